@@ -1,0 +1,41 @@
+"""The site's languages: one table, used by hooks, scripts and tests."""
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+DOCS = ROOT / "docs"
+SOURCE_LOCALE = "nb"
+
+# locale -> native name, in menu order
+NATIVE_NAMES = {
+    "nb": "Norsk bokmål",
+    "en": "English",
+    "es": "Español",
+    "pt": "Português",
+    "ro": "Română",
+    "bg": "Български",
+    "th": "ไทย",
+    "ru": "Русский",
+    "sq": "Shqip",
+    "fr": "Français",
+    "zh": "中文",
+}
+LOCALES = list(NATIVE_NAMES)
+TRANSLATIONS = [code for code in LOCALES if code != SOURCE_LOCALE]
+
+# Scripts that need word segmentation before lunr can index them.
+SEGMENTED = {"th", "zh"}
+
+
+def current_locale(config):
+    """The locale that static-i18n is building right now."""
+    return config.plugins["i18n"].current_language
+
+
+def locale_prefix(locale):
+    """URL path prefix of a locale: '' for the source locale, 'th/' for Thai."""
+    return "" if locale == SOURCE_LOCALE else f"{locale}/"
+
+
+def page_url(locale, path=""):
+    """Site-relative URL of a page, e.g. page_url('th', 'covid-19/') -> 'th/covid-19/'."""
+    return locale_prefix(locale) + path
