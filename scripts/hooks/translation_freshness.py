@@ -1,0 +1,16 @@
+"""Tell the stale-notice component when a translated page is behind its Norwegian source."""
+from pathlib import PurePosixPath
+
+import _root  # noqa: F401
+from scripts.sitelib.freshness import STALE, page_status, source_updated
+from scripts.sitelib.locales import SOURCE_LOCALE, TRANSLATIONS
+
+
+def on_page_context(context, page, config, nav):
+    locale = context.get("i18n_file_locale")
+    if locale not in TRANSLATIONS or context.get("i18n_page_locale") != locale:
+        return context  # source page, or a fallback (the fallback notice covers it)
+    name = PurePosixPath(page.file.src_uri).name
+    if page_status(name, locale) == STALE:
+        context["stale_since"] = source_updated(name)
+    return context
