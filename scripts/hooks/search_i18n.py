@@ -1,11 +1,19 @@
-"""Write one search index per locale and point each page's search at its own locale."""
+"""Per-locale search: one index per locale, each page searching its own locale,
+through a worker that stems and segments queries (see scripts/sitelib/search_worker.js)."""
 from pathlib import Path
 
+import jieba
+import material
 from mkdocs.plugins import event_priority
 
 import _root  # noqa: F401
-from scripts.sitelib.locales import current_locale, locale_prefix
-from scripts.sitelib.search_index import dumps, locale_index, point_search_at_locale
+from scripts.sitelib.locales import SOURCE_LOCALE, current_locale, locale_prefix
+from scripts.sitelib.search_index import dumps, locale_index, point_search_at_locale, search_worker
+
+jieba.setLogLevel(60)  # Material's search plugin cuts Chinese with jieba; keep the build log clean
+WORKERS = Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "workers"
+MATERIAL_WORKER = next(WORKERS.glob("search.*.min.js")).name
+WORKER_NAME, WORKER_TEXT = search_worker(MATERIAL_WORKER)
 
 # static-i18n runs each language's build inside the default one; a stack tells
 # which build a late on_post_build belongs to.
@@ -18,12 +26,12 @@ def on_config(config):
 
 
 def on_post_page(output, page, config):
-    return point_search_at_locale(output, current_locale(config))
+    return point_search_at_locale(output, current_locale(config), WORKER_NAME)
 
 
 def on_post_template(output, template_name, config):
     if template_name == "404.html":
-        return point_search_at_locale(output, current_locale(config))
+        return point_search_at_locale(output, current_locale(config), WORKER_NAME)
     return output
 
 
@@ -32,6 +40,9 @@ def on_post_build(config):
     locale = _builds.pop()
     search = config.plugins["material/search"]
     index = locale_index(search.search_index.entries, locale, search.config.fields)
-    target = Path(config.site_dir) / locale_prefix(locale) / "search" / "search_index.json"
+    site = Path(config.site_dir)
+    target = site / locale_prefix(locale) / "search" / "search_index.json"
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(dumps(index), encoding="utf-8")
+    if locale == SOURCE_LOCALE:
+        (site / "assets" / "javascripts" / "workers" / WORKER_NAME).write_text(WORKER_TEXT, encoding="utf-8")

@@ -27,7 +27,7 @@ def page_status(page, locale, docs=DOCS):
     if not translation.exists():
         return MISSING
     meta, _, _ = split_front_matter(translation.read_text(encoding="utf-8"), translation)
-    return TRANSLATED if meta.get("source_hash") == source_hash(docs / SOURCE_LOCALE / page) else STALE
+    return TRANSLATED if str(meta.get("source_hash")) == source_hash(docs / SOURCE_LOCALE / page) else STALE
 
 
 def status_table(docs=DOCS, locales=TRANSLATIONS):
@@ -48,9 +48,9 @@ def stamp(translation, docs=DOCS):
     text = translation.read_text(encoding="utf-8")
     value = source_hash(docs / SOURCE_LOCALE / translation.name)
     if re.search(r"^source_hash:.*$", text, flags=re.M):
-        text = re.sub(r"^source_hash:.*$", f"source_hash: {value}", text, count=1, flags=re.M)
+        text = re.sub(r"^source_hash:.*$", f'source_hash: "{value}"', text, count=1, flags=re.M)
     else:
-        text = text.replace("---\n", f"---\nsource_hash: {value}\n", 1) if text.startswith("---\n") else text
+        text = text.replace("---\n", f'---\nsource_hash: "{value}"\n', 1) if text.startswith("---\n") else text
     translation.write_text(text, encoding="utf-8")
     return value
 

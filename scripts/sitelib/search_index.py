@@ -4,8 +4,10 @@ Material's lunr splits words only on its separator. Thai and Chinese write
 sentences without spaces, so at build time we cut them into words and join
 the words with U+200B, which the separator of those locales includes.
 """
+import hashlib
 import json
 import re
+from pathlib import Path
 
 from .locales import SOURCE_LOCALE, TRANSLATIONS, locale_prefix
 
@@ -83,14 +85,26 @@ def dumps(index):
     return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
 
 
+WORKER_SOURCE = Path(__file__).with_name("search_worker.js")
+
+
+def search_worker(material_worker_name):
+    """(file name, text) of the worker that wraps Material's; it sits beside it."""
+    text = WORKER_SOURCE.read_text(encoding="utf-8").replace("MATERIAL_WORKER", material_worker_name)
+    return f"site-search.{hashlib.sha256(text.encode()).hexdigest()[:8]}.js", text
+
+
 CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 
 
-def point_search_at_locale(html, locale):
-    """Make Material's `base` (used to find search/search_index.json) the locale root."""
+def point_search_at_locale(html, locale, worker_name=None):
+    """Make Material's `base` (where search/search_index.json is) the locale root,
+    and, given worker_name, load that worker instead of Material's (same folder)."""
     def replace(match):
         config = json.loads(match.group(2))
         base = config["base"] if config["base"].endswith("/") else config["base"] + "/"
         config["base"] = base + locale_prefix(locale)
+        if worker_name:
+            config["search"] = config["search"].rsplit("/", 1)[0] + "/" + worker_name
         return match.group(1) + json.dumps(config, ensure_ascii=False) + match.group(3)
     return CONFIG_SCRIPT.sub(replace, html, count=1)
