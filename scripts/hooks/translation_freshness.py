@@ -1,5 +1,5 @@
 """Tell the stale-notice component when a translated page is behind its Norwegian source."""
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 import _root  # noqa: F401
 from scripts.sitelib.freshness import STALE, page_status, source_updated
@@ -11,6 +11,7 @@ def on_page_context(context, page, config, nav):
     if locale not in TRANSLATIONS or context.get("i18n_page_locale") != locale:
         return context  # source page, or a fallback (the fallback notice covers it)
     name = PurePosixPath(page.file.src_uri).name
-    if page_status(name, locale) == STALE:
-        context["stale_since"] = source_updated(name)
+    docs = Path(config.docs_dir)
+    if page_status(name, locale, docs) == STALE:
+        context["stale_since"] = source_updated(name, docs)
     return context

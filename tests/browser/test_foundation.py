@@ -7,7 +7,6 @@ import pytest
 from scripts.sitelib.locales import LOCALES, locale_prefix
 from scripts.sitelib.search_index import segment_thai
 from tests.support.pages import page_paths
-from tests.support.site import StaticServer, build_site, variant_config
 
 pytestmark = pytest.mark.browser
 
@@ -161,20 +160,3 @@ def test_search_finds_an_inflected_form_in_its_own_locale(page, site, locale):
     prefix = f"{site.url}{locale_prefix(locale)}"
     assert all(href.startswith(prefix) and (locale != "nb" or urlsplit(href).path.split("/")[1] not in LOCALES)
                for href in results), results
-
-
-def test_untranslated_page_shows_notice_and_norwegian_lang(browser, tmp_path):
-    config = variant_config(tmp_path, edit_docs=lambda docs: (docs / "th" / "help.md").unlink(missing_ok=True))
-    with StaticServer(tmp_path / "site") as server:
-        result = build_site(tmp_path / "site", server.url, config=config)
-        assert result.returncode == 0, result.stderr
-        page = browser.new_page()
-        page.goto(server.url + "th/help/")
-        notice = page.locator(".site-notice--fallback")
-        assert notice.is_visible()
-        assert "ยังไม่ได้แปล" in notice.inner_text()
-        assert page.evaluate("document.documentElement.lang") == "th"
-        assert page.locator("[lang=nb] h1").count() == 1
-        page.goto(server.url + "th/covid-19/")
-        assert page.locator(".site-notice--fallback").count() == 0
-        page.close()
