@@ -2,7 +2,7 @@
 import pytest
 
 from tests.support.browser import launch
-from tests.support.site import StaticServer, build_site, free_port
+from tests.support.site import StaticServer, build_site, free_port, variant_config
 
 
 @pytest.fixture(scope="session")
@@ -35,3 +35,32 @@ def page(browser):
     tab = context.new_page()
     yield tab
     context.close()
+
+
+EDITED_CONTACT = {"phone": "+47 22 00 00 00", "whatsapp": "+47 900 00 000", "opening_hours": "Mandag til fredag 10–16"}
+EDITED_LICENCE = "Fritt til bruk med kildehenvisning."
+
+
+@pytest.fixture(scope="session")
+def edited_site(tmp_path_factory):
+    """A second build where editors and translators changed things: Thai lacks
+    help.md, the Norwegian help.md changed, and some contact fields are filled."""
+    tmp_path = tmp_path_factory.mktemp("edited")
+
+    def edit_docs(docs):
+        (docs / "th" / "help.md").unlink()
+        with open(docs / "nb" / "help.md", "a", encoding="utf-8") as source:
+            source.write("\nEn ny setning om hjelp.\n")
+
+    def edit_config(text):
+        for key, value in EDITED_CONTACT.items():
+            text = text.replace(f'    {key}: ""', f'    {key}: "{value}"')
+        return text.replace('  licence: ""', f'  licence: "{EDITED_LICENCE}"')
+
+    config = variant_config(tmp_path, edit_docs=edit_docs, edit_config=edit_config)
+    with StaticServer(tmp_path / "site") as server:
+        result = build_site(tmp_path / "site", server.url, config=config)
+        if result.returncode != 0:
+            pytest.exit(f"edited build failed:\n{result.stderr}", returncode=1)
+        server.dir = tmp_path / "site"
+        yield server

@@ -1,25 +1,7 @@
-"""Notices about translations, on a site where Thai lacks a page and a Norwegian page changed."""
+"""Notices about translations, on the edited site: Thai lacks help.md, the Norwegian help.md changed."""
 import pytest
 
-from tests.support.site import StaticServer, build_site, variant_config
-
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def edited_site(tmp_path_factory):
-    tmp_path = tmp_path_factory.mktemp("edited")
-
-    def edit(docs):
-        (docs / "th" / "help.md").unlink()
-        with open(docs / "nb" / "help.md", "a", encoding="utf-8") as source:
-            source.write("\nEn ny setning om hjelp.\n")
-
-    config = variant_config(tmp_path, edit_docs=edit)
-    with StaticServer(tmp_path / "site") as server:
-        result = build_site(tmp_path / "site", server.url, config=config)
-        assert result.returncode == 0, result.stderr
-        yield server
 
 
 def test_untranslated_page_shows_notice_and_norwegian_lang(page, edited_site):
