@@ -3,7 +3,8 @@
 from pathlib import Path
 
 import _root  # noqa: F401
-from scripts.sitelib.embeds import EMBED_DIR, FRAME_SCRIPT, HOST_SCRIPT, absolute, split_sections, without_interactive
+from scripts.sitelib.embeds import (EMBED_DIR, FRAME_SCRIPT, HOST_SCRIPT, absolute, split_sections,
+                                    without_inline_scripts, without_interactive)
 from scripts.sitelib.locales import ROOT, SOURCE_LOCALE, current_locale
 
 SCRIPTS = ROOT / "overrides" / "components" / "embed" / "assets"
@@ -38,7 +39,8 @@ def on_post_page(output, page, config):
         embed = {"content": content, "section": section, "heading": heading, "full_url": link,
                  "base": base, "frame_script": FRAME_SCRIPT}
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / "index.html").write_text(template.render(dict(context, embed=embed)), encoding="utf-8")
+        html = without_inline_scripts(template.render(dict(context, embed=embed)))
+        (folder / "index.html").write_text(html, encoding="utf-8")
     return output
 
 

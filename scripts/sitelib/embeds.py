@@ -65,6 +65,16 @@ def without_interactive(content):
     return INTERACTIVE.sub("", content)
 
 
+INLINE_SCRIPT = re.compile(r"<script>.*?</script>\s*", re.S)
+
+
+def without_inline_scripts(page_html):
+    """Drop attribute-less inline <script>s (Material's localStorage and tab helpers,
+    useless without its bundle.js), so an embed view runs only script files and a
+    strict Content-Security-Policy needs no hashes for it."""
+    return INLINE_SCRIPT.sub("", page_html)
+
+
 def page_path(page_url, locale):
     """A page's path inside its locale: 'ro/covid-19/' -> 'covid-19/', 'ro/' -> ''."""
     prefix = locale_prefix(locale)
@@ -123,6 +133,11 @@ def locales_for_builder():
     return [{"code": code, "name": NATIVE_NAMES[code], "prefix": locale_prefix(code)} for code in LOCALES]
 
 
+def snippet_title(page_title, section_heading=None):
+    """The iframe's title: 'Vaksine — Covid-19 og smittevern' or the page title."""
+    return f"{section_heading} — {page_title}" if section_heading else page_title
+
+
 def snippet(src, title, host_script_url, height=600):
     """The code a partner pastes: the iframe, then the resize script.
 
@@ -154,5 +169,5 @@ def builder_data(pages, locale, site_url, default_page="covid-19"):
     if default:
         src = absolute(site_url, embed_url(locale, default["path"]))
         data["example_src"] = src
-        data["example"] = snippet(src, default["title"], data["host_script"])
+        data["example"] = snippet(src, snippet_title(default["title"]), data["host_script"])
     return data
