@@ -9,7 +9,7 @@ from scripts.sitelib.embeds import without_interactive
 from scripts.sitelib.feed import SCHEMA_FILE, SCHEMA_PATH, build_feed, dumps, feed_path, page_entry
 from scripts.sitelib.locales import SOURCE_LOCALE, current_locale
 
-_pages = {}  # locale -> [page entry], in the order the build renders them (nav order)
+_pages = {}  # locale -> [(position in nav, page entry)]
 
 
 @event_priority(-110)  # after static-i18n has chosen the build's locale
@@ -24,7 +24,9 @@ def on_env(env, config, files):
 
 def on_page_context(context, page, config, nav):
     locale = current_locale(config)
-    _pages.setdefault(locale, []).append(page_entry(
+    order = [item.url for item in nav.pages]
+    position = order.index(page.url) if page.url in order else len(order)
+    _pages.setdefault(locale, []).append((position, page_entry(
         locale=locale,
         url=page.url,
         title=page.title,
@@ -33,14 +35,15 @@ def on_page_context(context, page, config, nav):
         content=without_interactive(page.content or ""),
         content_locale=context.get("i18n_file_locale", locale),
         site_url=config.site_url,
-    ))
+    )))
     return context
 
 
 def on_post_build(config):
     locale = current_locale(config)
-    feed = build_feed(locale=locale, pages=_pages.pop(locale, []), site_url=config.site_url,
-                      site_name=config.site_name, licence=config.extra.get("licence", ""))
+    pages = [entry for _, entry in sorted(_pages.pop(locale, []), key=lambda item: item[0])]
+    feed = build_feed(locale=locale, pages=pages, site_url=config.site_url, site_name=config.site_name,
+                      licence=config.extra.get("licence", ""))
     target = Path(config.site_dir) / feed_path(locale)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(dumps(feed), encoding="utf-8")

@@ -114,6 +114,16 @@ def test_without_the_partner_script_the_frame_keeps_its_fixed_height(site, host,
     assert not problems, problems
 
 
+def test_host_script_loaded_late_asks_the_frame_for_its_height(site, host, page):
+    iframe = f'<iframe src="{site.url}ro/covid-19/embed/during/" title="Embed" style="width:100%;height:600px;border:0"></iframe>'
+    page.goto(write_host(host, "late.html", iframe))
+    frame = embed_frame(page)
+    frame.wait_for_load_state("load")
+    page.add_script_tag(url=f"{site.url}assets/embed-host.js")
+    iframe_height, content, scroll_height, viewport, _, _ = settled_sizes(page, frame)
+    assert iframe_height != 600 and abs(iframe_height - content) <= 1 and scroll_height <= viewport
+
+
 def test_host_script_ignores_height_messages_from_other_origins(site, host, page):
     page.goto(write_host(host, "spoof.html",
                          snippet(f"{site.url}covid-19/embed/about/", "Embed", site.url + "assets/embed-host.js")))
