@@ -6,7 +6,7 @@ SITE_URL  ?= http://127.0.0.1:$(PORT)/
 export SITE_URL
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup serve build test bench flyers linkcheck linkcheck-external
+.PHONY: help setup serve build test bench flyers linkcheck linkcheck-external embed-demo
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-20s %s\n", $$1, $$2}'
@@ -27,3 +27,6 @@ build: setup ## Set up, then build the site into site/
 
 test: setup ## Set up, then run every test (build, content, translations, browser)
 	$(BIN)/python -m pytest
+
+embed-demo: setup ## Serve the site and a partner page on another origin (next port) that embeds a section
+	$(BIN)/python scripts/embed_demo.py

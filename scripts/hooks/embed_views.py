@@ -1,0 +1,53 @@
+"""Write an embed view of every page (<page>/embed/) and of each ## section
+(<page>/embed/<id>/), rendered with overrides/embed.html; serve the embed scripts."""
+from pathlib import Path
+
+import _root  # noqa: F401
+from scripts.sitelib.embeds import (EMBED_DIR, FRAME_SCRIPT, HOST_SCRIPT, absolute, split_sections,
+                                    without_inline_scripts, without_interactive)
+from scripts.sitelib.locales import ROOT, SOURCE_LOCALE, current_locale
+
+SCRIPTS = ROOT / "overrides" / "components" / "embed" / "assets"
+_state = {"env": None, "contexts": {}}
+
+
+def on_env(env, config, files):
+    _state["env"] = env
+    _state["contexts"].clear()
+    return env
+
+
+def on_page_context(context, page, config, nav):
+    _state["contexts"][page.url] = context
+    return context
+
+
+def on_post_page(output, page, config):
+    context = _state["contexts"].pop(page.url, None)
+    if context is None:
+        return output
+    template = _state["env"].get_template("embed.html")
+    full_url = absolute(config.site_url, page.url)
+    target = Path(config.site_dir) / page.url / EMBED_DIR
+    content = without_interactive(page.content or "")
+    views = [(target, None, None, content, full_url, "../")]
+    _, sections = split_sections(content)
+    for section in sections:
+        views.append((target / section.id, section.id, section.heading, section.html,
+                      f"{full_url}#{section.id}", "../../"))
+    for folder, section, heading, content, link, base in views:
+        embed = {"content": content, "section": section, "heading": heading, "full_url": link,
+                 "base": base, "frame_script": FRAME_SCRIPT}
+        folder.mkdir(parents=True, exist_ok=True)
+        html = without_inline_scripts(template.render(dict(context, embed=embed)))
+        (folder / "index.html").write_text(html, encoding="utf-8")
+    return output
+
+
+def on_post_build(config):
+    if current_locale(config) != SOURCE_LOCALE:
+        return
+    for name in (FRAME_SCRIPT, HOST_SCRIPT):
+        target = Path(config.site_dir) / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text((SCRIPTS / Path(name).name).read_text(encoding="utf-8"), encoding="utf-8")
