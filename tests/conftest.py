@@ -35,3 +35,11 @@ def page(browser):
     tab = context.new_page()
     yield tab
     context.close()
+
+
+@pytest.fixture(scope="session")
+def nginx_site(site):
+    """The built site served by nginx with deploy/nginx/site.conf: .url, .root, .synthetic_embed."""
+    from tests.support.nginx import NginxSite
+    with NginxSite(site.dir) as server:
+        yield server
