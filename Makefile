@@ -5,8 +5,14 @@ PORT      ?= 8000
 SITE_URL  ?= http://127.0.0.1:$(PORT)/
 export SITE_URL
 export NO_MKDOCS_2_WARNING := 1
+# Dates in the build (sitemap lastmod) come from the last commit, so two builds
+# of one commit are byte-identical. Outside a git checkout: today.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
+ifneq ($(SOURCE_DATE_EPOCH),)
+export SOURCE_DATE_EPOCH
+endif
 
-.PHONY: help setup serve build test bench flyers linkcheck linkcheck-external embed-demo
+.PHONY: help setup serve build test bench flyers linkcheck linkcheck-external embed-demo nginx-test
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-20s %s\n", $$1, $$2}'
@@ -22,11 +28,22 @@ $(VENV)/.installed: requirements.txt
 serve: setup ## Set up, then serve the site on http://127.0.0.1:8000/
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:$(PORT)
 
-build: setup ## Set up, then build the site into site/
-	$(BIN)/mkdocs build --strict
+build: setup ## Set up, then build the site into site/ (a failed build leaves site/ as it was)
+	rm -rf .site.new
+	$(BIN)/mkdocs build --strict -d .site.new || { rm -rf .site.new; exit 1; }
+	rm -rf site && mv .site.new site
 
 test: setup ## Set up, then run every test (build, content, translations, browser)
 	$(BIN)/python -m pytest
 
 embed-demo: setup ## Serve the site and a partner page on another origin (next port) that embeds a section
 	$(BIN)/python scripts/embed_demo.py
+
+linkcheck: setup ## Build, serve on 127.0.0.1 and check every internal link and #anchor (external: syntax only)
+	$(BIN)/python scripts/linkcheck.py
+
+linkcheck-external: setup ## Like linkcheck, and also check external links for real (needs internet)
+	$(BIN)/python scripts/linkcheck.py --external
+
+nginx-test: setup ## Serve a build with Debian's nginx and deploy/nginx/site.conf, and test headers, gzip, 404s
+	$(BIN)/python -m pytest tests/build/test_server.py tests/browser/test_security_headers.py

@@ -64,3 +64,11 @@ def edited_site(tmp_path_factory):
             pytest.exit(f"edited build failed:\n{result.stderr}", returncode=1)
         server.dir = tmp_path / "site"
         yield server
+
+
+@pytest.fixture(scope="session")
+def nginx_site(site):
+    """The built site served by nginx with deploy/nginx/site.conf: .url, .root, .synthetic_embed."""
+    from tests.support.nginx import NginxSite
+    with NginxSite(site.dir) as server:
+        yield server

@@ -17,9 +17,24 @@ def free_port():
         return sock.getsockname()[1]
 
 
+def source_date_epoch():
+    """The last commit's time (for reproducible dates), or None outside a git checkout."""
+    try:
+        result = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True)
+    except OSError:
+        return None
+    return result.stdout.strip() or None if result.returncode == 0 else None
+
+
 def build_site(site_dir, site_url, config="mkdocs.yml", cwd=ROOT, extra_env=None):
-    """Run a strict MkDocs build; return the CompletedProcess (never raises)."""
+    """Run a strict MkDocs build; return the CompletedProcess (never raises).
+
+    SOURCE_DATE_EPOCH defaults to the last commit's time, as in the Makefile, so
+    two builds of one commit are byte-identical (tests/build/test_reproducible.py).
+    """
     env = dict(os.environ, SITE_URL=site_url, NO_MKDOCS_2_WARNING="1", **(extra_env or {}))
+    if "SOURCE_DATE_EPOCH" not in env and source_date_epoch():
+        env["SOURCE_DATE_EPOCH"] = source_date_epoch()
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
         cwd=cwd, env=env, capture_output=True, text=True,

@@ -1,0 +1,43 @@
+"""A variant of mkdocs.yml that builds a small fixture docs tree in two locales.
+
+It inherits the real config and only swaps what must change: docs_dir, the
+locales, and every relative path (overrides/, hooks) made absolute, because
+MkDocs resolves paths against the variant file's folder.
+"""
+from pathlib import Path
+
+import yaml
+
+from tests.support.site import ROOT
+
+
+class _IgnoreTags(yaml.SafeLoader):
+    pass
+
+
+_IgnoreTags.add_multi_constructor("!", lambda loader, suffix, node: None)
+_IgnoreTags.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def main_config():
+    """mkdocs.yml as plain data (custom tags such as !ENV read as None)."""
+    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_IgnoreTags)
+
+
+def write_variant_config(target_dir, docs_dir, locales=("nb", "en"), nav=("index.md",)):
+    """Write <target_dir>/mkdocs.yml for docs_dir and return its path."""
+    main = main_config()
+    i18n = next(p["i18n"] for p in main["plugins"] if isinstance(p, dict) and "i18n" in p)
+    i18n = dict(i18n, languages=[lang for lang in i18n["languages"] if lang["locale"] in locales])
+    plugins = [p if not (isinstance(p, dict) and "i18n" in p) else {"i18n": i18n} for p in main["plugins"]]
+    variant = {
+        "INHERIT": str(ROOT / "mkdocs.yml"),
+        "docs_dir": str(Path(docs_dir).resolve()),
+        "theme": {"name": "material", "custom_dir": str(ROOT / "overrides")},
+        "hooks": [str(ROOT / hook) for hook in main["hooks"]],
+        "nav": list(nav),
+        "plugins": plugins,
+    }
+    path = Path(target_dir) / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(variant, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path

@@ -1,0 +1,119 @@
+"""The source checks, one rule at a time, and the real docs passing them."""
+import pytest
+
+from scripts.sitelib.locale_folders import check_locale_folders
+from scripts.sitelib.source_errors import SourceError
+from scripts.sitelib.source_guard import (
+    check_docs, check_flyer_sections, check_source, heading_ids, mask_code_and_comments,
+)
+from tests.support.site import ROOT
+
+HEAD = "---\ntitle: T\n---\n\n# T\n\n"  # body starts on line 7
+
+
+def error_of(text, path="docs/nb/p.md"):
+    with pytest.raises(SourceError) as caught:
+        check_source(HEAD + text, path)
+    return caught.value
+
+
+@pytest.mark.parametrize("text, line, words", [
+    ("Hei.\n\n<SCRIPT src=x.js></SCRIPT>", 9, "<script>"),
+    ("<iframe\n  src='https://example.org/'></iframe>", 7, "<iframe>"),
+    ("<object data=x></object>", 7, "<object>"),
+    ("<style>p{color:red}</style>", 7, "<style>"),
+    ('<a href="#x"\n   onclick="steal()">x</a>', 8, "onclick="),
+    ('[x](https://example.org/){ onmouseover="x()" }', 7, "onmouseover="),
+    ('<p style="color: red">x</p>', 7, "style="),
+    ("[x](javascript:alert(1))", 7, "javascript:"),
+    ("[x]( JavaScript:alert(1) )", 7, "javascript:"),
+    ('<a href="&#106;avascript:alert(1)">x</a>', 7, "javascript:"),
+    ("[x][ref]\n\n[ref]: javascript:alert(1)", 9, "javascript:"),
+    ("<a href=\"data:text/html,<p>x\">x</a>", 7, "data:"),
+    ("## Uten id", 7, "has no id"),
+    ("### Dypere\n", 7, "has no id"),
+    ("## A { #a }\n\n## B { #a }", 9, "already used on line 7"),
+    ("Tekst\n---", 8, "heading without an id"),
+])
+def test_bad_input_names_the_line(text, line, words):
+    error = error_of(text)
+    assert error.line == line and words in str(error), str(error)
+    assert str(error).startswith(f"docs/nb/p.md:{line}: ")
+
+
+@pytest.mark.parametrize("text", [
+    "<!-- contact-details -->",
+    "<!--\n  <script>alert(1)</script>\n-->",
+    "Adressen er `/<språk>/feed.json`.",
+    "```html\n<script>x()</script>\n## Not a heading\n```",
+    "~~~\n<iframe onload=x></iframe>\n~~~",
+    '<a href="https://example.org/" title="on=off">x</a>',
+    "## Hjelp { #help }\n\nTekst.\n\n---\n\nMer.",
+    "- punkt\n---",
+    "| a | b |\n|---|---|\n| 1 | 2 |",
+    "## Med klasse { #id .site-x }",
+    "**Contact:** onsdag = ok",
+])
+def test_good_input_passes(text):
+    check_source(HEAD + text, "docs/nb/p.md")
+
+
+def test_front_matter_errors_point_into_the_front_matter():
+    with pytest.raises(SourceError) as caught:
+        check_source("---\ntitle: T\ndescription: Råd: vask hendene\n---\n# T\n", "p.md")
+    assert caught.value.line == 3 and "not valid YAML" in str(caught.value)
+    with pytest.raises(SourceError) as caught:
+        check_source("---\ntitle: T\n\n# T\n", "p.md")
+    assert caught.value.line == 1 and "no closing" in str(caught.value)
+    with pytest.raises(SourceError) as caught:
+        check_source("---\n- a\n- b\n---\n# T\n", "p.md")
+    assert caught.value.line == 2
+
+
+def test_masking_keeps_line_numbers():
+    text = "a\n```\nb\n```\n<!-- c\nd -->\n`e`"
+    masked = mask_code_and_comments(text)
+    assert masked.count("\n") == text.count("\n")
+    assert "b" not in masked and "d" not in masked and "e" not in masked
+
+
+def test_check_flyer_sections_names_the_front_matter_line(tmp_path):
+    source = "---\ntitle: T\nflyer:\n  - before\n  - during\n---\n\n# T\n\n## Før { #before }\n"
+    page = tmp_path / "p.md"
+    page.write_text(source)
+    body = source.split("---\n", 2)[2]
+    meta = {"title": "T", "flyer": ["before", "during"]}
+    for markdown in (source, body):  # with or without its front matter
+        with pytest.raises(SourceError) as caught:
+            check_flyer_sections(meta, markdown, page)
+        assert caught.value.line == 5 and "'during'" in str(caught.value)
+    check_flyer_sections({"flyer": ["before"]}, body, page)
+    check_flyer_sections({"title": "no flyer"}, body, page)
+    with pytest.raises(SourceError, match="must be a list"):
+        check_flyer_sections({"flyer": "before"}, source, page)
+
+
+def test_heading_ids():
+    assert heading_ids("# T\n## A { #a }\n```\n## B { #b }\n```\n### C {#c}") == {"a", "c"}
+
+
+def test_locale_folders(tmp_path):
+    for name in ("nb", "en", "assets", "xx"):
+        (tmp_path / name).mkdir()
+    (tmp_path / "assets" / "logo.svg").write_text("<svg/>")
+    with pytest.raises(SourceError, match="'xx' is not a locale"):
+        check_locale_folders(tmp_path, ["nb", "en"])
+    (tmp_path / "xx").rmdir()
+    check_locale_folders(tmp_path, ["nb", "en"])
+    (tmp_path / "pictures").mkdir()
+    (tmp_path / "pictures" / "page.md").write_text("# P")
+    with pytest.raises(SourceError, match="'pictures' is not a locale"):
+        check_locale_folders(tmp_path, ["nb", "en"])
+    (tmp_path / "pictures" / "page.md").unlink()
+    (tmp_path / "stray.md").write_text("# S")
+    with pytest.raises(SourceError, match="locale folder"):
+        check_locale_folders(tmp_path, ["nb", "en"])
+
+
+def test_the_real_docs_pass():
+    check_docs(ROOT / "docs", display_root=ROOT)
