@@ -25,5 +25,8 @@ serve: setup ## Set up, then serve the site on http://127.0.0.1:8000/
 build: setup ## Set up, then build the site into site/
 	$(BIN)/mkdocs build --strict
 
+flyers: setup ## Build the site into site/ with PDF links, then print every flyer to site/<locale>/flyers/<topic>.pdf (the deploy build)
+	$(BIN)/python scripts/flyers.py --site-dir site
+
 test: setup ## Set up, then run every test (build, content, translations, browser)
 	$(BIN)/python -m pytest
