@@ -29,7 +29,8 @@ def page_urls(root):
 
 
 def test_no_csp_violations_or_console_errors(browser, nginx_site):
-    context = browser.new_context(viewport={"width": 360, "height": 740})
+    # A Norwegian browser: the root page would otherwise redirect to the browser's language.
+    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="nb-NO")
     context.add_init_script(RECORD_VIOLATIONS)
     page = context.new_page()
     problems, current = [], {}
@@ -48,7 +49,8 @@ def test_no_csp_violations_or_console_errors(browser, nginx_site):
         response = page.goto(nginx_site.url + url.lstrip("/"), wait_until="load")
         missing = "no-such-page" in url
         assert response.status == (404 if missing else 200), url
-        if url.rstrip("/").count("/") <= 1 and not missing:  # each locale's home: use search too
+        is_home = url.rstrip("/").count("/") <= 1 and not missing and "/embed" not in url
+        if is_home:  # each locale's home: use search too
             page.locator("label[for=__search]").first.click()
             page.locator("input.md-search__input").fill("hjelp")
             page.locator("input.md-search__input").press("End")
