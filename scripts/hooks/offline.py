@@ -36,6 +36,7 @@ def on_env(env, config, files):
     count = len(files.documentation_pages()) + 1
     env.globals["offline"] = {
         "enabled": not _state["serve"],
+        "locale": locale,
         "pages_json": pages_json_path(locale),
         "page": locale_prefix(locale) + OFFLINE_DIR,
         "home": locale_prefix(locale) or "./",

@@ -43,12 +43,16 @@ def page_list(page_urls, locale, base="/"):
 
 
 def build_precache(site_dir, base="/"):
-    """The fingerprinted CSS/JS under assets/ (not source maps, not the search worker) and the icon."""
+    """The fingerprinted CSS/JS under assets/ that pages use (not source maps, not
+    the search worker: search needs a signal anyway) and the icon."""
     site_dir = Path(site_dir)
+    used = set()
+    for page in site_dir.rglob("*.html"):
+        used.update(re.findall(r"assets/[\w./-]+", page.read_text(encoding="utf-8", errors="replace")))
     assets = []
     for path in sorted((site_dir / "assets").rglob("*")):
         rel = path.relative_to(site_dir).as_posix()
-        if path.is_file() and FINGERPRINTED.search(rel) and "/workers/" not in rel:
+        if path.is_file() and FINGERPRINTED.search(rel) and "/workers/" not in rel and rel in used:
             assets.append(base + rel)
     if (site_dir / "assets" / "favicon.svg").is_file():
         assets.append(base + "assets/favicon.svg")

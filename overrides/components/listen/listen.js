@@ -59,7 +59,7 @@
     parts.forEach(function (text, index) {
       var utterance = new SpeechSynthesisUtterance(text);
       utterance.lang = voice.lang || lang;
-      utterance.voice = voice;
+      try { utterance.voice = voice; } catch (e) { /* lang alone picks a voice */ }
       if (index === parts.length - 1) utterance.onend = function () { setState(false); };
       utterance.onerror = function () { setState(false); };
       synth.speak(utterance);
