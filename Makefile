@@ -27,3 +27,6 @@ build: setup ## Set up, then build the site into site/
 
 test: setup ## Set up, then run every test (build, content, translations, browser)
 	$(BIN)/python -m pytest
+
+bench: setup ## Page weight and slow-3G LCP per page type vs Material's defaults (LOCALE=th); writes bench/weight.md
+	$(BIN)/python scripts/bench_weight.py --locale $(or $(LOCALE),th)
