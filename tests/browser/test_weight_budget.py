@@ -7,27 +7,18 @@ Timing (LCP) is not tested here; it is in scripts/bench_weight.py.
 import pytest
 
 from scripts.sitelib.locales import locale_prefix
-from scripts.sitelib.weight import BUDGET_BYTES, BUDGET_REQUESTS, PAGE_TYPES, GzipServer, launch_isolated, measure
+from scripts.sitelib.weight import BUDGET_BYTES, BUDGET_REQUESTS, PAGE_TYPES, GzipServer, measure
 
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="module")
-def isolated_browser():
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as playwright:
-        browser = launch_isolated(playwright)
-        yield browser
-        browser.close()
-
-
 @pytest.mark.parametrize("locale", ["th", "nb", "zh"])
-def test_first_view_with_search_is_within_budget(site, isolated_browser, locale):
+def test_first_view_with_search_is_within_budget(site, browser, locale):
     over, measured = [], 0
     with GzipServer(site.dir) as server:
         for kind, path in PAGE_TYPES.items():
             url_path = locale_prefix(locale) + path
-            result = measure(isolated_browser, server, url_path, locale=locale)
+            result = measure(browser, server, url_path, locale=locale)
             if result.get("status", 0) == 404:
                 continue  # a page type another feature has not built yet
             measured += 1
