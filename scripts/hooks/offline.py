@@ -1,0 +1,90 @@
+"""Offline reading: each locale's offline page and page list, and /sw.js at the end."""
+import json
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+import _root  # noqa: F401
+from scripts.sitelib.locales import current_locale, locale_prefix
+from scripts.sitelib.offline import (
+    OFFLINE_DIR, OFFLINE_TEMPLATE, base_path, build_precache, build_version, offline_pages_by_prefix,
+    page_list, pages_json_path, render_service_worker,
+)
+from scripts.sitelib.search_index import point_search_at_locale
+
+_state = {"serve": False}
+_builds = []     # static-i18n nests each locale's build inside the nb one
+_pages = {}      # locale -> page URLs
+
+
+def on_startup(command, dirty):
+    _state["serve"] = command == "serve"   # no service worker under `mkdocs serve`
+
+
+@event_priority(-110)  # after static-i18n has chosen the build's locale
+def on_config(config):
+    locale = current_locale(config)
+    _builds.append(locale)
+    _pages[locale] = []
+    if not _state["serve"]:
+        config.theme.static_templates.add(OFFLINE_TEMPLATE)
+    return config
+
+
+def on_env(env, config, files):
+    locale = current_locale(config)
+    count = len(files.documentation_pages()) + 1
+    env.globals["offline"] = {
+        "enabled": not _state["serve"],
+        "locale": locale,
+        "pages_json": pages_json_path(locale),
+        "page": locale_prefix(locale) + OFFLINE_DIR,
+        "home": locale_prefix(locale) or "./",
+        "page_count": count,
+    }
+    return env
+
+
+def on_post_page(output, page, config):
+    _pages[current_locale(config)].append(page.url)
+    return output
+
+
+def on_template_context(context, template_name, config):
+    if template_name == OFFLINE_TEMPLATE:
+        # The service worker serves this page at any URL: links must not be relative.
+        context["base_url"] = base_path(config.site_url).rstrip("/") or "/"
+        # The language menu points at each language's offline page (put back after).
+        # static-i18n sets config.extra.alternate as an attribute, as Jinja reads it.
+        alternates = getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []
+        _state["alternates"] = alternates
+        config.extra.alternate = [dict(alt, link=locale_prefix(alt["lang"]) + OFFLINE_DIR) for alt in alternates]
+    return context
+
+
+def on_post_template(output, template_name, config):
+    if template_name != OFFLINE_TEMPLATE:
+        return output
+    if "alternates" in _state:
+        config.extra.alternate = _state.pop("alternates")
+    locale = current_locale(config)
+    target = Path(config.site_dir) / locale_prefix(locale) / OFFLINE_DIR / "index.html"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(point_search_at_locale(output, locale), encoding="utf-8")
+    return ""  # written above; MkDocs skips empty output
+
+
+@event_priority(-110)  # after static-i18n has run the nested locale builds
+def on_post_build(config):
+    locale = _builds.pop()
+    if _state["serve"]:
+        return
+    base = base_path(config.site_url)
+    site_dir = Path(config.site_dir)
+    pages = {"locale": locale, "pages": page_list(_pages[locale], locale, base)}
+    (site_dir / pages_json_path(locale)).write_text(json.dumps(pages, ensure_ascii=False, indent=1), encoding="utf-8")
+    if _builds:
+        return  # a nested locale build; the outer (source) build writes sw.js last
+    sw = render_service_worker(build_version(site_dir), build_precache(site_dir, base),
+                               offline_pages_by_prefix(base), base)
+    (site_dir / "sw.js").write_text(sw, encoding="utf-8")

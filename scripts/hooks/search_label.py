@@ -1,0 +1,26 @@
+"""Name Material's search dialog in the page's language (axe: aria-dialog-name)."""
+import _root  # noqa: F401
+from scripts.sitelib.a11y import name_search_dialog
+from scripts.sitelib.locales import current_locale
+from scripts.sitelib.ui_strings import load_strings
+
+_table = {}
+
+
+def on_config(config):
+    if not _table:
+        _table.update(load_strings())
+
+
+def _label(config):
+    return _table[current_locale(config)]["search_dialog"]
+
+
+def on_post_page(output, page, config):
+    return name_search_dialog(output, _label(config))
+
+
+def on_post_template(output, template_name, config):
+    if template_name.endswith(".html"):
+        return name_search_dialog(output, _label(config))
+    return output

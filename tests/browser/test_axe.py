@@ -1,0 +1,64 @@
+"""axe-core finds nothing on any page, in any locale, on a phone and on a wide screen.
+
+The two widths run side by side (one browser context each) so the ~150 page
+checks fit in about a minute on two cores.
+"""
+import asyncio
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from axe_playwright_python.async_playwright import Axe
+
+from scripts.sitelib.locales import LOCALES
+from tests.support.browser import CHROMIUM, CHROMIUM_ARGS
+
+pytestmark = pytest.mark.browser
+WIDTHS = {"phone": {"width": 360, "height": 740}, "wide": {"width": 1280, "height": 900}}
+RUN = "axe.run(document, {resultTypes: ['violations']}).then(r => r.violations.map(v => "\
+      "v.id + ': ' + v.help + ' -> ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')))"
+
+
+def site_pages(site_dir):
+    """Every HTML page of the built site, as URL paths ('th/covid-19/', '404.html', ...)."""
+    pages = []
+    for path in sorted(site_dir.rglob("*.html")):
+        rel = path.relative_to(site_dir).as_posix()
+        if rel.startswith("assets/"):
+            continue
+        pages.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+    return pages
+
+
+async def check_width(browser, base_url, pages, width):
+    context = await browser.new_context(viewport=WIDTHS[width], locale="nb-NO", service_workers="block")
+    await context.add_init_script(Axe().axe_script)
+    failures = []
+    try:
+        page = await context.new_page()
+        for path in pages:
+            await page.goto(base_url + path, wait_until="load")
+            for violation in await page.evaluate(RUN):
+                failures.append(f"{width} /{path}: {violation}")
+    finally:
+        await context.close()
+    return failures
+
+
+async def check_all(base_url, pages):
+    from playwright.async_api import async_playwright
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        try:
+            results = await asyncio.gather(*(check_width(browser, base_url, pages, width) for width in WIDTHS))
+        finally:
+            await browser.close()
+    return [failure for result in results for failure in result]
+
+
+def test_no_axe_violations_on_any_page_at_two_widths(site):
+    pages = site_pages(site.dir)
+    assert len(pages) >= len(LOCALES) * 7, pages   # every locale: 5 pages, offline page, 404
+    # Its own thread: the sync Playwright of other tests may hold this thread's event loop.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        failures = pool.submit(asyncio.run, check_all(site.url, pages)).result()
+    assert not failures, "\n".join(failures)

@@ -1,0 +1,62 @@
+"""Plain functions behind offline reading and the search dialog's name."""
+import json
+
+from scripts.sitelib.a11y import name_search_dialog
+from scripts.sitelib.offline import (
+    base_path, build_precache, build_version, offline_page_url, offline_pages_by_prefix, page_list,
+    render_service_worker,
+)
+
+
+def test_base_path_keeps_subfolder_and_trailing_slash():
+    assert base_path("http://127.0.0.1:8000/") == "/"
+    assert base_path("https://example.org/health") == "/health/"
+    assert base_path(None) == "/"
+
+
+def test_page_list_is_absolute_and_includes_the_offline_page():
+    pages = page_list(["th/", "th/covid-19/", "th/help/"], "th", "/site/")
+    assert pages == ["/site/th/", "/site/th/covid-19/", "/site/th/help/", "/site/th/offline/"]
+    assert offline_page_url("nb") == "/offline/"
+
+
+def test_offline_pages_by_prefix_puts_the_root_last():
+    table = offline_pages_by_prefix("/")
+    assert list(table)[-1] == "/"
+    assert table["/th/"] == "/th/offline/"
+    assert len(table) == 11
+
+
+def test_precache_takes_only_fingerprinted_assets_that_pages_use(tmp_path):
+    for rel in ["assets/site.1a2b3c4d.css", "assets/site.1a2b3c4d.css.map", "assets/stylesheets/palette.fb2fffe2.min.css",
+                "assets/javascripts/workers/search.a7633da7.min.js", "assets/favicon.svg", "assets/stylesheets/main.57a0d79d.min.css"]:
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("x")
+    (tmp_path / "index.html").write_text('<link href="assets/site.1a2b3c4d.css"><link href="assets/stylesheets/main.57a0d79d.min.css">'
+                                         '<script>{"search": "assets/javascripts/workers/search.a7633da7.min.js"}</script>')
+    assert build_precache(tmp_path) == ["/assets/site.1a2b3c4d.css", "/assets/stylesheets/main.57a0d79d.min.css",
+                                        "/assets/favicon.svg"]
+
+
+def test_version_changes_with_any_file(tmp_path):
+    (tmp_path / "index.html").write_text("a")
+    first = build_version(tmp_path)
+    (tmp_path / "sw.js").write_text("ignored")
+    assert build_version(tmp_path) == first
+    (tmp_path / "index.html").write_text("b")
+    assert build_version(tmp_path) != first
+
+
+def test_service_worker_carries_the_build_facts():
+    text = render_service_worker("abc123", ["/assets/site.1a2b3c4d.css"], {"/th/": "/th/offline/", "/": "/offline/"}, "/")
+    assert 'var VERSION = "abc123";' in text
+    assert json.dumps("/assets/site.1a2b3c4d.css") in text
+    assert "/*" + "ASSETS*/null" not in text
+    assert "url.origin !== self.location.origin" in text  # cross-origin requests are left alone
+
+
+def test_search_dialog_gets_a_name_once():
+    html = '<div class="md-search" data-md-component="search" role="dialog">'
+    named = name_search_dialog(html, 'Søk "her"')
+    assert 'aria-label="Søk &#34;her&#34;"' in named
+    assert name_search_dialog(named, "again") == named
