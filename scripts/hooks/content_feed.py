@@ -25,8 +25,9 @@ def on_env(env, config, files):
 def on_page_context(context, page, config, nav):
     locale = current_locale(config)
     order = [item.url for item in nav.pages]
-    position = order.index(page.url) if page.url in order else len(order)
-    _pages.setdefault(locale, []).append((position, page_entry(
+    if page.url not in order:
+        return context  # staff pages outside the menu (status) are not for partners
+    _pages.setdefault(locale, []).append((order.index(page.url), page_entry(
         locale=locale,
         url=page.url,
         title=page.title,

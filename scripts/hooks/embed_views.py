@@ -3,7 +3,7 @@
 from pathlib import Path
 
 import _root  # noqa: F401
-from scripts.sitelib.embeds import (EMBED_DIR, FRAME_SCRIPT, HOST_SCRIPT, absolute, split_sections,
+from scripts.sitelib.embeds import (EMBED_DIR, FRAME_SCRIPT, HOST_SCRIPT, absolute, label_main, split_sections,
                                     without_inline_scripts, without_interactive)
 from scripts.sitelib.locales import ROOT, SOURCE_LOCALE, current_locale
 
@@ -40,6 +40,7 @@ def on_post_page(output, page, config):
                  "base": base, "frame_script": FRAME_SCRIPT}
         folder.mkdir(parents=True, exist_ok=True)
         html = without_inline_scripts(template.render(dict(context, embed=embed)))
+        html = label_main(html, heading or page.title)
         (folder / "index.html").write_text(html, encoding="utf-8")
     return output
 

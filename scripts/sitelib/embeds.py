@@ -8,7 +8,7 @@ snippet keeps working when they switch language.
 import html
 import re
 from dataclasses import dataclass
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from .locales import LOCALES, NATIVE_NAMES, locale_prefix
 
@@ -73,6 +73,15 @@ def without_inline_scripts(page_html):
     useless without its bundle.js), so an embed view runs only script files and a
     strict Content-Security-Policy needs no hashes for it."""
     return INLINE_SCRIPT.sub("", page_html)
+
+
+MAIN_TAG = '<main class="md-main" data-md-component="main">'
+
+
+def label_main(page_html, label):
+    """Name the embed view's <main>: inside a partner's page, which has its own
+    <main>, an unnamed one is a duplicate landmark for screen readers."""
+    return page_html.replace(MAIN_TAG, MAIN_TAG[:-1] + f' aria-label="{html.escape(label)}">', 1)
 
 
 def page_path(page_url, locale):
@@ -169,5 +178,6 @@ def builder_data(pages, locale, site_url, default_page="covid-19"):
     if default:
         src = absolute(site_url, embed_url(locale, default["path"]))
         data["example_src"] = src
+        data["preview_src"] = urlsplit(src).path  # the preview loads from the site's own origin
         data["example"] = snippet(src, snippet_title(default["title"]), data["host_script"])
     return data

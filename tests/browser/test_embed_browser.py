@@ -178,7 +178,7 @@ def test_partner_builds_a_snippet_for_the_romanian_vaccination_section(site, hos
     page.get_by_role("status").filter(has_text="Koden er kopiert.").wait_for()
     assert page.evaluate("navigator.clipboard.readText()") == code
     # the live preview on the partners page shows the same section, sized to fit
-    assert page.locator(".js-embed-builder-preview").get_attribute("src") == expected_src
+    assert page.locator(".js-embed-builder-preview").get_attribute("src") == "/ro/covid-19/embed/vaccination/"
     page.locator(".js-embed-builder").screenshot(path=str(tmp_path / "builder.png"))
     assert not problems, problems
 
@@ -201,5 +201,5 @@ def test_builder_without_javascript_shows_a_ready_example(site, browser):
     assert page.locator(".js-embed-builder-form").is_hidden()
     code = page.locator(".js-embed-builder-code").input_value()
     assert code.startswith(f'<iframe src="{site.url}en/covid-19/embed/"')
-    assert page.locator(".js-embed-builder-preview").get_attribute("src") == f"{site.url}en/covid-19/embed/"
+    assert page.locator(".js-embed-builder-preview").get_attribute("src") == "/en/covid-19/embed/"
     context.close()

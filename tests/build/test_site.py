@@ -86,7 +86,7 @@ def test_each_locale_has_its_own_search_index(site, locale):
 @pytest.mark.parametrize("locale", ["th", "zh"])
 def test_thai_and_chinese_text_is_cut_into_words(site, locale):
     index = json.loads((site.dir / locale / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert "\u200b" in index["config"]["separator"]
+    assert "\\u200b" in index["config"]["separator"]  # the JS regex escape for U+200B
     assert sum(doc["text"].count("\u200b") for doc in index["docs"]) > 50
 
 

@@ -42,7 +42,9 @@
     var src = data.site_url + language.prefix + entry.path + "embed/" + (section ? section.id + "/" : "");
     code.value = snippet(src, section ? section.heading + " — " + entry.title : entry.title);
     status.textContent = "";
-    if (preview.getAttribute("src") !== src) preview.setAttribute("src", src);
+    // The preview loads from this origin (the snippet keeps the absolute address).
+    var local = new URL(src).pathname;
+    if (preview.getAttribute("src") !== local) preview.setAttribute("src", local);
   }
 
   function copied(ok) {
