@@ -1,16 +1,18 @@
-"""Serve all component CSS/JS as two fingerprinted files; keep component sources out of site/."""
+"""Serve component CSS/JS as fingerprinted files; keep component sources out of site/."""
 from pathlib import Path
 
 import _root  # noqa: F401
-from scripts.sitelib.component_assets import build_bundles
+from scripts.sitelib.component_assets import build_bundles, page_assets
 from scripts.sitelib.locales import SOURCE_LOCALE, current_locale
 
-_bundles = {}
+_bundles, _page_assets = {}, {}
 
 
 def on_config(config):
     _bundles.clear()
     _bundles.update(build_bundles())
+    _page_assets.clear()
+    _page_assets.update(page_assets())
 
 
 def on_files(files, config):
@@ -22,13 +24,17 @@ def on_files(files, config):
 
 def on_env(env, config, files):
     env.globals["site_assets"] = {kind: path for kind, (path, _) in _bundles.items()}
+    env.globals["component_page_assets"] = {
+        name: {kind: path for kind, (path, _) in kinds.items()} for name, kinds in _page_assets.items()
+    }
     return env
 
 
 def on_post_build(config):
     if current_locale(config) != SOURCE_LOCALE:
         return
-    for path, text in _bundles.values():
+    files = list(_bundles.values()) + [item for kinds in _page_assets.values() for item in kinds.values()]
+    for path, text in files:
         target = Path(config.site_dir) / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")

@@ -1,33 +1,60 @@
-"""Bundle each component's CSS and JS into one fingerprinted file each.
+"""Bundle each component's CSS and JS into fingerprinted files.
 
 Components live in overrides/components/<name>/ (template, style, script,
-strings). One CSS and one JS request serve them all, and the content hash in
-the file name lets servers cache them for a year.
+strings). `<name>.css` and `<name>.js` go into one site-wide CSS and one JS
+bundle. A component that only a few pages use (through its `<!-- name -->`
+marker) names its files `<name>.page.css` and `<name>.page.js`: those become
+files of their own, loaded only by the pages that show the component.
+The content hash in every file name lets servers cache them for a year.
 """
 import hashlib
 
 from .locales import ROOT
+from .minify import MINIFIERS
 
 COMPONENTS = ROOT / "overrides" / "components"
+KINDS = ("css", "js")
 
 
 def bundle(kind, components=COMPONENTS):
-    """Concatenate every components/*/*.{kind}, in component-name order."""
+    """Concatenate every site-wide components/*/*.{kind}, in component-name order."""
     parts = []
     for path in sorted(components.glob(f"*/*.{kind}")):
-        parts.append(f"/* {path.parent.name}/{path.name} */\n{path.read_text(encoding='utf-8').strip()}\n")
+        if not path.name.endswith(f".page.{kind}"):
+            parts.append(f"/* {path.parent.name}/{path.name} */\n{path.read_text(encoding='utf-8').strip()}\n")
     return "\n".join(parts)
 
 
-def fingerprinted_name(kind, text):
+def fingerprinted_name(stem, kind, text):
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
-    return f"assets/site.{digest}.{kind}"
+    return f"assets/{stem}.{digest}.{kind}"
 
 
 def build_bundles(components=COMPONENTS):
-    """Return {kind: (site path, text)} for css and js."""
+    """Return {kind: (site path, text)} for the site-wide css and js."""
     bundles = {}
-    for kind in ("css", "js"):
-        text = bundle(kind, components)
-        bundles[kind] = (fingerprinted_name(kind, text), text)
+    for kind in KINDS:
+        text = MINIFIERS[kind](bundle(kind, components))
+        bundles[kind] = (fingerprinted_name("site", kind, text), text)
     return bundles
+
+
+def page_assets(components=COMPONENTS):
+    """Return {component: {kind: (site path, text)}} for the *.page.css|js files."""
+    assets = {}
+    for kind in KINDS:
+        for path in sorted(components.glob(f"*/*.page.{kind}")):
+            text = MINIFIERS[kind](path.read_text(encoding="utf-8"))
+            name = path.parent.name
+            assets.setdefault(name, {})[kind] = (fingerprinted_name(f"components/{name}", kind, text), text)
+    return assets
+
+
+def asset_tags(paths, relative_url):
+    """<link>/<script> tags for one component's page assets; relative_url(path) -> URL."""
+    tags = []
+    if "css" in paths:
+        tags.append(f'<link rel="stylesheet" href="{relative_url(paths["css"])}">')
+    if "js" in paths:
+        tags.append(f'<script src="{relative_url(paths["js"])}" defer></script>')
+    return "".join(tags)

@@ -59,10 +59,15 @@ def split_sections(content):
 INTERACTIVE = re.compile(r"<!-- site:interactive -->.*?<!-- /site:interactive -->\s*", re.S)
 
 
+COMPONENT_ASSET_TAG = re.compile(r'<link rel="stylesheet" href="[^"]*assets/components/[^"]*">'
+                                 r'|<script src="[^"]*assets/components/[^"]*" defer></script>')
+
+
 def without_interactive(content):
     """Drop what only works on our own pages (marked <!-- site:interactive -->…
-    <!-- /site:interactive -->, e.g. the embed builder) from embeds and the feed."""
-    return INTERACTIVE.sub("", content)
+    <!-- /site:interactive -->, e.g. the embed builder), and the page-only
+    component CSS/JS tags, from embeds and the feed."""
+    return COMPONENT_ASSET_TAG.sub("", INTERACTIVE.sub("", content))
 
 
 INLINE_SCRIPT = re.compile(r"<script>.*?</script>\s*", re.S)

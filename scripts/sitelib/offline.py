@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from .minify import minify_js
 from .locales import LOCALES, ROOT, locale_prefix
 
 SW_TEMPLATE = ROOT / "overrides" / "components" / "offline" / "service-worker.js.in"
@@ -44,7 +45,9 @@ def page_list(page_urls, locale, base="/"):
 
 def build_precache(site_dir, base="/"):
     """The fingerprinted CSS/JS under assets/ that pages use (not source maps, not
-    the search worker: search needs a signal anyway) and the icon."""
+    the search worker: search needs a signal anyway, not the page-only component
+    files under assets/components/: the worker keeps those when a page uses them)
+    and the icon."""
     site_dir = Path(site_dir)
     used = set()
     for page in site_dir.rglob("*.html"):
@@ -52,7 +55,8 @@ def build_precache(site_dir, base="/"):
     assets = []
     for path in sorted((site_dir / "assets").rglob("*")):
         rel = path.relative_to(site_dir).as_posix()
-        if path.is_file() and FINGERPRINTED.search(rel) and "/workers/" not in rel and rel in used:
+        if path.is_file() and FINGERPRINTED.search(rel) and "/workers/" not in rel and rel in used \
+                and not rel.startswith("assets/components/"):
             assets.append(base + rel)
     if (site_dir / "assets" / "favicon.svg").is_file():
         assets.append(base + "assets/favicon.svg")
@@ -90,4 +94,4 @@ def render_service_worker(version, assets, offline_pages, base="/", template=SW_
         text = text.replace(f"/*{key}*/null", value)
     if "*/null" in text:
         raise ValueError("service worker template has an unfilled value")
-    return text
+    return minify_js(text)
