@@ -23,7 +23,7 @@ from scripts.sitelib.locales import LOCALES, NATIVE_NAMES, SOURCE_LOCALE, locale
 from scripts.sitelib.weight import (  # noqa: E402
     BUDGET_BYTES, BUDGET_LCP_MS, BUDGET_REQUESTS, PAGE_TYPES, GzipServer, launch_isolated, measure,
 )
-from tests.support.site import build_site  # noqa: E402
+from scripts.sitelib.local_site import build_site  # noqa: E402
 
 SITE_URL = "http://127.0.0.1:8000/"
 

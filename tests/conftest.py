@@ -1,8 +1,8 @@
 """Build the site once per test session and serve it on 127.0.0.1."""
 import pytest
 
-from tests.support.browser import launch
-from tests.support.site import StaticServer, build_site, free_port, variant_config
+from scripts.sitelib.chromium import launch
+from scripts.sitelib.local_site import StaticServer, build_site, free_port, variant_config
 
 
 @pytest.fixture(scope="session")

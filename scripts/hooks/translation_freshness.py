@@ -3,7 +3,7 @@ from pathlib import Path, PurePosixPath
 
 import _root  # noqa: F401
 from scripts.sitelib.freshness import STALE, page_status, source_updated
-from scripts.sitelib.locales import SOURCE_LOCALE, TRANSLATIONS
+from scripts.sitelib.locales import TRANSLATIONS
 
 
 def on_page_context(context, page, config, nav):

@@ -5,13 +5,15 @@ The server counts on the wire, so requests from the service worker and the
 search worker are counted too. Requests to other hosts cannot load here (no
 internet); they are counted as attempted, with 0 bytes.
 """
-import functools
 import gzip
 import threading
 import time
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+from .chromium import CHROMIUM, CHROMIUM_ARGS
+from .local_site import StaticServer
 
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map", "/")
 PAGE_TYPES = {                     # page type -> path under the locale root
@@ -95,15 +97,13 @@ class GzipHandler(SimpleHTTPRequestHandler):
     do_HEAD = do_GET
 
 
-class GzipServer:
+class GzipServer(StaticServer):
     """Serve a directory on 127.0.0.1 with GzipHandler; .log lists every response."""
 
     def __init__(self, directory, port=0):
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(GzipHandler, directory=str(directory)))
+        super().__init__(directory, port, handler=GzipHandler)
         self.httpd.log = []
         self.httpd.lock = threading.Lock()
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
     @property
     def log(self):
@@ -114,14 +114,6 @@ class GzipServer:
         with self.httpd.lock:
             self.httpd.log.clear()
 
-    def __enter__(self):
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.httpd.shutdown()
-        self.httpd.server_close()
-
 
 # Any host but this machine fails at once (there is no internet here anyway).
 OFFLINE_HOSTS_ARG = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost"
@@ -129,7 +121,6 @@ OFFLINE_HOSTS_ARG = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, E
 
 def launch_isolated(playwright):
     """Debian's Chromium with every other host unreachable."""
-    from tests.support.browser import CHROMIUM, CHROMIUM_ARGS
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS + [OFFLINE_HOSTS_ARG], headless=True)
 
 

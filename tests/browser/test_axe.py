@@ -10,7 +10,7 @@ import pytest
 from axe_playwright_python.async_playwright import Axe
 
 from scripts.sitelib.locales import LOCALES
-from tests.support.browser import CHROMIUM, CHROMIUM_ARGS
+from scripts.sitelib.chromium import CHROMIUM, CHROMIUM_ARGS
 
 pytestmark = pytest.mark.browser
 WIDTHS = {"phone": {"width": 360, "height": 740}, "wide": {"width": 1280, "height": 900}}

@@ -4,7 +4,7 @@ The neutral site and a neutral start page are stubbed with page.route (no intern
 """
 import pytest
 
-from tests.support.browser import PHONE
+from scripts.sitelib.chromium import PHONE
 
 EXIT = "https://www.yr.no/"
 START = "https://start.test/"

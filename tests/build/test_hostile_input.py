@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from tests.support.site import ROOT, build_site
+from scripts.sitelib.local_site import ROOT, build_site
 from tests.support.variant import write_variant_config
 
 FIXTURES = ROOT / "tests" / "fixtures" / "hostile"

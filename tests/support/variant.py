@@ -8,20 +8,8 @@ from pathlib import Path
 
 import yaml
 
-from tests.support.site import ROOT
-
-
-class _IgnoreTags(yaml.SafeLoader):
-    pass
-
-
-_IgnoreTags.add_multi_constructor("!", lambda loader, suffix, node: None)
-_IgnoreTags.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-
-
-def main_config():
-    """mkdocs.yml as plain data (custom tags such as !ENV read as None)."""
-    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_IgnoreTags)
+from scripts.sitelib.local_site import ROOT
+from scripts.sitelib.site_config import load_mkdocs_yml as main_config
 
 
 def write_variant_config(target_dir, docs_dir, locales=("nb", "en"), nav=("index.md",)):
