@@ -5,6 +5,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 import _root  # noqa: F401
+from scripts.sitelib.i18n_build import is_outer_build
 from scripts.sitelib.locales import current_locale, locale_prefix
 from scripts.sitelib.offline import (
     OFFLINE_DIR, OFFLINE_TEMPLATE, base_path, build_precache, build_version, offline_pages_by_prefix,
@@ -13,7 +14,6 @@ from scripts.sitelib.offline import (
 from scripts.sitelib.search_index import point_search_at_locale
 
 _state = {"serve": False}
-_builds = []     # static-i18n nests each locale's build inside the nb one
 _pages = {}      # locale -> page URLs
 
 
@@ -23,9 +23,7 @@ def on_startup(command, dirty):
 
 @event_priority(-110)  # after static-i18n has chosen the build's locale
 def on_config(config):
-    locale = current_locale(config)
-    _builds.append(locale)
-    _pages[locale] = []
+    _pages[current_locale(config)] = []
     if not _state["serve"]:
         config.theme.static_templates.add(OFFLINE_TEMPLATE)
     return config
@@ -76,14 +74,14 @@ def on_post_template(output, template_name, config):
 
 @event_priority(-110)  # after static-i18n has run the nested locale builds
 def on_post_build(config):
-    locale = _builds.pop()
+    locale = current_locale(config)
     if _state["serve"]:
         return
     base = base_path(config.site_url)
     site_dir = Path(config.site_dir)
     pages = {"locale": locale, "pages": page_list(_pages[locale], locale, base)}
     (site_dir / pages_json_path(locale)).write_text(json.dumps(pages, ensure_ascii=False, indent=1), encoding="utf-8")
-    if _builds:
+    if not is_outer_build(config):
         return  # a nested locale build; the outer (source) build writes sw.js last
     sw = render_service_worker(build_version(site_dir), build_precache(site_dir, base),
                                offline_pages_by_prefix(base), base)

@@ -15,16 +15,6 @@ WORKERS = Path(material.__file__).parent / "templates" / "assets" / "javascripts
 MATERIAL_WORKER = next(WORKERS.glob("search.*.min.js")).name
 WORKER_NAME, WORKER_TEXT = search_worker(MATERIAL_WORKER)
 
-# static-i18n runs each language's build inside the default one; a stack tells
-# which build a late on_post_build belongs to.
-_builds = []
-
-
-@event_priority(-110)  # after static-i18n has chosen the build's locale
-def on_config(config):
-    _builds.append(current_locale(config))
-
-
 def on_post_page(output, page, config):
     return point_search_at_locale(output, current_locale(config), WORKER_NAME)
 
@@ -37,7 +27,7 @@ def on_post_template(output, template_name, config):
 
 @event_priority(-110)  # after static-i18n has merged all locales into the root index
 def on_post_build(config):
-    locale = _builds.pop()
+    locale = current_locale(config)
     search = config.plugins["material/search"]
     index = locale_index(search.search_index.entries, locale, search.config.fields)
     site = Path(config.site_dir)

@@ -1,6 +1,8 @@
 """The site's languages: one table, used by hooks, scripts and tests."""
 from pathlib import Path
 
+from .i18n_build import i18n_plugin, is_outer_build
+
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 SOURCE_LOCALE = "nb"
@@ -27,8 +29,13 @@ SEGMENTED = {"th", "zh"}
 
 
 def current_locale(config):
-    """The locale that static-i18n is building right now."""
-    return config.plugins["i18n"].current_language
+    """The locale that static-i18n is building right now.
+
+    static-i18n builds the source locale, then, from its on_post_build, runs a
+    nested build for each other locale and leaves `current_language` at the last
+    one. Outside those nested builds (`building` is False) it is the source build.
+    """
+    return SOURCE_LOCALE if is_outer_build(config) else i18n_plugin(config).current_language
 
 
 def locale_prefix(locale):
