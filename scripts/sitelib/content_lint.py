@@ -8,6 +8,8 @@
 """
 import re
 
+from .markdown_source import split_front_matter
+
 MAX_WORDS = 25
 FORBIDDEN = re.compile(r"\bprostitu\w*|\bselger\s+[sd]eg\b|\bselger\s+kroppen\b", re.I)
 QUOTED = re.compile(r"«[^»]*»")
@@ -18,13 +20,10 @@ SENTENCE_END = re.compile(r"(?<=[.!?:])\s+")
 SKIP_LINE = re.compile(r"^\s*(<!--.*-->|!!!|```|\{.*\}\s*$)")
 
 
-def body_lines(text):
+def body_lines(text, path):
     """Yield (line number, text) after the front matter."""
-    lines = text.splitlines()
-    start = 0
-    if lines and lines[0] == "---":
-        start = lines.index("---", 1) + 1
-    for number, line in enumerate(lines[start:], start + 1):
+    _, _, start = split_front_matter(text, path)
+    for number, line in enumerate(text.splitlines()[start:], start + 1):
         yield number, line
 
 
@@ -37,7 +36,7 @@ def clean(line):
 
 def long_sentences(text, path):
     problems = []
-    for number, line in body_lines(text):
+    for number, line in body_lines(text, path):
         if SKIP_LINE.match(line):
             continue
         for sentence in SENTENCE_END.split(clean(line)):
@@ -49,7 +48,7 @@ def long_sentences(text, path):
 
 def avoided_wording(text, path):
     problems = []
-    for number, line in body_lines(text):
+    for number, line in body_lines(text, path):
         for match in FORBIDDEN.finditer(QUOTED.sub("", line)):
             problems.append(f"{path}:{number}: avoid the wording {match.group(0)!r}; write 'personer som selger eller bytter sex'")
     return problems
@@ -62,7 +61,7 @@ def digits(value):
 def unknown_phone_numbers(text, path, allowed=()):
     allowed = NATIONAL_NUMBERS | {digits(value) for value in allowed if digits(value)}
     problems = []
-    for number, line in body_lines(text):
+    for number, line in body_lines(text, path):
         for match in PHONE_LIKE.finditer(line):
             found = digits(match.group(0))
             looks_like_phone = len(found) >= 5 or match.group(0).startswith("+")

@@ -14,9 +14,9 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import segno
-import yaml
 from bs4 import BeautifulSoup
 
+from .markdown_source import split_front_matter
 from .locales import DOCS, LOCALES, NATIVE_NAMES, SOURCE_LOCALE, locale_prefix
 from .source_errors import SourceError
 
@@ -26,7 +26,6 @@ FLYER_DIR = "flyers"
 # filled in (the contact-details component then renders nothing).
 NEEDS_CONTENT = {"contact": ".site-contact-details"}
 
-FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)---\s*\n", re.S)
 
 
 @dataclass(frozen=True)
@@ -40,17 +39,10 @@ class Topic:
 def front_matter(path):
     """(meta dict, {key: line number}) of a Markdown file's YAML front matter."""
     text = Path(path).read_text(encoding="utf-8")
-    match = FRONT_MATTER.match(text)
-    if not match:
-        return {}, {}
-    try:
-        meta = yaml.safe_load(match.group(1)) or {}
-    except yaml.MarkedYAMLError as error:
-        raise SourceError(path, error.problem_mark.line + 2 if error.problem_mark else None, f"broken front matter: {error.problem}")
+    meta, _, end = split_front_matter(text, path)
     lines = {}
-    for number, line in enumerate(match.group(1).splitlines(), 2):
-        key = line.split(":", 1)[0].strip()
-        lines.setdefault(key, number)
+    for number, line in enumerate(text.split("\n")[1:max(end - 1, 1)], 2):
+        lines.setdefault(line.split(":", 1)[0].strip(), number)
     return meta, lines
 
 

@@ -1,4 +1,6 @@
-"""Read a Markdown page: front matter (with line numbers in errors) and markdown-it tokens."""
+"""Read a Markdown page: front matter (with line numbers in errors) and markdown-it tokens.
+Every part of the project that reads front matter uses split_front_matter()."""
+import re
 from pathlib import Path
 
 import yaml
@@ -8,28 +10,39 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from .source_errors import SourceError
 
+FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
+
 
 def parser():
     return MarkdownIt("commonmark").enable("table").use(front_matter_plugin).use(admon_plugin)
 
 
 def split_front_matter(text, path):
-    """Return (meta dict, body, number of lines before the body)."""
-    if not text.startswith("---\n"):
+    """Return (meta dict, body, number of lines before the body).
+
+    Raises SourceError with the line of a YAML error or an unclosed block.
+    """
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != "---":
         return {}, text, 0
-    end = text.find("\n---\n", 4)
-    if end < 0:
-        raise SourceError(path, 1, "front matter starts with '---' but never ends with '---'")
-    raw = text[4:end]
+    for end in range(1, len(lines)):
+        if FRONT_MATTER_END.match(lines[end]):
+            break
+    else:
+        raise SourceError(path, 1, "front matter starts with '---' but has no closing '---' line")
+    block = "\n".join(lines[1:end])
     try:
-        meta = yaml.safe_load(raw) or {}
-    except yaml.MarkedYAMLError as error:
-        line = error.problem_mark.line + 2 if error.problem_mark else 1
-        raise SourceError(path, line, f"broken front matter: {error.problem}")
+        meta = yaml.safe_load(block)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        line = mark.line + 2 if mark else 1
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        raise SourceError(path, line, f"front matter is not valid YAML: {problem}") from None
+    if meta is None:
+        meta = {}
     if not isinstance(meta, dict):
-        raise SourceError(path, 2, "front matter must be key: value pairs")
-    offset = raw.count("\n") + 3
-    return meta, text[end + 5:], offset
+        raise SourceError(path, 2, "front matter must be 'key: value' lines")
+    return meta, "\n".join(lines[end + 1:]), end + 1
 
 
 def read_page(path):

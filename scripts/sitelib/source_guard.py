@@ -17,11 +17,10 @@ import html
 import re
 from pathlib import Path
 
-import yaml
 
+from .markdown_source import FRONT_MATTER_END, split_front_matter
 from .source_errors import SourceError
 
-FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 INLINE_CODE = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
 COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -44,34 +43,6 @@ ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)(.*)$")
 HEADING_ID = re.compile(r"\{[^{}]*?#([A-Za-z][\w-]*)[^{}]*\}[ \t]*#*[ \t]*$")
 SETEXT_H2 = re.compile(r"^ {0,3}-+[ \t]*$")
 NOT_PARAGRAPH = re.compile(r"^\s*(?:$|[-*+>|#]|\d+[.)]\s|<|`{3}|~{3}|:)")
-
-
-def split_front_matter(text, path):
-    """Return (meta dict, body, number of lines before the body).
-
-    Raises SourceError with the line of a YAML error or an unclosed block.
-    """
-    lines = text.split("\n")
-    if not lines or lines[0].rstrip() != "---":
-        return {}, text, 0
-    for end in range(1, len(lines)):
-        if FRONT_MATTER_END.match(lines[end]):
-            break
-    else:
-        raise SourceError(path, 1, "front matter starts with '---' but has no closing '---' line")
-    block = "\n".join(lines[1:end])
-    try:
-        meta = yaml.safe_load(block)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-        line = mark.line + 2 if mark else 1
-        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-        raise SourceError(path, line, f"front matter is not valid YAML: {problem}") from None
-    if meta is None:
-        meta = {}
-    if not isinstance(meta, dict):
-        raise SourceError(path, 2, "front matter must be 'key: value' lines")
-    return meta, "\n".join(lines[end + 1:]), end + 1
 
 
 def blank(text):
