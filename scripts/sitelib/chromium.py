@@ -7,5 +7,7 @@ CHROMIUM_ARGS = [
 PHONE = {"width": 360, "height": 740}
 
 
-def launch(playwright, **kwargs):
-    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True, **kwargs)
+def launch(playwright, extra_args=(), **kwargs):
+    """Headless Debian Chromium; works with the sync and the async Playwright API."""
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS + list(extra_args),
+                                      headless=True, **kwargs)

@@ -12,7 +12,7 @@ from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from .chromium import CHROMIUM, CHROMIUM_ARGS
+from .chromium import launch
 from .local_site import StaticServer
 
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map", "/")
@@ -121,7 +121,7 @@ OFFLINE_HOSTS_ARG = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, E
 
 def launch_isolated(playwright):
     """Debian's Chromium with every other host unreachable."""
-    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS + [OFFLINE_HOSTS_ARG], headless=True)
+    return launch(playwright, extra_args=[OFFLINE_HOSTS_ARG])
 
 
 def wait_quiet(server, quiet=1.0, limit=20.0):

@@ -10,7 +10,7 @@ import pytest
 from axe_playwright_python.async_playwright import Axe
 
 from scripts.sitelib.locales import LOCALES
-from scripts.sitelib.chromium import CHROMIUM, CHROMIUM_ARGS
+from scripts.sitelib.chromium import launch
 
 pytestmark = pytest.mark.browser
 WIDTHS = {"phone": {"width": 360, "height": 740}, "wide": {"width": 1280, "height": 900}}
@@ -47,7 +47,7 @@ async def check_width(browser, base_url, pages, width):
 async def check_all(base_url, pages):
     from playwright.async_api import async_playwright
     async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        browser = await launch(playwright)
         try:
             results = await asyncio.gather(*(check_width(browser, base_url, pages, width) for width in WIDTHS))
         finally:
