@@ -46,3 +46,10 @@ def locale_prefix(locale):
 def page_url(locale, path=""):
     """Site-relative URL of a page, e.g. page_url('th', 'covid-19/') -> 'th/covid-19/'."""
     return locale_prefix(locale) + path
+
+
+def english_name(locale):
+    """The language's name in English, from Babel's CLDR data: 'bg' -> 'Bulgarian'."""
+    from babel import Locale
+
+    return Locale.parse(locale).get_display_name("en").split(" (")[0]
