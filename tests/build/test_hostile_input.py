@@ -9,16 +9,14 @@ come from issue 15's probe of the build as a hostile translator would attempt it
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 
 import pytest
 
 from scripts.sitelib.local_site import ROOT, build_site, source_date_epoch
+from tests.support.hostile import FIXTURES, docs_for
 from tests.support.variant import write_variant_config
-
-FIXTURES = ROOT / "tests" / "fixtures" / "hostile"
 
 # case -> (file that must be named, line or None, words the message must contain)
 REJECTED = {
@@ -74,15 +72,6 @@ REJECTED = {
     "unknown-locale": ("xx/index.md", 1, "'xx' is not a locale"),
     "flyer-section": ("nb/index.md", 6, "'during'"),
 }
-
-
-def docs_for(tmp_path, case):
-    """The good docs tree with the case's files laid over it."""
-    docs = tmp_path / "docs"
-    shutil.copytree(FIXTURES / "good" / "docs", docs)
-    if case != "good":
-        shutil.copytree(FIXTURES / case / "docs", docs, dirs_exist_ok=True)
-    return docs
 
 
 def _prepare(tmp_path, case):
