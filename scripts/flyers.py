@@ -16,7 +16,7 @@ sys.path.insert(0, str(ROOT))
 
 from scripts.sitelib.flyer_pdf import flyer_jobs, render_pdfs  # noqa: E402
 from scripts.sitelib.chromium import launch  # noqa: E402
-from scripts.sitelib.local_site import StaticServer, build_site  # noqa: E402
+from scripts.sitelib.local_site import SiteHeadersHandler, StaticServer, build_site  # noqa: E402
 
 
 def main(argv=None):
@@ -39,7 +39,8 @@ def main(argv=None):
         sys.exit(f"No flyer pages in {site_dir}")
     from playwright.sync_api import sync_playwright
     started = time.monotonic()
-    with StaticServer(site_dir) as server, sync_playwright() as playwright:
+    # Served with the production headers (CSP included), as nginx would.
+    with StaticServer(site_dir, handler=SiteHeadersHandler) as server, sync_playwright() as playwright:
         browser = launch(playwright)
         try:
             written = render_pdfs(browser, server.url, site_dir, jobs)

@@ -5,6 +5,7 @@ The PDFs go inside the built site, next to the flyer pages:
 """
 from pathlib import Path
 
+from .chromium import keep_to_origin
 from .flyers import flyer_topics, flyer_url, nav_files, pdf_url
 from .locales import LOCALES, ROOT
 
@@ -43,11 +44,14 @@ def render_pdfs(browser, server_url, site_dir, jobs):
     sheet first and then sets html[data-flyer-fit]; "overflow" means it could not.
     """
     context = browser.new_context(viewport=A4)
+    blocked = keep_to_origin(context, server_url)  # a flyer loads nothing from elsewhere
     tab = context.new_page()
     written = []
     try:
         for page, pdf in jobs:
             tab.goto(server_url + page, wait_until="load")
+            if blocked:
+                raise RuntimeError(f"{page}: asked for {', '.join(blocked)}; a flyer may load nothing from another site")
             tab.wait_for_selector(FIT_DONE, state="attached")
             fit = tab.get_attribute("html", "data-flyer-fit")
             if fit != "done":
