@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from scripts.sitelib.inline_blocks import inline_code, sha256
+from scripts.sitelib.inline_blocks import audit_site, inline_code, output_fragments, sha256
 from scripts.sitelib.local_site import build_site
 from tests.support.hostile import docs_for
 from tests.support.variant import write_variant_config
@@ -71,3 +71,12 @@ def test_inline_code_that_no_template_wrote_fails_the_build(tmp_path, code, word
                         extra_env={"UNREGISTERED_CODE": code})
     assert result.returncode != 0
     assert f"index.html: {words}" in result.stderr, result.stderr[-2000:]
+
+
+def test_pages_feeds_and_search_indexes_carry_no_other_inline_code(site):
+    """The build's own audit, once more on the built site: what partners pull from the
+    feed and what search shows hold no script, handler, style or javascript: URL."""
+    scripts, styles = audit_site(site.dir, REVIEWED_SCRIPTS, REVIEWED_STYLES)
+    assert set(scripts) == set(REVIEWED_SCRIPTS) and styles == []
+    feed = output_fragments(site.dir / "th" / "feed.json")
+    assert len(feed) > 10 and any("<p>" in fragment for fragment in feed)  # the audit did read the feed's HTML

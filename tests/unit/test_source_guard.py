@@ -158,3 +158,14 @@ def test_only_pages_and_pictures_may_be_published(tmp_path):
 
 def test_the_real_docs_pass():
     check_docs(ROOT / "docs", display_root=ROOT)
+
+
+def test_the_translators_check_reports_what_the_build_would_reject(tmp_path):
+    """`scripts/i18n.py check` said "No problems" for pages the build then ran a script from."""
+    from scripts.i18n import build_problems
+
+    page = tmp_path / "help.md"
+    page.write_text("---\ntitle: 'x</title><script>x()</script>'\n---\n\n# x\n", encoding="utf-8")
+    assert build_problems(page) == [f"{page}:2: 'title' contains '<', which is HTML markup; write the text without tags"]
+    page.write_text("---\ntitle: x\n---\n\n# x\n\n\\`<script>x()</script>`\n", encoding="utf-8")
+    assert "help.md:7: <script> is not allowed" in build_problems(page)[0]
