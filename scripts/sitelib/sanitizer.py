@@ -73,23 +73,20 @@ RESERVED_CLASS = re.compile(r"^(?:js-|site-|md-)")
 ID_VALUE = re.compile(r"^[^\s\"'<>`=&]+$")
 
 # Why some elements and attributes are refused: the words an author needs.
+_RUNS = "it would run a script; ask a developer to make a component instead"
+_LOADS = "it would load another page or program; ask a developer to make a component instead"
+_SILENCES = "it would turn the rest of the page into plain text and switch off its scripts, the quick exit's too"
+_FORMS = "forms could ask readers for passwords or send data elsewhere"
 WHY = {
-    "script": "it would run a script; ask a developer to make a component instead",
+    "script": _RUNS,
     "style": "the site's security policy blocks it; use a class from a component's CSS instead",
     "meta": "it could redirect readers or change the referrer policy",
     "base": "it would change where every link on the page goes",
     "link": "it would load something from elsewhere",
-    "form": "forms could ask readers for passwords or send data elsewhere",
-    "input": "forms could ask readers for passwords or send data elsewhere",
-    "plaintext": "it would switch off every script on the page, the quick exit's included",
-    "iframe": "it would load another page; ask a developer to make a component instead",
+    **dict.fromkeys(("iframe", "frame", "frameset", "object", "embed", "applet", "portal"), _LOADS),
+    **dict.fromkeys(("plaintext", "xmp", "textarea", "noembed", "noframes", "noscript", "title"), _SILENCES),
+    **dict.fromkeys(("form", "input", "button", "select", "option"), _FORMS),
 }
-for _tag in ("xmp", "textarea", "noembed", "noframes", "noscript", "title"):
-    WHY[_tag] = WHY["plaintext"]
-for _tag in ("frame", "frameset", "object", "embed", "applet", "portal"):
-    WHY[_tag] = WHY["iframe"]
-for _tag in ("button", "select", "option", "textarea"):
-    WHY.setdefault(_tag, WHY["form"])
 WHY_ATTRIBUTE = {
     "style": WHY["style"],
     "target": "links open in the same tab, so Back and the quick exit keep working",
@@ -215,7 +212,7 @@ def _keep_attribute(tag, name, value):
     if tag == "img" and name == "src" and (_scheme(value) or value.strip().startswith("//")):
         return None
     if name == "class":
-        return " ".join(name for name in value.split() if allowed_class(name)) or None
+        return " ".join(cls for cls in value.split() if allowed_class(cls)) or None
     return value
 
 
