@@ -50,8 +50,11 @@ def _date(value):
 
 
 def _section_ids(value):
-    return isinstance(value, list) and bool(value) and all(isinstance(item, str) and SECTION_ID.match(item)
-                                                           for item in value)
+    return isinstance(value, list) and all(isinstance(item, str) and SECTION_ID.match(item) for item in value)
+
+
+def _strings(value):
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)
 
 
 def _search(value):
@@ -65,6 +68,8 @@ FRONT_MATTER = {
     "reviewed": ("a month or a date, like 2021-04 or 2021-04-30", _date),
     "historical": ("true or false", lambda value: isinstance(value, bool)),
     "flyer": ("a list of section ids, like [before, during]", _section_ids),
+    # the print kit checks each entry (scripts/sitelib/print_kit.py, parse_key_messages)
+    "flyer_key_messages": ("a list of list items, like [before 1, if-sick 2]", _strings),
     "source_hash": ("the value `scripts/i18n.py stamp` writes", lambda value: isinstance(value, str)
                     and re.fullmatch(r"[0-9a-f]{6,64}", value) is not None),
     "search": ("{exclude: true} to leave the page out of search", _search),

@@ -10,7 +10,7 @@ import urllib.request
 
 import pytest
 
-from scripts.sitelib.flyer_pdf import render_pdfs
+from scripts.sitelib.print_pdf import PrintError, PrintJob, render_pdfs
 from scripts.sitelib.headers import load_profiles, write_header_files
 from scripts.sitelib.local_site import ROOT, QuietHandler, SiteHeadersHandler, StaticServer, free_port
 from tests.support.hostile import docs_for
@@ -27,7 +27,8 @@ document.addEventListener("securitypolicyviolation", e => window.__siteViolation
 def test_the_flyer_server_sends_the_production_headers(site):
     table = load_profiles(site.dir)
     with StaticServer(site.dir, handler=SiteHeadersHandler) as server:
-        for path, profile in (("flyers/covid-19/", "page"), ("covid-19/embed/", "embed"), ("no-such-page/", "page")):
+        for path, profile in (("flyers/covid-19/", "page"), ("covid-19/embed/", "embed"), ("no-such-page/", "page"),
+                              ("flyers/pocket-cards/", "page")):
             try:
                 response = urllib.request.urlopen(server.url + path, timeout=10)
             except urllib.error.HTTPError as error:
@@ -37,11 +38,11 @@ def test_the_flyer_server_sends_the_production_headers(site):
 
 
 def fake_flyer(folder, other_origin):
-    """A flyer page (its fit already 'done') that asks another site for a picture."""
+    """A print page (its fit already 'done') that asks another site for a picture."""
     page = folder / "flyers" / "x"
     page.mkdir(parents=True)
     (page / "index.html").write_text(
-        f'<!doctype html><html data-flyer-fit="done"><title>x</title><img src="{other_origin}track.png" alt=""></html>',
+        f'<!doctype html><html data-print-fit="done"><title>x</title><img src="{other_origin}track.png" alt=""></html>',
         encoding="utf-8")
     return "flyers/x/"
 
@@ -57,8 +58,8 @@ def test_the_flyer_printer_loads_nothing_from_another_site(browser, tmp_path):
     (tmp_path / "other").mkdir()
     with StaticServer(tmp_path / "other", handler=Recording) as other, StaticServer(tmp_path / "site") as server:
         page = fake_flyer(tmp_path / "site", other.url)
-        with pytest.raises(RuntimeError, match=f"{page}: asked for {other.url}track.png"):
-            render_pdfs(browser, server.url, tmp_path / "site", [(page, "flyers/x.pdf")])
+        with pytest.raises(PrintError, match=f"{page}: asked for {other.url}track.png"):
+            render_pdfs(browser, server.url, tmp_path / "site", [PrintJob(page, "flyers/x.pdf", "flyer")])
     assert requests == [] and not (tmp_path / "site" / "flyers" / "x.pdf").exists()
 
 

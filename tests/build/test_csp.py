@@ -20,7 +20,6 @@ REVIEWED_SCRIPTS = {
         "scope = the site's root path, set by scripts/hooks/security_headers.py)",
     "sha256-DrEMJJ29sL7vIloQzly+VUGMxKcBTMII+OfW7Y8AkG4=": "Material: restore the colour palette (partials/javascripts/palette.html)",
     "sha256-/8wPdzX9q0NNJXyA5lzsLojXFpkeaXVxhbfkUOQaWy8=": "Material: open the tab an anchor points to (partials/javascripts/content.html)",
-    "sha256-M5eD406Dpz7ah/IA5b/dqTn6M8eahYw+VBSA3rwoLN4=": "flyer: fit the text to the sheet, print button (overrides/flyer.html)",
 }
 REVIEWED_STYLES = {}
 

@@ -26,7 +26,8 @@ def test_plain_text_passes(text):
 
 def test_the_real_front_matter_values_pass():
     meta = {"title": "Covid-19", "description": "Råd.", "published": "2021-04", "reviewed": datetime.date(2026, 11, 28),
-            "historical": True, "flyer": ["before", "if-sick"], "source_hash": "a518a5231c90",
+            "historical": True, "flyer": ["before", "if-sick"], "flyer_key_messages": ["before 1"],
+            "source_hash": "a518a5231c90",
             "search": {"exclude": True}}
     check_front_matter(meta, "", "p.md")
     assert set(meta) == set(FRONT_MATTER)
