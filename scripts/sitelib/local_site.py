@@ -66,6 +66,21 @@ class QuietHandler(SimpleHTTPRequestHandler):
         super().send_error(code, message, explain)
 
 
+class SiteHeadersHandler(QuietHandler):
+    """QuietHandler that also sends the response headers the build wrote for nginx
+    (site/_nginx/*.conf: the Content-Security-Policy and the rest), so a page renders
+    here as it does in production. The flyer printer serves pages with it."""
+
+    def end_headers(self):
+        from urllib.parse import urlsplit
+
+        from .headers import headers_for, load_profiles
+
+        for name, value in headers_for(load_profiles(self.directory), urlsplit(self.path).path).items():
+            self.send_header(name, value)
+        super().end_headers()
+
+
 class StaticServer:
     """A threaded static file server for a directory, on 127.0.0.1:port."""
 

@@ -14,6 +14,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from .chromium import keep_to_origin
 from .locales import LOCALES, ROOT
 from .print_kit import (
     POSTER_SIZES, cards_url, flyer_topics, flyer_url, nav_files, pack_url, page_pdf_url, poster_url, zip_url,
@@ -84,11 +85,14 @@ def render_pdfs(browser, server_url, site_dir, jobs, progress=None):
     html[data-print-dropped] (returned as notes, and printed by `make flyers`).
     """
     context = browser.new_context(viewport=A4)
+    blocked = keep_to_origin(context, server_url)  # a print page loads nothing from elsewhere
     tab = context.new_page()
     notes = {}
     try:
         for number, job in enumerate(jobs, 1):
             tab.goto(server_url + job.page, wait_until="load")
+            if blocked:
+                raise PrintError(f"{job.page}: asked for {', '.join(blocked)}; a print page may load nothing from another site")
             tab.wait_for_selector(FIT_DONE, state="attached")
             fit = tab.get_attribute("html", "data-print-fit")
             if fit != "done":

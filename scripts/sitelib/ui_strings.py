@@ -3,11 +3,16 @@
 Each component keeps its strings beside its template, in
 overrides/components/<name>/strings.yml, shaped as  key: {locale: text}.
 General strings live in overrides/strings.yml.
+
+Templates print the texts unescaped (in text and in attributes such as
+aria-label="…"), so a text may not contain markup: no <, >, " or character
+references (scripts/sitelib/front_matter.py, markup_in_text).
 """
 from pathlib import Path
 
 import yaml
 
+from .front_matter import markup_in_text
 from .locales import LOCALES, ROOT
 from .source_errors import SourceError
 
@@ -28,6 +33,17 @@ def load_yaml(path):
         raise SourceError(path, mark.line + 1 if mark else None, f"broken YAML: {error.problem}")
 
 
+def _locale_line(lines, key_line, locale):
+    """Line of `locale:` inside the entry that starts at key_line, else key_line."""
+    for number in range((key_line or 0) + 1, len(lines) + 1):
+        text = lines[number - 1]
+        if text and not text[0].isspace():
+            break
+        if text.strip().startswith(f"{locale}:"):
+            return number
+    return key_line
+
+
 def load_strings(overrides=OVERRIDES, locales=LOCALES):
     """Return {locale: {key: text}}; every key must exist in every locale."""
     table = {locale: {} for locale in locales}
@@ -43,5 +59,10 @@ def load_strings(overrides=OVERRIDES, locales=LOCALES):
             if key in table[locales[0]]:
                 raise SourceError(path, line, f"'{key}' is defined twice")
             for locale in locales:
-                table[locale][key] = str(texts[locale]).strip()
+                text = str(texts[locale]).strip()
+                problem = markup_in_text(text)
+                if problem:
+                    raise SourceError(path, _locale_line(lines, line, locale),
+                                      f"'{key}' in {locale} {problem}")
+                table[locale][key] = text
     return table
