@@ -20,10 +20,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from scripts.sitelib.locales import LOCALES, NATIVE_NAMES, SOURCE_LOCALE, locale_prefix  # noqa: E402
-from scripts.sitelib.weight import (  # noqa: E402
+from scripts.devtools.weight import (  # noqa: E402
     BUDGET_BYTES, BUDGET_LCP_MS, BUDGET_REQUESTS, PAGE_TYPES, GzipServer, launch_isolated, measure,
 )
-from scripts.sitelib.local_site import build_site  # noqa: E402
+from scripts.devtools.local_site import build_site  # noqa: E402
 
 SITE_URL = "http://127.0.0.1:8000/"
 

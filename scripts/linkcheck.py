@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from scripts.sitelib.local_site import StaticServer, build_site, free_port  # noqa: E402
+from scripts.devtools.local_site import StaticServer, build_site, free_port  # noqa: E402
 
 CONFIG = ROOT / "scripts" / "linkcheckerrc"
 

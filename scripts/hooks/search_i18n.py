@@ -1,5 +1,5 @@
 """Per-locale search: one index per locale, each page searching its own locale,
-through a worker that stems and segments queries (see scripts/sitelib/search_worker.js)."""
+through a worker that stems and segments queries (see overrides/components/search/search-worker.js.in)."""
 from pathlib import Path
 
 import jieba

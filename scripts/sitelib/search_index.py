@@ -9,7 +9,7 @@ import json
 import re
 from pathlib import Path
 
-from .locales import SOURCE_LOCALE, TRANSLATIONS, locale_prefix
+from .locales import ROOT, SOURCE_LOCALE, TRANSLATIONS, locale_prefix
 
 ZWSP = "\u200b"
 DEFAULT_SEPARATOR = r"[\s\-]+"
@@ -85,7 +85,7 @@ def dumps(index):
     return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
 
 
-WORKER_SOURCE = Path(__file__).with_name("search_worker.js")
+WORKER_SOURCE = ROOT / "overrides" / "components" / "search" / "search-worker.js.in"
 
 
 def search_worker(material_worker_name):

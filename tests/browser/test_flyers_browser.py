@@ -18,7 +18,7 @@ from scripts.sitelib.flyer_pdf import A4, flyer_jobs, mkdocs_nav, render_pdfs
 from scripts.sitelib.flyers import flyer_topics, flyer_url, pdf_url, topic_url
 from scripts.sitelib.locales import LOCALES
 from scripts.sitelib.ui_strings import load_strings
-from scripts.sitelib.local_site import StaticServer, build_site, free_port
+from scripts.devtools.local_site import StaticServer, build_site, free_port
 
 pytestmark = pytest.mark.browser
 

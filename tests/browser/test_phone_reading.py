@@ -1,7 +1,7 @@
 """Phone reading comfort: 16 px text, 44 px touch targets, a readable primary colour."""
 import pytest
 
-from scripts.sitelib.chromium import PHONE
+from scripts.devtools.chromium import PHONE
 
 pytestmark = pytest.mark.browser
 

@@ -7,7 +7,7 @@ Timing (LCP) is not tested here; it is in scripts/bench_weight.py.
 import pytest
 
 from scripts.sitelib.locales import locale_prefix
-from scripts.sitelib.weight import BUDGET_BYTES, BUDGET_REQUESTS, PAGE_TYPES, GzipServer, measure
+from scripts.devtools.weight import BUDGET_BYTES, BUDGET_REQUESTS, PAGE_TYPES, GzipServer, measure
 
 pytestmark = pytest.mark.browser
 

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from scripts.sitelib.local_site import ROOT, build_site
+from scripts.devtools.local_site import ROOT, build_site
 from tests.support.variant import write_variant_config
 
 FIXTURES = ROOT / "tests" / "fixtures" / "hostile"

@@ -12,7 +12,7 @@ from scripts.sitelib.headers import (
     inline_scripts, profile_for, profiles, script_hash, site_script_hashes,
 )
 from scripts.sitelib.locales import LOCALES, SOURCE_LOCALE, TRANSLATIONS
-from tests.support.nginx import SITE_CONF
+from scripts.devtools.nginx import SITE_CONF
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):

@@ -11,7 +11,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from scripts.sitelib.local_site import ROOT, free_port
+from scripts.devtools.local_site import ROOT, free_port
 
 SITE_CONF = ROOT / "deploy" / "nginx" / "site.conf"
 DEPLOY_ROOT = "/srv/smittevern/site"
