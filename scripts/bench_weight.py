@@ -16,14 +16,13 @@ import tempfile
 import textwrap
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from scripts.sitelib.locales import LOCALES, NATIVE_NAMES, SOURCE_LOCALE, locale_prefix  # noqa: E402
-from scripts.devtools.weight import (  # noqa: E402
+from scripts.sitelib.locales import LOCALES, NATIVE_NAMES, SOURCE_LOCALE, locale_prefix
+from scripts.devtools.weight import (
     BUDGET_BYTES, BUDGET_LCP_MS, BUDGET_REQUESTS, PAGE_TYPES, GzipServer, launch_isolated, measure,
 )
-from scripts.devtools.local_site import build_site  # noqa: E402
+from scripts.devtools.local_site import build_site
+
+ROOT = Path(__file__).resolve().parents[1]
 
 SITE_URL = "http://127.0.0.1:8000/"
 

@@ -11,12 +11,11 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from scripts.sitelib.flyer_pdf import flyer_jobs, render_pdfs
+from scripts.devtools.chromium import launch
+from scripts.devtools.local_site import StaticServer, build_site
 
-from scripts.sitelib.flyer_pdf import flyer_jobs, render_pdfs  # noqa: E402
-from scripts.devtools.chromium import launch  # noqa: E402
-from scripts.devtools.local_site import StaticServer, build_site  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def main(argv=None):

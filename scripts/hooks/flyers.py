@@ -1,26 +1,31 @@
 """Write a printable one-page flyer for each topic page, in every locale (overrides/flyer.html)."""
 from pathlib import Path
 
-import _root  # noqa: F401
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
 from scripts.sitelib.flyers import FlyerIndex, flyer_context, flyer_topics, flyer_url, nav_files, topic_of, truthy
 from scripts.sitelib.locales import current_locale
+
 
 _state = {}
 
 
-def on_config(config):
+def on_config(config: MkDocsConfig) -> None:
     _state["topics"] = flyer_topics(order=list(nav_files(config.nav)))
     _state["pdfs"] = truthy(config.extra.get("flyer_pdfs"))
 
 
-def on_env(env, config, files):
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     # A new env per locale build (static-i18n nests them): keep this build's.
     _state["env"] = env
     env.globals["site_flyers"] = FlyerIndex(current_locale(config), _state["topics"], _state["pdfs"], files)
     return env
 
 
-def on_post_page(output, page, config):
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     topic = topic_of(page.url, _state["topics"])
     if topic is None:
         return output

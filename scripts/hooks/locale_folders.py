@@ -1,12 +1,13 @@
 """Stop the build when docs/ holds a folder for a locale the config does not know."""
-import _root  # noqa: F401
 from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
 
 from scripts.sitelib.i18n_build import configured_locales, is_outer_build
 from scripts.sitelib.locale_folders import check_locale_folders
 
 
-def on_pre_build(config):
+def on_pre_build(config: MkDocsConfig) -> None:
     if is_outer_build(config):
         check_locale_folders(config.docs_dir, configured_locales(config),
                              display_root=Path(config.config_file_path).parent)
