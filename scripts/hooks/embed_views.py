@@ -9,11 +9,10 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from scripts.sitelib.embeds import (EMBED_DIR, FRAME_SCRIPT, HOST_SCRIPT, absolute, label_main, split_sections,
-
-
-                                    without_inline_scripts, without_interactive)
+from scripts.sitelib.embeds import EMBED_DIR, FRAME_SCRIPT, HOST_SCRIPT, absolute, without_interactive
+from scripts.sitelib.html_fragments import split_sections
 from scripts.sitelib.locales import ROOT, SOURCE_LOCALE, current_locale
+from scripts.sitelib.material_coupling import label_main, without_inline_scripts
 
 SCRIPTS = ROOT / "overrides" / "components" / "embed" / "assets"
 _state = {"env": None, "contexts": {}}

@@ -3,7 +3,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from scripts.sitelib.i18n_build import configured_locales, is_outer_build
+from scripts.sitelib.material_coupling import configured_locales, is_outer_build
 from scripts.sitelib.locale_folders import check_locale_folders
 
 

@@ -9,13 +9,12 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from scripts.sitelib.i18n_build import is_outer_build
+from scripts.sitelib.material_coupling import is_outer_build
 from scripts.sitelib.locales import current_locale, locale_prefix
 from scripts.sitelib.offline import (
     OFFLINE_DIR, OFFLINE_TEMPLATE, base_path, build_precache, build_version, offline_pages_by_prefix,
     page_list, pages_json_path, render_service_worker,
 )
-from scripts.sitelib.search_index import point_search_at_locale
 
 
 _state = {"serve": False}
@@ -73,7 +72,7 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
     locale = current_locale(config)
     target = Path(config.site_dir) / locale_prefix(locale) / OFFLINE_DIR / "index.html"
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(point_search_at_locale(output, locale), encoding="utf-8")
+    target.write_text(output, encoding="utf-8")  # no search on this page: nothing to point at the locale
     return ""  # written above; MkDocs skips empty output
 
 

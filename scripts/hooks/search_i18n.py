@@ -3,19 +3,17 @@ through a worker that stems and segments queries (see overrides/components/searc
 from pathlib import Path
 
 import jieba
-import material
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from scripts.sitelib.locales import SOURCE_LOCALE, current_locale, locale_prefix
+from scripts.sitelib.material_coupling import material_search_worker, search_entries
 from scripts.sitelib.search_index import dumps, locale_index, point_search_at_locale, search_worker
 
-
 jieba.setLogLevel(60)  # Material's search plugin cuts Chinese with jieba; keep the build log clean
-WORKERS = Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "workers"
-MATERIAL_WORKER = next(WORKERS.glob("search.*.min.js")).name
-WORKER_NAME, WORKER_TEXT = search_worker(MATERIAL_WORKER)
+WORKER_NAME, WORKER_TEXT = search_worker(material_search_worker())
+
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return point_search_at_locale(output, current_locale(config), WORKER_NAME)
@@ -30,8 +28,8 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 @event_priority(-110)  # after static-i18n has merged all locales into the root index
 def on_post_build(config: MkDocsConfig) -> None:
     locale = current_locale(config)
-    search = config.plugins["material/search"]
-    index = locale_index(search.search_index.entries, locale, search.config.fields)
+    entries, fields = search_entries(config)
+    index = locale_index(entries, locale, fields)
     site = Path(config.site_dir)
     target = site / locale_prefix(locale) / "search" / "search_index.json"
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -2,7 +2,7 @@
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from scripts.sitelib.a11y import name_search_dialog
+from scripts.sitelib.material_coupling import name_search_dialog
 from scripts.sitelib.locales import current_locale
 from scripts.sitelib.ui_strings import load_strings
 
@@ -24,6 +24,6 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
-    if template_name.endswith(".html"):
+    if template_name == "404.html":  # the other page templates (offline page) have no search
         return name_search_dialog(output, _label(config))
     return output

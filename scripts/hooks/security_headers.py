@@ -4,7 +4,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
 from scripts.sitelib.headers import write_header_files
-from scripts.sitelib.i18n_build import is_outer_build
+from scripts.sitelib.material_coupling import is_outer_build
 
 
 @event_priority(-200)  # last: after static-i18n has built every locale and others wrote their HTML

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from scripts.sitelib.i18n_build import is_outer_build
+from scripts.sitelib.material_coupling import is_outer_build
 from scripts.sitelib.source_guard import check_docs
 
 

@@ -5,7 +5,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
 from scripts.sitelib.dates import human_date
-from scripts.sitelib.html_filters import without_alternate_links
+from scripts.sitelib.material_coupling import without_alternate_links
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:

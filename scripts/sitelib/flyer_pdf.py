@@ -7,21 +7,15 @@ from pathlib import Path
 
 from .flyers import flyer_topics, flyer_url, nav_files, pdf_url
 from .locales import LOCALES, ROOT
+from .site_config import load_mkdocs_yml
 
 A4 = {"width": 794, "height": 1123}  # CSS px at 96 dpi
 FIT_DONE = "html[data-flyer-fit]"
 
 
 def mkdocs_nav(config=ROOT / "mkdocs.yml"):
-    """The page order of mkdocs.yml's nav, without evaluating its !ENV / !!python tags."""
-    import yaml
-
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
-    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-    return list(nav_files(yaml.load(Path(config).read_text(encoding="utf-8"), Loader=Loader).get("nav")))
+    """The page order of mkdocs.yml's nav."""
+    return list(nav_files(load_mkdocs_yml(config).get("nav")))
 
 
 def flyer_jobs(site_dir, locales=LOCALES, topics=None):

@@ -130,8 +130,8 @@ def test_site_conf_agrees_with_the_tables():
     assert f"location ~ {NGINX_EMBED_LOCATION} {{" in conf
     assert f'location ~ "{NGINX_ASSET_LOCATION}" {{' in conf
     assert NGINX_EMBED_LOCATION == EMBED_PATH.pattern and NGINX_ASSET_LOCATION == ASSET_PATH.pattern
-    locales = re.search(r"\(\?<l>([a-z|]+)\)", conf).group(1).split("|")
-    assert locales == TRANSLATIONS
+    assert "include /srv/smittevern/site/_nginx/locales.conf;" in conf
+    assert "error_page 404 $smittevern_404;" in conf and "$smittevern_language_home" in conf
 
 
 # --- static hosts: _headers ------------------------------------------------------------
