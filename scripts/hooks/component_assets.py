@@ -1,4 +1,4 @@
-"""Serve component CSS/JS as fingerprinted files; keep component sources out of site/."""
+"""Serve component CSS/JS as fingerprinted files; keep component sources and strings out of site/."""
 from pathlib import Path
 
 from jinja2 import Environment
@@ -21,7 +21,7 @@ def on_config(config: MkDocsConfig) -> None:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     for file in list(files):
-        if file.src_uri.startswith("components/") or file.src_uri == "strings.yml":
+        if file.src_uri.startswith(("components/", "strings/")):  # sources, not files to serve
             files.remove(file)
     return files
 

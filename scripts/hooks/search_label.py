@@ -12,7 +12,7 @@ _table = {}
 
 def on_config(config: MkDocsConfig) -> None:
     if not _table:
-        _table.update(load_strings())
+        _table.update(load_strings(config.theme.custom_dir))
 
 
 def _label(config):

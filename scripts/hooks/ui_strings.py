@@ -12,7 +12,7 @@ _table = {}
 
 def on_config(config: MkDocsConfig) -> None:
     _table.clear()
-    _table.update(load_strings())
+    _table.update(load_strings(config.theme.custom_dir))
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
