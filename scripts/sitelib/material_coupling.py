@@ -152,7 +152,7 @@ def label_main(page_html: str, label: str) -> str:
 
 # --- Material's search ------------------------------------------------------------------
 # Our worker (overrides/components/search/search-worker.js.in) wraps Material's and
-# speaks its private message protocol: {type: 0, data: index} sets up (data.config.lang),
+# speaks its private message protocol: {type: 0, data: {config, docs, options}} sets up,
 # {type: 2, data: query} searches, {type: 3, data: result} answers.
 
 WORKERS = Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "workers"
