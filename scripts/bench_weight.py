@@ -106,7 +106,7 @@ def kb(value):
 
 def table(ours, default, locale):
     lines = [
-        f"Locale `{locale}`, 360×740, cold cache, search opened and a query typed. Bytes: gzip level 6 on the wire, "
+        f"Locale `{locale}`, 360×740, cold cache, search opened and a query typed. Bytes: served by nginx (deploy/nginx/site.conf, gzip level 6), on the wire, "
         f"all requests counted (service worker and search worker included). LCP: 400 kbit/s, 400 ms RTT. "
         f"Budget: ≤ {BUDGET_BYTES // 1000} KB, ≤ {BUDGET_REQUESTS} requests, LCP ≤ {BUDGET_LCP_MS / 1000:.0f} s.",
         "",
