@@ -3,8 +3,8 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from scripts.sitelib.material_coupling import configured_locales, is_outer_build
 from scripts.sitelib.locale_folders import check_locale_folders
+from scripts.sitelib.material_coupling import configured_locales, is_outer_build
 
 
 def on_pre_build(config: MkDocsConfig) -> None:

@@ -9,8 +9,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from scripts.sitelib.material_coupling import is_outer_build
 from scripts.sitelib.locales import current_locale, locale_prefix
+from scripts.sitelib.material_coupling import is_outer_build, language_links, set_language_links
 from scripts.sitelib.offline import (
     OFFLINE_DIR, OFFLINE_TEMPLATE, base_path, build_precache, build_version, offline_pages_by_prefix,
     page_list, pages_json_path, render_service_worker,
@@ -57,10 +57,9 @@ def on_template_context(context: TemplateContext, template_name: str, config: Mk
         # The service worker serves this page at any URL: links must not be relative.
         context["base_url"] = base_path(config.site_url).rstrip("/") or "/"
         # The language menu points at each language's offline page (put back after).
-        # static-i18n sets config.extra.alternate as an attribute, as Jinja reads it.
-        alternates = getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []
+        alternates = language_links(config)
         _state["alternates"] = alternates
-        config.extra.alternate = [dict(alt, link=locale_prefix(alt["lang"]) + OFFLINE_DIR) for alt in alternates]
+        set_language_links(config, [dict(alt, link=locale_prefix(alt["lang"]) + OFFLINE_DIR) for alt in alternates])
     return context
 
 
@@ -68,7 +67,7 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
     if template_name != OFFLINE_TEMPLATE:
         return output
     if "alternates" in _state:
-        config.extra.alternate = _state.pop("alternates")
+        set_language_links(config, _state.pop("alternates"))
     locale = current_locale(config)
     target = Path(config.site_dir) / locale_prefix(locale) / OFFLINE_DIR / "index.html"
     target.parent.mkdir(parents=True, exist_ok=True)

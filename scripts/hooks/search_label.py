@@ -2,8 +2,8 @@
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from scripts.sitelib.material_coupling import name_search_dialog
 from scripts.sitelib.locales import current_locale
+from scripts.sitelib.material_coupling import name_search_dialog
 from scripts.sitelib.ui_strings import load_strings
 
 

@@ -58,15 +58,15 @@ def split_sections(content: str) -> tuple[str, list[Section]]:
     return content[:starts[0]], sections
 
 
-def rewrite_links(fragment: str | Tag, rewrite) -> str | Tag:
-    """Replace every href and src value with rewrite(value).
+def rewrite_links(fragment: str | Tag, rewrite, tags=None) -> str | Tag:
+    """Replace every href and src value (of `tags` only, if given) with rewrite(value).
 
     Given HTML text, returns the rewritten text; given a BeautifulSoup tree, changes it
     in place and returns it.
     """
     soup = parse(fragment) if isinstance(fragment, str) else fragment
     for name in URL_ATTRIBUTES:
-        for node in soup.find_all(attrs={name: True}):
+        for node in soup.find_all(tags or True, attrs={name: True}):
             node[name] = rewrite(node[name])
     return str(soup) if isinstance(fragment, str) else soup
 

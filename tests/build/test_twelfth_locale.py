@@ -13,9 +13,9 @@ import yaml
 from bs4 import BeautifulSoup
 
 from scripts.devtools.local_site import ROOT, build_site, variant_config
-from scripts.sitelib.flyers import flyer_topics, flyer_url
 from scripts.sitelib.langid import lingua_name
 from scripts.sitelib.locales import LOCALES, locale_prefix, read_table
+from scripts.sitelib.print_kit import flyer_topics, flyer_url
 from scripts.sitelib.search_index import lunr_language, segmenter
 from scripts.sitelib.site_config import load_mkdocs_yml
 from scripts.sitelib.ui_strings import load_strings
