@@ -29,6 +29,8 @@ def date_locale(locale):
 
 def human_date(value, locale):
     """'2026-11-28' -> '28. november 2026'; '2021-04' -> 'april 2021' (in `locale`)."""
+    if not isinstance(locale, str):
+        raise TypeError("human_date(value, locale) takes a locale code such as 'th' (Babel knows the month names)")
     year, month, day = parse_date(value)
     skeleton = "yMMMMd" if day else "yMMMM"
     return format_skeleton(skeleton, datetime.date(year, month, day or 1), locale=date_locale(locale))
