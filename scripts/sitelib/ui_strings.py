@@ -36,13 +36,18 @@ def _entries(path):
         yield str(key), value, line
 
 
+def string_files(overrides=OVERRIDES):
+    """Every component's strings.yml (key: {locale: text}), in a stable order."""
+    return sorted(Path(overrides).glob("components/*/strings.yml"))
+
+
 def load_strings(overrides=OVERRIDES, locales=None):
     """Return {locale: {key: text}}; every key must have a text in every locale."""
     overrides = Path(overrides)
     locales = list(locales or LOCALES)
     table = {locale: {} for locale in locales}
     defined = {}  # key -> (path, line) of its component strings file
-    for path in sorted(overrides.glob("components/*/strings.yml")):
+    for path in string_files(overrides):
         for key, texts, line in _entries(path):
             if not isinstance(texts, dict):
                 raise SourceError(path, line, f"'{key}' must map each locale to a text")
