@@ -8,14 +8,13 @@
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from scripts.sitelib.freshness import format_table, source_pages, stamp, status_table  # noqa: E402
-from scripts.sitelib.langid import wrong_language_blocks  # noqa: E402
-from scripts.sitelib.locales import DOCS, LOCALES, SOURCE_LOCALE, TRANSLATIONS  # noqa: E402
-from scripts.sitelib.outline import compare  # noqa: E402
-from scripts.sitelib.source_errors import SourceError  # noqa: E402
-from scripts.sitelib.source_guard import check_source  # noqa: E402
+from scripts.sitelib.freshness import format_table, source_pages, stamp, status_table
+from scripts.sitelib.langid import wrong_language_blocks
+from scripts.sitelib.locales import DOCS, LOCALES, SOURCE_LOCALE, TRANSLATIONS
+from scripts.sitelib.outline import compare
+from scripts.sitelib.source_errors import SourceError
+from scripts.sitelib.source_guard import check_source
 
 
 def build_problems(path):

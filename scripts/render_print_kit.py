@@ -13,11 +13,10 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from scripts.devtools.local_site import SiteHeadersHandler, StaticServer, build_site
+from scripts.devtools.print_pdf import PrintError, open_print_browser, render_print_kit
 
-from scripts.sitelib.local_site import SiteHeadersHandler, StaticServer, build_site  # noqa: E402
-from scripts.sitelib.print_pdf import PrintError, open_print_browser, render_print_kit  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def progress_display(stream=sys.stdout):

@@ -4,9 +4,11 @@ the allowlist allows. Also checks what MkDocs itself read (the front matter and
 the title) and the editors' `extra:` texts in mkdocs.yml, which templates print."""
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
-import _root  # noqa: F401
 from scripts.sitelib.front_matter import check_config_text, check_front_matter, check_title
 from scripts.sitelib.markers import marker_components
 from scripts.sitelib.sanitizer import sanitize_content
@@ -14,7 +16,7 @@ from scripts.sitelib.sanitizer import sanitize_content
 _markers = {}
 
 
-def on_config(config):
+def on_config(config: MkDocsConfig) -> None:
     _markers["names"] = marker_components()
     check_config_text(config.extra, config.config_file_path)
 
@@ -29,7 +31,7 @@ def source_path(page, config):
 
 
 @event_priority(-100)  # last: whatever other hooks add to the content is sanitized too
-def on_page_content(html, page, config, files):
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     path, source = source_path(page, config), page.file.content_string
     check_front_matter(page.meta, source, path)
     check_title(page.title, source, path)

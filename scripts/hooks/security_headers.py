@@ -9,15 +9,17 @@
 - `mkdocs serve` sends the same headers (plus its own live-reload script)."""
 from urllib.parse import urlsplit
 
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
 
-import _root  # noqa: F401
 from scripts.sitelib import inline_blocks
 from scripts.sitelib.headers import wsgi_with_headers, write_header_files
-from scripts.sitelib.i18n_build import is_outer_build
+from scripts.sitelib.material_coupling import is_outer_build
 
 
-def on_config(config):
+def on_config(config: MkDocsConfig) -> None:
     if is_outer_build(config):  # a new build (static-i18n's nested locale builds keep adding)
         inline_blocks.reset()
     # Material's first inline script names its storage scope; by default that is the
@@ -27,17 +29,17 @@ def on_config(config):
 
 
 @event_priority(100)  # first: before any other hook loads a template from this environment
-def on_env(env, config, files):
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     return inline_blocks.track_template_blocks(env)
 
 
 @event_priority(-200)  # last: after static-i18n has built every locale and others wrote their HTML
-def on_post_build(config):
+def on_post_build(config: MkDocsConfig) -> None:
     if is_outer_build(config):
         scripts, styles = inline_blocks.audit_site(config.site_dir)
         write_header_files(config.site_dir, scripts, styles)
 
 
-def on_serve(server, config, builder):
+def on_serve(server, config: MkDocsConfig, builder):
     server.set_app(wsgi_with_headers(server.get_app(), config.site_dir))
     return server

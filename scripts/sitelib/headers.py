@@ -18,6 +18,8 @@ Local servers (mkdocs serve, the flyer printer) send the same headers: load_prof
 import re
 from pathlib import Path
 
+from . import fingerprint
+
 HTML_CACHE = "public, max-age=300"
 ASSET_CACHE = "public, max-age=31536000, immutable"
 # Who may frame an embed view: "*" (anyone) or a list such as "https://partner.example".
@@ -31,10 +33,10 @@ COMMON = {
 }
 
 EMBED_PATH = re.compile(r"^/(?:[^/]+/)*embed/")
-ASSET_PATH = re.compile(r"^/assets/(?:.+/)?[^/]+\.[0-9a-f]{8}\.(?:min\.)?(?:css|js)(?:\.map)?$")
-# Same rules in nginx's regex syntax (deploy/nginx/site.conf uses them; a test checks).
-NGINX_EMBED_LOCATION = r"^/(?:[^/]+/)*embed/"
-NGINX_ASSET_LOCATION = r"^/assets/(?:.+/)?[^/]+\.[0-9a-f]{8}\.(?:min\.)?(?:css|js)(?:\.map)?$"
+ASSET_PATH = re.compile(fingerprint.ASSET_PATH)
+# The same rules as nginx locations (deploy/nginx/site.conf writes them out; a test checks).
+NGINX_EMBED_LOCATION = EMBED_PATH.pattern
+NGINX_ASSET_LOCATION = ASSET_PATH.pattern
 
 MAX_STATIC_RULES, MAX_STATIC_LINE = 100, 2000  # Cloudflare Pages' limits for _headers
 

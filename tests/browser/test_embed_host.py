@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from scripts.sitelib.local_site import StaticServer
+from scripts.devtools.local_site import StaticServer
 
 pytestmark = pytest.mark.browser
 

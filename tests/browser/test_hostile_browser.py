@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from scripts.sitelib.local_site import build_site
+from scripts.devtools.local_site import build_site
 from tests.support.hostile import FIXTURES, docs_for
 from tests.support.nginx import NginxSite
 from tests.support.variant import write_variant_config

@@ -10,9 +10,9 @@ import urllib.request
 
 import pytest
 
-from scripts.sitelib.print_pdf import PrintError, PrintJob, render_pdfs
+from scripts.devtools.print_pdf import PrintError, PrintJob, render_pdfs
 from scripts.sitelib.headers import load_profiles, write_header_files
-from scripts.sitelib.local_site import ROOT, QuietHandler, SiteHeadersHandler, StaticServer, free_port
+from scripts.devtools.local_site import ROOT, QuietHandler, SiteHeadersHandler, StaticServer, free_port
 from tests.support.hostile import docs_for
 from tests.support.variant import write_variant_config
 

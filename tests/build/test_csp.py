@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from scripts.sitelib.inline_blocks import audit_site, inline_code, output_fragments, sha256
-from scripts.sitelib.local_site import build_site
+from scripts.devtools.local_site import build_site
 from tests.support.hostile import docs_for
 from tests.support.variant import write_variant_config
 

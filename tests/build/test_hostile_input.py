@@ -14,7 +14,7 @@ import sys
 
 import pytest
 
-from scripts.sitelib.local_site import ROOT, build_site, source_date_epoch
+from scripts.devtools.local_site import ROOT, build_site, source_date_epoch
 from tests.support.hostile import FIXTURES, docs_for
 from tests.support.variant import write_variant_config
 

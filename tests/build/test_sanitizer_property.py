@@ -15,7 +15,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from selectolax.lexbor import LexborHTMLParser
 
-from scripts.sitelib.local_site import ROOT
+from scripts.devtools.local_site import ROOT
 from scripts.sitelib.markers import MARKER_LINE, marker_components
 from scripts.sitelib.sanitizer import ATTRIBUTES, GLOBAL_ATTRIBUTES, LINK_SCHEMES, TAGS, allowed_class
 from scripts.sitelib.source_errors import SourceError

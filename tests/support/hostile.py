@@ -1,7 +1,7 @@
 """tests/fixtures/hostile: a good two-locale docs tree, and cases laid over it."""
 import shutil
 
-from scripts.sitelib.local_site import ROOT
+from scripts.devtools.local_site import ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures" / "hostile"
 

@@ -9,7 +9,7 @@ from scripts.sitelib.source_errors import SourceError
 from scripts.sitelib.source_guard import (
     check_docs, check_flyer_sections, check_source, heading_ids, mask_code_and_comments,
 )
-from scripts.sitelib.local_site import ROOT
+from scripts.devtools.local_site import ROOT
 
 HEAD = "---\ntitle: T\n---\n\n# T\n\n"  # body starts on line 7
 

@@ -14,9 +14,10 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .chromium import keep_to_origin
-from .locales import LOCALES, ROOT
-from .print_kit import (
+from scripts.devtools.chromium import keep_to_origin
+from scripts.sitelib.locales import LOCALES, ROOT
+from scripts.sitelib.site_config import load_mkdocs_yml
+from scripts.sitelib.print_kit import (
     POSTER_SIZES, cards_url, flyer_topics, flyer_url, nav_files, pack_url, page_pdf_url, poster_url, zip_url,
 )
 
@@ -32,15 +33,8 @@ class PrintJob:
 
 
 def mkdocs_nav(config=ROOT / "mkdocs.yml"):
-    """The page order of mkdocs.yml's nav, without evaluating its !ENV / !!python tags."""
-    import yaml
-
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
-    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-    return list(nav_files(yaml.load(Path(config).read_text(encoding="utf-8"), Loader=Loader).get("nav")))
+    """The page order of mkdocs.yml's nav."""
+    return list(nav_files(load_mkdocs_yml(config).get("nav")))
 
 
 def print_jobs(site_dir, locales=LOCALES, topics=None):
@@ -56,7 +50,7 @@ def print_jobs(site_dir, locales=LOCALES, topics=None):
 @contextlib.contextmanager
 def open_print_browser(playwright=None):
     """Debian's Chromium for printing (a fresh one unless a caller passes its own Playwright)."""
-    from .chromium import launch
+    from scripts.devtools.chromium import launch
     if playwright is None:
         from playwright.sync_api import sync_playwright
         with sync_playwright() as own:

@@ -1,21 +1,15 @@
-"""Page weight: serve a built site gzip-compressed as a static host would, and
-count every request and compressed byte a first view of a page costs.
+"""Page weight: what a first view of a page costs, served by nginx with the
+project's own deploy/nginx/site.conf (gzip level 6, the real headers).
 
-The server counts on the wire, so requests from the service worker and the
-search worker are counted too. Requests to other hosts cannot load here (no
-internet); they are counted as attempted, with 0 bytes.
+nginx logs every response with its bytes on the wire, so requests from the
+service worker and the search worker are counted too. Requests to other hosts
+cannot load here (no internet); they are counted as attempted, with 0 bytes.
 """
-import gzip
-import threading
 import time
-from http.server import SimpleHTTPRequestHandler
-from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
 from .chromium import launch
-from .local_site import StaticServer
 
-COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map", "/")
 PAGE_TYPES = {                     # page type -> path under the locale root
     "home": "",
     "guidance": "covid-19/",
@@ -29,90 +23,6 @@ BUDGET_REQUESTS = 20
 BUDGET_LCP_MS = 3000
 SLOW_3G = {"offline": False, "latency": 400, "downloadThroughput": 400 * 1000 / 8,
            "uploadThroughput": 400 * 1000 / 8}
-
-
-class GzipHandler(SimpleHTTPRequestHandler):
-    """Static files, gzip level 6 for text types, with a log of (path, status, bytes)."""
-
-    last_modified = None
-
-    def log_message(self, *args):
-        pass
-
-    def _record(self, status, size):
-        with self.server.lock:
-            self.server.log.append((self.path, status, size))
-
-    def _send(self, status, body, content_type):
-        compress = "gzip" in self.headers.get("Accept-Encoding", "") and (
-            content_type.startswith(("text/", "application/javascript", "application/json", "image/svg"))
-        )
-        if compress:
-            body = gzip.compress(body, compresslevel=6, mtime=0)
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        if self.last_modified:
-            self.send_header("Last-Modified", self.last_modified)
-        if compress:
-            self.send_header("Content-Encoding", "gzip")
-        self.end_headers()
-        try:
-            if self.command != "HEAD":
-                self.wfile.write(body)
-        except (BrokenPipeError, ConnectionResetError):
-            return  # the browser gave up on it (a page closed mid-download)
-        self._record(status, len(body))
-
-    def _resolve(self):
-        path = Path(self.translate_path(urlsplit(self.path).path))
-        if path.is_dir():
-            if not unquote(urlsplit(self.path).path).endswith("/"):
-                return None, "redirect"
-            path = path / "index.html"
-        return (path, None) if path.is_file() else (None, None)
-
-    def do_GET(self):
-        path, special = self._resolve()
-        if special == "redirect":
-            self.send_response(301)
-            self.send_header("Location", urlsplit(self.path).path + "/")
-            self.send_header("Content-Length", "0")
-            self.end_headers()
-            self._record(301, 0)
-            return
-        if path is None:
-            first = urlsplit(self.path).path.lstrip("/").split("/", 1)[0]
-            root = Path(self.directory)
-            page = root / first / "404.html" if first and (root / first / "404.html").is_file() else root / "404.html"
-            body = page.read_bytes() if page.is_file() else b"Not found"
-            self._send(404, body, "text/html; charset=utf-8")
-            return
-        self.last_modified = self.date_time_string(int(path.stat().st_mtime))
-        content_type = self.guess_type(str(path))
-        if content_type.startswith("text/") or content_type in ("application/javascript", "application/json"):
-            content_type += "; charset=utf-8"
-        self._send(200, path.read_bytes(), content_type)
-
-    do_HEAD = do_GET
-
-
-class GzipServer(StaticServer):
-    """Serve a directory on 127.0.0.1 with GzipHandler; .log lists every response."""
-
-    def __init__(self, directory, port=0):
-        super().__init__(directory, port, handler=GzipHandler)
-        self.httpd.log = []
-        self.httpd.lock = threading.Lock()
-
-    @property
-    def log(self):
-        with self.httpd.lock:
-            return list(self.httpd.log)
-
-    def reset(self):
-        with self.httpd.lock:
-            self.httpd.log.clear()
 
 
 # Any host but this machine fails at once (there is no internet here anyway).
@@ -147,6 +57,8 @@ LCP_SCRIPT = """() => new Promise(resolve => {
 
 def measure(browser, server, path, query="covid", throttle=False, viewport=(360, 740), locale="nb"):
     """First view of `path` in a fresh (cold) context, then search for `query`.
+
+    `server` is a running NginxSite (its log counts the responses).
 
     `locale` is the browser's language (a reader of that language: no redirect
     from the home page to another language).
