@@ -7,10 +7,12 @@
 - Then site/_headers (static hosts) and site/_nginx/*.conf (nginx) are written
   with the hashes of the registered blocks the pages use.
 - `mkdocs serve` sends the same headers (plus its own live-reload script)."""
+from typing import Callable
 from urllib.parse import urlsplit
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
@@ -40,6 +42,6 @@ def on_post_build(config: MkDocsConfig) -> None:
         write_header_files(config.site_dir, scripts, styles)
 
 
-def on_serve(server, config: MkDocsConfig, builder):
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable) -> LiveReloadServer:
     server.set_app(wsgi_with_headers(server.get_app(), config.site_dir))
     return server
