@@ -28,6 +28,7 @@ def on_post_page(output, page, config):
     context = flyer_context(
         page.content, topic, locale=locale, file_locale=getattr(page.file, "locale", locale),
         title=page.title, site_url=config.site_url, pdfs=_state["pdfs"], src_path=f"docs/{page.file.src_uri}",
+        dropped=getattr(page, "dropped_sections", ()),  # scripts/hooks/data_sections.py
     )
     html = _state["env"].get_template("flyer.html").render(flyer=context, config=config)
     target = Path(config.site_dir) / flyer_url(locale, topic.slug) / "index.html"

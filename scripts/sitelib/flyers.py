@@ -16,16 +16,12 @@ from urllib.parse import urljoin, urlsplit
 import segno
 from bs4 import BeautifulSoup
 
+from .embeds import without_interactive
 from .markdown_source import split_front_matter
 from .locales import DOCS, LOCALES, NATIVE_NAMES, SOURCE_LOCALE, locale_prefix
 from .source_errors import SourceError
 
 FLYER_DIR = "flyers"
-
-# A section that exists to show contact details is left out when no detail is
-# filled in (the contact-details component then renders nothing).
-NEEDS_CONTENT = {"contact": ".site-contact-details"}
-
 
 
 @dataclass(frozen=True)
@@ -157,15 +153,20 @@ def _rebase(soup, from_url, to_url):
             node[attr] = relative_url(target, to_url) + fragment
 
 
-def flyer_sections(html, topic, from_url, to_url, src_path=None):
+def flyer_sections(html, topic, from_url, to_url, src_path=None, dropped=()):
     """The HTML of each flyer section of a built page, `<h2>` included, in flyer order.
 
-    A listed ID that is not an `<h2>` on the page fails with the file and line.
+    A listed ID that is not an `<h2>` on the page fails with the file and line,
+    unless the build dropped that section for empty data (`dropped`, see
+    scripts/sitelib/data_sections.py). Parts for the screen only
+    (<!-- site:interactive -->) are left out.
     """
-    soup = BeautifulSoup(html, "html.parser")
+    soup = BeautifulSoup(without_interactive(html), "html.parser")
     sections = []
     for section_id in topic.sections:
         heading = soup.find("h2", id=section_id)
+        if heading is None and section_id in dropped:
+            continue
         if heading is None:
             found = ", ".join(h2.get("id", "?") for h2 in soup.find_all("h2"))
             where, line = (src_path, None) if src_path and src_path != topic.source else (topic.source, topic.line)
@@ -178,9 +179,6 @@ def flyer_sections(html, topic, from_url, to_url, src_path=None):
                 break
             part.append(node.extract())
             node = following
-        needs = NEEDS_CONTENT.get(section_id)
-        if needs and not part.select_one(needs):
-            continue
         _rebase(part, from_url, to_url)
         sections.append({"id": section_id, "html": str(part).strip()})
     return sections
@@ -207,7 +205,7 @@ def wrap_url(text):
     return "<wbr>".join(f'<span class="site-flyer__nowrap">{escape(part)}</span>' for part in parts)
 
 
-def flyer_context(page_html, topic, *, locale, file_locale, title, site_url, pdfs, src_path=None):
+def flyer_context(page_html, topic, *, locale, file_locale, title, site_url, pdfs, src_path=None, dropped=()):
     """Everything overrides/flyer.html needs for one flyer."""
     here = flyer_url(locale, topic.slug)
     page = topic_url(locale, topic.slug)
@@ -218,7 +216,7 @@ def flyer_context(page_html, topic, *, locale, file_locale, title, site_url, pdf
         "is_fallback": file_locale != locale,
         "title": title,
         "lead": lead(page_html, page, here),
-        "sections": flyer_sections(page_html, topic, page, here, src_path),
+        "sections": flyer_sections(page_html, topic, page, here, src_path, dropped),
         "page_url": full_url,
         "short_url": wrap_url(short_url(full_url)),
         "qr_svg": qr_svg(full_url, title=full_url),

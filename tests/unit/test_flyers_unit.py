@@ -62,11 +62,21 @@ def test_a_missing_section_names_the_page():
         flyer_sections(PAGE, topic, "covid-19/", "flyers/covid-19/", src_path="docs/nb/covid-19.md")
 
 
-def test_the_contact_section_is_left_out_until_a_contact_detail_is_filled_in():
+def test_a_section_dropped_for_empty_data_is_left_out():
+    # With extra.contact empty the build drops the contact section before rendering
+    # (scripts/sitelib/data_sections.py) and tells the flyer so.
+    topic = Topic("help", "docs/nb/help.md", ("before", "contact"), 5)
+    dropped = PAGE.replace('<h2 id="contact">Contact</h2>\n<p>Call us.</p>', "")
+    assert "contact" not in dropped
+    assert [s["id"] for s in flyer_sections(dropped, topic, "help/", "flyers/help/", dropped=("contact",))] == ["before"]
+    with pytest.raises(SourceError, match="#contact"):
+        flyer_sections(dropped, topic, "help/", "flyers/help/")
+
+
+def test_screen_only_parts_are_left_out():
     topic = Topic("help", "docs/nb/help.md", ("contact",), 5)
-    assert flyer_sections(PAGE, topic, "help/", "flyers/help/") == []
-    filled = PAGE.replace("<p>Call us.</p>", '<p>Call us.</p><dl class="site-contact-details"><dt>Phone</dt><dd>1</dd></dl>')
-    assert [s["id"] for s in flyer_sections(filled, topic, "help/", "flyers/help/")] == ["contact"]
+    page = PAGE.replace("<p>Call us.</p>", "<p>Call us.</p>\n<!-- site:interactive -->\n<div>bar</div>\n<!-- /site:interactive -->")
+    assert "bar" not in flyer_sections(page, topic, "help/", "flyers/help/")[0]["html"]
 
 
 def test_the_lead_is_the_opening_paragraph():
