@@ -6,8 +6,6 @@ context.route (no internet here). Through the plain static server, /exit/ is the
 page that goes on by itself (static hosts); through nginx it is a 302 with
 Clear-Site-Data.
 """
-import time
-
 import pytest
 
 from scripts.sitelib.chromium import PHONE
@@ -238,20 +236,19 @@ def test_exit_address_clears_site_data_through_nginx_even_without_the_script(bro
         context.close()
 
 
-def test_exit_hides_the_page_at_once_and_is_gone_within_300_ms(browser, nginx_site):
+def test_exit_hides_the_page_at_once_then_goes_through_the_exit_address(browser, nginx_site):
+    """Hidden in the same task as the tap (timing itself is measured, not tested: README)."""
     context = new_context(browser)
     try:
         page = context.new_page()
         page.goto(nginx_site.url + "help/", wait_until="load")
-        seen = {}
-        page.on("request", lambda request: seen.setdefault(request.url, time.time() * 1000))
-        clicked_at, visibility = page.evaluate("""() => { const at = Date.now();
-            document.querySelector('a.js-quick-exit').click();
-            return [at, getComputedStyle(document.documentElement).visibility]; }""")
-        assert visibility == "hidden", "hidden in the same moment as the tap"
-        page.wait_for_timeout(1000)
-        assert seen.get(nginx_site.url + "exit/", 1e18) - clicked_at < 300, seen
-        assert seen.get(EXIT, 1e18) - clicked_at < 300, seen
+        requested = []
+        page.on("request", lambda request: requested.append(request.url))
+        title, visibility = page.evaluate("""() => { document.querySelector('a.js-quick-exit').click();
+            return [document.title, getComputedStyle(document.documentElement).visibility]; }""")
+        assert (title, visibility) == ("", "hidden"), "nothing of the page shows after the tap"
+        page.wait_for_event("request", lambda request: request.url == EXIT)
+        assert requested.index(nginx_site.url + "exit/") < requested.index(EXIT)
     finally:
         context.close()
 
