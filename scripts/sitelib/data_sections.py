@@ -9,7 +9,8 @@ never see it: each of them is derived from the rendered page.
 from dataclasses import dataclass
 
 from .markdown_source import parser
-from .outline import HEADING_ID, MARKER
+from .markers import find_markers
+from .outline import HEADING_ID
 
 CONTACT_FIELDS = ("phone", "whatsapp", "email", "address", "opening_hours")
 
@@ -50,7 +51,7 @@ def data_sections(markdown):
             match = HEADING_ID.search(tokens[index + 1].content)
             headings.append((token.map[0], int(token.tag[1]), match.group(1) if match else None))
         elif token.type == "html_block" and token.map:
-            markers += [(token.map[0], name) for name in MARKER.findall(token.content) if name in DATA_MARKERS]
+            markers += [(token.map[0], name) for _, name in find_markers(token.content) if name in DATA_MARKERS]
     sections = []
     for position, (start, level, section_id) in enumerate(headings):
         if level != 2:

@@ -5,9 +5,9 @@ import time
 
 import pytest
 
+from scripts.devtools.local_site import StaticServer
 from scripts.sitelib.embeds import exit_link, snippet, snippet_title
 from scripts.sitelib.ui_strings import load_strings
-from scripts.sitelib.local_site import StaticServer
 
 pytestmark = pytest.mark.browser
 UI = load_strings()

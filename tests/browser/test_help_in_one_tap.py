@@ -3,9 +3,9 @@ contact bar when contact details are filled in, and the exit link a partner can
 put above an embed."""
 import pytest
 
-from scripts.sitelib.chromium import PHONE
+from scripts.devtools.chromium import PHONE
 from scripts.sitelib.embeds import exit_link, snippet, snippet_title
-from scripts.sitelib.local_site import StaticServer
+from scripts.devtools.local_site import StaticServer
 from scripts.sitelib.locales import LOCALES, locale_prefix
 from scripts.sitelib.site_config import load_mkdocs_yml
 from scripts.sitelib.ui_strings import load_strings

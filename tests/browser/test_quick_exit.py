@@ -8,7 +8,7 @@ Clear-Site-Data.
 """
 import pytest
 
-from scripts.sitelib.chromium import PHONE
+from scripts.devtools.chromium import PHONE
 from scripts.sitelib.site_config import load_mkdocs_yml
 
 EXIT = load_mkdocs_yml()["extra"]["quick_exit_url"]

@@ -8,7 +8,7 @@ import pytest
 
 from scripts.sitelib.headers import EXIT_PATH
 from scripts.sitelib.locales import LOCALES, SOURCE_LOCALE, locale_prefix
-from scripts.sitelib.local_site import StaticServer
+from scripts.devtools.local_site import StaticServer
 
 pytestmark = pytest.mark.browser
 

@@ -4,7 +4,7 @@ import pytest
 
 from scripts.sitelib.data_sections import contact_fields, without_empty_sections
 from scripts.sitelib.headers import EXIT_PATH, headers_file, nginx_snippet, profile_for, profiles
-from scripts.sitelib.link_previews import without_description
+from scripts.sitelib.material_coupling import CouplingBroken, without_description
 from scripts.sitelib.phone_links import (known_numbers, link_phone_numbers, spoken_number, tel_href,
                                          whatsapp_href)
 from scripts.sitelib.quick_exit import exit_page, neutral_url
@@ -131,7 +131,7 @@ def test_exit_page_goes_on_at_once_without_script():
 def test_material_description_is_removed_once_and_loudly_missed():
     block = '<meta charset="utf-8">\n      <meta name="description" content="Råd for deg som selger sex">\n<link rel="icon">'
     assert without_description(block) == '<meta charset="utf-8">\n<link rel="icon">'
-    with pytest.raises(ValueError, match="Material"):
+    with pytest.raises(CouplingBroken, match="without_description"):
         without_description('<meta charset="utf-8">')
 
 
