@@ -100,7 +100,8 @@ def measure(browser, server, path, query="covid", throttle=False, viewport=(360,
                 timeout=60_000)
             result["searched"] = True
         if page.evaluate("'serviceWorker' in navigator && !!document.querySelector('meta[name=site-offline]')"):
-            page.wait_for_selector("html[data-site-offline=ready]", timeout=60_000)
+            # offline.js has looked for saved pages ("off" until the reader saves some)
+            page.wait_for_selector("html[data-site-offline]", state="attached", timeout=60_000)
         wait_quiet(server)
     finally:
         entries = server.log

@@ -19,6 +19,7 @@ from mkdocs.structure.files import Files
 from scripts.sitelib import inline_blocks
 from scripts.sitelib.headers import wsgi_with_headers, write_header_files
 from scripts.sitelib.material_coupling import is_outer_build
+from scripts.sitelib.quick_exit import neutral_url
 
 
 def on_config(config: MkDocsConfig) -> None:
@@ -39,7 +40,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 def on_post_build(config: MkDocsConfig) -> None:
     if is_outer_build(config):
         scripts, styles = inline_blocks.audit_site(config.site_dir)
-        write_header_files(config.site_dir, scripts, styles)
+        write_header_files(config.site_dir, scripts, styles, exit_to=neutral_url(config.extra))
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable) -> LiveReloadServer:

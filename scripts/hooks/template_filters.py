@@ -4,9 +4,11 @@ from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
+from scripts.sitelib.data_sections import contact_fields
 from scripts.sitelib.dates import human_date
 from scripts.sitelib.locales import current_locale
-from scripts.sitelib.material_coupling import without_alternate_links
+from scripts.sitelib.material_coupling import without_alternate_links, without_description
+from scripts.sitelib.phone_links import spoken_number, tel_href, whatsapp_href
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
@@ -15,4 +17,9 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     # `human_date(ui)`) is accepted and ignored.
     env.filters["human_date"] = lambda value, *_: human_date(value, locale)
     env.filters["without_alternate_links"] = lambda html: Markup(without_alternate_links(html))
+    env.filters["without_description"] = lambda html: Markup(without_description(html))
+    env.filters["tel_href"] = tel_href
+    env.filters["spoken_number"] = spoken_number
+    env.filters["whatsapp_href"] = whatsapp_href
+    env.filters["contact_fields"] = contact_fields
     return env

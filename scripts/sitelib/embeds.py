@@ -81,23 +81,40 @@ def snippet_title(page_title, section_heading=None):
     return f"{section_heading} — {page_title}" if section_heading else page_title
 
 
-def snippet(src, title, host_script_url, height=600):
-    """The code a partner pastes: the iframe, then the resize script.
+# The optional exit link above an embed (an embed view has no exit bar of its own):
+# a plain link to the neutral site that leaves no history entry where scripts may run.
+EXIT_LINK_STYLE = ("display:inline-block;padding:12px 16px;border-radius:4px;background:#b01c0e;"
+                   "color:#fff;font-weight:bold;text-decoration:none")
+
+
+def exit_link(url, label, lang):
+    """The partner's "Leave this page quickly" link, in the embed's language."""
+    return (
+        f'<p><a href="{html.escape(url, quote=True)}" lang="{html.escape(lang, quote=True)}" rel="noreferrer" '
+        f'onclick="location.replace(this.href);return false" style="{EXIT_LINK_STYLE}">{html.escape(label)}</a></p>\n'
+    )
+
+
+def snippet(src, title, host_script_url, height=600, exit_html=""):
+    """The code a partner pastes: the exit link if chosen (exit_link()), the iframe,
+    then the resize script.
 
     embed-builder.js builds the same text in the browser; a test checks they agree.
     """
-    return (
+    return exit_html + (
         f'<iframe src="{html.escape(src, quote=True)}" title="{html.escape(title, quote=True)}" '
         f'loading="lazy" style="width:100%;height:{height}px;border:0"></iframe>\n'
         f'<script src="{html.escape(host_script_url, quote=True)}" async></script>'
     )
 
 
-def builder_data(pages, locale, site_url, default_page="covid-19"):
+def builder_data(pages, locale, site_url, default_page="covid-19", quick_exit=None):
     """Everything the embed builder needs, as one JSON-ready dict.
 
     `default` is the choice shown before the partner picks anything (and the
-    ready-made example without JavaScript): the whole default page in `locale`.
+    ready-made example without JavaScript): the whole default page in `locale`,
+    with the exit link (on unless the partner unticks it).
+    quick_exit: {"url": neutral site, "labels": {locale: "Leave this page quickly"}}.
     """
     entries = catalog(pages, locale)
     default = next((entry for entry in entries if entry["id"] == default_page), entries[0] if entries else None)
@@ -108,10 +125,12 @@ def builder_data(pages, locale, site_url, default_page="covid-19"):
         "locales": locales_for_builder(),
         "pages": entries,
         "default_page": default["id"] if default else None,
+        "exit": dict(quick_exit, style=EXIT_LINK_STYLE) if quick_exit else None,
     }
     if default:
         src = absolute(site_url, embed_url(locale, default["path"]))
         data["example_src"] = src
         data["preview_src"] = urlsplit(src).path  # the preview loads from the site's own origin
-        data["example"] = snippet(src, snippet_title(default["title"]), data["host_script"])
+        exit_html = exit_link(quick_exit["url"], quick_exit["labels"][locale], locale) if quick_exit else ""
+        data["example"] = snippet(src, snippet_title(default["title"]), data["host_script"], exit_html=exit_html)
     return data

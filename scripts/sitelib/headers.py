@@ -5,7 +5,10 @@ Three header sets ("profiles") cover every response:
 - embed: the embed views (…/<page>/embed/, and /embed/ for the Norwegian home
          page); may be framed by EMBED_FRAME_ANCESTORS;
 - asset: fingerprinted files (assets/**/*.<8 hex>.min.js|css, assets/site.<hash>.css|js),
-         cached for a year as immutable.
+         cached for a year as immutable;
+- exit:  the quick exit's address (/exit/): the browser drops what the site stored
+         (Clear-Site-Data), never cached; nginx redirects it to the neutral site
+         (scripts/sitelib/quick_exit.py).
 
 The Content-Security-Policy allows inline scripts and styles only by their SHA-256
 hash, and only those the site's own templates and build code registered
@@ -31,6 +34,10 @@ COMMON = {
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
     "Strict-Transport-Security": "max-age=31536000",
 }
+
+# The quick exit (scripts/sitelib/quick_exit.py): browsers honour it over https and on localhost.
+EXIT_PATH = "/exit/"
+EXIT_HEADERS = {"Clear-Site-Data": '"cache", "storage"', "Cache-Control": "no-store"}
 
 EMBED_PATH = re.compile(r"^/(?:[^/]+/)*embed/")
 ASSET_PATH = re.compile(fingerprint.ASSET_PATH)
@@ -73,11 +80,14 @@ def profiles(script_hashes, style_hashes=()):
     embed = {"Content-Security-Policy": content_security_policy(script_hashes, EMBED_FRAME_ANCESTORS, style_hashes),
              **COMMON, "Cache-Control": HTML_CACHE}
     asset = dict(page, **{"Cache-Control": ASSET_CACHE})
-    return {"page": page, "embed": embed, "asset": asset}
+    exit_ = dict(page, **EXIT_HEADERS)
+    return {"page": page, "embed": embed, "asset": asset, "exit": exit_}
 
 
 def profile_for(path):
     """Which profile a request path gets (the same rule nginx and _headers apply)."""
+    if path == EXIT_PATH:
+        return "exit"
     if EMBED_PATH.match(path):
         return "embed"
     if ASSET_PATH.match(path):
@@ -92,12 +102,17 @@ def fingerprinted_assets(site_dir):
     return sorted(path for path in paths if ASSET_PATH.match(path))
 
 
-def nginx_snippet(headers):
-    """add_header lines for one profile (`always`: 404 pages get them too)."""
+def nginx_snippet(headers, redirect=None):
+    """add_header lines for one profile (`always`: 404 pages get them too), and a
+    `return 302` when the location redirects (the exit profile)."""
     lines = ["# Written by the build from scripts/sitelib/headers.py. Do not edit."]
     for name, value in headers.items():
-        assert '"' not in value and "\n" not in value, value
-        lines.append(f'add_header {name} "{value}" always;')
+        quote = "'" if '"' in value else '"'
+        assert quote not in value and "\n" not in value, value
+        lines.append(f"add_header {name} {quote}{value}{quote} always;")
+    if redirect:
+        assert re.fullmatch(r"https?://[^\s\"';{}$\\]+", redirect), redirect
+        lines.append(f'return 302 "{redirect}";')
     return "\n".join(lines) + "\n"
 
 
@@ -116,6 +131,7 @@ def headers_file(table, assets):
         out += [f"  {name}: {value}" for name, value in embed.items() if page.get(name) != value]
     for path in assets:
         out += [path, "  ! Cache-Control", f"  Cache-Control: {asset['Cache-Control']}"]
+    out += [EXIT_PATH, "  ! Cache-Control"] + [f"  {name}: {value}" for name, value in EXIT_HEADERS.items()]
     rules = sum(1 for line in out if line.startswith("/"))
     if rules > MAX_STATIC_RULES:
         raise ValueError(f"_headers would have {rules} rules; Cloudflare Pages allows {MAX_STATIC_RULES}")
@@ -124,26 +140,29 @@ def headers_file(table, assets):
     return "\n".join(out) + "\n"
 
 
-def write_header_files(site_dir, script_hashes, style_hashes=()):
-    """Write _headers and _nginx/<profile>.conf into a built site, allowing these inline hashes."""
+def write_header_files(site_dir, script_hashes, style_hashes=(), exit_to=None):
+    """Write _headers and _nginx/<profile>.conf into a built site, allowing these inline hashes.
+    exit_to: the neutral site the exit profile redirects to (nginx)."""
     site_dir = Path(site_dir)
     table = profiles(script_hashes, style_hashes)
     (site_dir / "_headers").write_text(headers_file(table, fingerprinted_assets(site_dir)), encoding="utf-8")
     nginx = site_dir / "_nginx"
     nginx.mkdir(exist_ok=True)
     for name, headers in table.items():
-        (nginx / f"{name}.conf").write_text(nginx_snippet(headers), encoding="utf-8")
+        redirect = exit_to if name == "exit" else None
+        (nginx / f"{name}.conf").write_text(nginx_snippet(headers, redirect), encoding="utf-8")
     return table
 
 
-NGINX_HEADER = re.compile(r'^add_header (\S+) "([^"]*)" always;$', re.M)
+NGINX_HEADER = re.compile(r"""^add_header (\S+) (?:"([^"]*)"|'([^']*)') always;$""", re.M)
 
 
 def load_profiles(site_dir):
     """The header table a build wrote (from site/_nginx/*.conf), for local servers."""
     nginx = Path(site_dir) / "_nginx"
-    return {name: dict(NGINX_HEADER.findall((nginx / f"{name}.conf").read_text(encoding="utf-8")))
-            for name in ("page", "embed", "asset")}
+    return {name: {header: double or single for header, double, single
+                   in NGINX_HEADER.findall((nginx / f"{name}.conf").read_text(encoding="utf-8"))}
+            for name in ("page", "embed", "asset", "exit")}
 
 
 def headers_for(table, path):

@@ -102,6 +102,20 @@ def without_alternate_links(head_html: str) -> str:
     return kept
 
 
+# base.html's site_meta block writes the page's front-matter `description` (or
+# config.site_description) as <meta name="description">: a chat app's link preview.
+DESCRIPTION = re.compile(r'[ \t]*<meta name="description" content="[^"]*">\n?')
+
+
+def without_description(head_html: str) -> str:
+    """Drop Material's <meta name="description">: components/link-preview writes one
+    neutral text per language instead (a page's description can out the reader)."""
+    kept, count = DESCRIPTION.subn("", str(head_html))
+    if count != 1:
+        raise CouplingBroken(MATERIAL, "without_description", f"{count} <meta name=\"description\"> in the head, not 1")
+    return kept
+
+
 CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 
 

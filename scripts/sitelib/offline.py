@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 from .fingerprint import FINGERPRINTED_NAME
 from .minify import minify_js
 from .locales import LOCALES, ROOT, locale_prefix
+from .quick_exit import EXIT_DIR
 
 SW_TEMPLATE = ROOT / "overrides" / "components" / "offline" / "service-worker.js.in"
 OFFLINE_TEMPLATE = "components/offline/offline-page.html"
@@ -90,6 +91,7 @@ def render_service_worker(version, assets, offline_pages, base="/", template=SW_
         "ASSETS": json.dumps(assets, indent=0),
         "OFFLINE_PAGES": json.dumps(offline_pages, indent=0),
         "FINGERPRINTED": json.dumps(FINGERPRINTED_NAME),
+        "EXIT": json.dumps(base + EXIT_DIR),
     }
     for key, value in values.items():
         text = text.replace(f"/*{key}*/null", value)

@@ -23,7 +23,7 @@ def site_pages(site_dir):
     pages = []
     for path in sorted(site_dir.rglob("*.html")):
         rel = path.relative_to(site_dir).as_posix()
-        if rel.startswith("assets/"):
+        if rel.startswith("assets/") or rel == "exit/index.html":  # exit/: a redirect, nothing to show
             continue
         pages.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
     return pages

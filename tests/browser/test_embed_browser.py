@@ -5,10 +5,12 @@ import time
 
 import pytest
 
-from scripts.sitelib.embeds import snippet, snippet_title
 from scripts.devtools.local_site import StaticServer
+from scripts.sitelib.embeds import exit_link, snippet, snippet_title
+from scripts.sitelib.ui_strings import load_strings
 
 pytestmark = pytest.mark.browser
+UI = load_strings()
 
 HOST_PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
@@ -174,7 +176,8 @@ def test_partner_builds_a_snippet_for_the_romanian_vaccination_section(site, hos
     code = page.get_by_label("Kode til nettstedet ditt").input_value()
     expected_src = f"{site.url}ro/covid-19/embed/vaccination/"
     assert code == snippet(expected_src, snippet_title("Covid-19 og smittevern", "Vaksine"),
-                           f"{site.url}assets/embed-host.js")
+                           f"{site.url}assets/embed-host.js",
+                           exit_html=exit_link("https://www.yr.no/", UI["ro"]["quick_exit"], "ro"))
     page.get_by_role("button", name="Kopier koden").click()
     page.get_by_role("status").filter(has_text="Koden er kopiert.").wait_for()
     assert page.evaluate("navigator.clipboard.readText()") == code
@@ -201,6 +204,7 @@ def test_builder_without_javascript_shows_a_ready_example(site, browser):
     page.goto(f"{site.url}en/partners/")
     assert page.locator(".js-embed-builder-form").is_hidden()
     code = page.locator(".js-embed-builder-code").input_value()
-    assert code.startswith(f'<iframe src="{site.url}en/covid-19/embed/"')
+    assert code.startswith('<p><a href="https://www.yr.no/" lang="en"')  # the exit link, on by default
+    assert f'\n<iframe src="{site.url}en/covid-19/embed/"' in code
     assert page.locator(".js-embed-builder-preview").get_attribute("src") == "/en/covid-19/embed/"
     context.close()

@@ -1,4 +1,6 @@
-"""Offline reading in Chromium: visited pages, the offline page, "Save this language"."""
+"""Offline reading in Chromium, only when the reader asks: nothing is stored before
+"Save", the box says the pages stay until removed, "Remove saved pages" removes
+them, and saved pages open without a signal."""
 import json
 
 import pytest
@@ -10,6 +12,15 @@ from scripts.devtools.chromium import PHONE
 UI = load_strings()
 pytestmark = pytest.mark.browser
 
+STORED = """async () => {
+    const out = [];
+    for (const key of await caches.keys()) {
+        for (const request of await (await caches.open(key)).keys()) out.push(new URL(request.url).pathname);
+    }
+    return {pages: out.filter(path => path.endsWith('/')).sort(), caches: out.length,
+            workers: (await navigator.serviceWorker.getRegistrations()).length};
+}"""
+
 
 @pytest.fixture
 def context(browser):
@@ -19,38 +30,41 @@ def context(browser):
     context.close()
 
 
-def ready(page):
-    """Wait until the service worker controls nothing less than this page's storage."""
-    page.wait_for_selector("html[data-site-offline=ready]", state="attached", timeout=20_000)
+def looked(page):
+    """offline.js has checked whether anything is stored ("off") or started the worker ("ready")."""
+    page.wait_for_selector("html[data-site-offline]", state="attached", timeout=20_000)
 
 
-def test_visited_page_opens_offline_and_unvisited_shows_offline_page(context, site):
+def save_language(page, locale="nb"):
+    page.locator(".js-offline-save").click()
+    page.wait_for_selector(".js-offline[data-state=saved]", timeout=30_000)
+    assert page.locator(".js-offline-status").inner_text() == UI[locale]["offline_saved"]
+
+
+def test_nothing_is_stored_until_asked_and_the_box_says_what_saving_means(context, site):
     page = context.new_page()
     page.goto(site.url + "th/covid-19/")
-    ready(page)
-    heading = page.locator("h1").first.inner_text()
-    context.set_offline(True)
-    page.reload()
-    assert page.locator("h1").first.inner_text() == heading
-    assert page.locator("a.js-quick-exit").is_visible()
-    page.goto(site.url + "th/help/")        # never opened
-    assert page.evaluate("document.documentElement.lang") == "th"
-    assert page.locator("h1").inner_text() == UI["th"]["offline_title"]
-    assert UI["th"]["offline_missing"] in page.locator("main").inner_text()
-    assert page.locator("a.js-quick-exit").inner_text().strip() == UI["th"]["quick_exit"]
+    looked(page)
+    page.goto(site.url + "th/help/")
+    looked(page)
+    assert page.evaluate("document.documentElement.dataset.siteOffline") == "off"
+    assert page.evaluate(STORED) == {"pages": [], "caches": 0, "workers": 0}
+    box = page.locator(".js-offline")
+    note = box.locator(".site-offline__note--first")
+    assert note.inner_text() == UI["th"]["offline_keep_note"]
+    # the note comes before the button that stores anything
+    assert note.bounding_box()["y"] < box.locator(".js-offline-save").bounding_box()["y"]
+    assert not box.locator(".js-offline-remove").is_visible(), "nothing to remove yet"
 
 
 @pytest.mark.parametrize("locale", ["th", "nb"])
 def test_save_language_then_every_page_opens_offline(context, site, locale):
     page = context.new_page()
     page.goto(site.url + locale_prefix(locale))
-    ready(page)
+    looked(page)
     listed = json.loads((site.dir / locale_prefix(locale) / "offline-pages.json").read_text(encoding="utf-8"))["pages"]
-    box = page.locator(".js-offline")
-    assert box.is_visible()
-    page.locator(".js-offline-save").click()
-    page.wait_for_selector(".js-offline[data-state=saved]", timeout=30_000)
-    assert page.locator(".js-offline-status").inner_text() == UI[locale]["offline_saved"]
+    save_language(page, locale)
+    assert page.locator(".js-offline-remove").is_visible()
     context.set_offline(True)
     offline_title = UI[locale]["offline_title"]
     for url in listed:
@@ -62,19 +76,48 @@ def test_save_language_then_every_page_opens_offline(context, site, locale):
         assert page.locator(".md-content, main").first.inner_text().strip()
 
 
-def test_nothing_is_saved_until_asked(context, site):
+def test_after_saving_visited_pages_are_kept_and_others_show_the_offline_page(context, site):
     page = context.new_page()
+    page.goto(site.url + "th/safety/")
+    looked(page)
+    page.locator("article .js-offline").wait_for()       # the safety page's box: remove only
     page.goto(site.url + "th/")
-    ready(page)
-    stored = page.evaluate("""async () => {
-        const out = [];
-        for (const key of await caches.keys()) {
-            for (const request of await (await caches.open(key)).keys()) out.push(new URL(request.url).pathname);
-        }
-        return out;
-    }""")
-    pages = [path for path in stored if path.endswith("/")]
-    assert sorted(pages) == ["/th/", "/th/offline/"], pages
+    save_language(page, "th")
+    page.goto(site.url + "th/covid-19/")
+    page.wait_for_selector("html[data-site-offline=ready]", state="attached", timeout=20_000)
+    heading = page.locator("h1").first.inner_text()
+    context.set_offline(True)
+    page.reload()
+    assert page.locator("h1").first.inner_text() == heading
+    assert page.locator("a.js-quick-exit").is_visible()
+    page.goto(site.url + "th/no-such-page/")           # never stored
+    assert page.evaluate("document.documentElement.lang") == "th"
+    assert page.locator("h1").inner_text() == UI["th"]["offline_title"]
+    assert page.locator("a.js-quick-exit").inner_text().strip() == UI["th"]["quick_exit"]
+
+
+def test_remove_saved_pages_on_the_safety_page(context, site):
+    page = context.new_page()
+    page.goto(site.url + "safety/")
+    looked(page)
+    box = page.locator("article .js-offline")
+    assert box.locator(".js-offline-status").inner_text() == UI["nb"]["offline_none"]
+    assert not box.locator(".js-offline-remove").is_visible()
+    page.goto(site.url)
+    save_language(page)
+    page.goto(site.url + "safety/")
+    page.wait_for_selector("html[data-site-offline=ready]", state="attached", timeout=20_000)
+    assert page.evaluate(STORED)["caches"] > 0
+    remove = box.locator(".js-offline-remove")
+    assert remove.inner_text().strip() == UI["nb"]["offline_remove"]
+    remove.click()
+    page.wait_for_selector("article .js-offline[data-state=removed]")
+    assert box.locator(".js-offline-status").inner_text() == UI["nb"]["offline_removed"]
+    assert page.evaluate(STORED) == {"pages": [], "caches": 0, "workers": 0}
+    page.reload()
+    looked(page)
+    assert page.evaluate("document.documentElement.dataset.siteOffline") == "off"
+    assert box.locator(".js-offline-status").inner_text() == UI["nb"]["offline_none"]
 
 
 def test_old_caches_are_removed_on_activate(context, site):
@@ -82,7 +125,8 @@ def test_old_caches_are_removed_on_activate(context, site):
     page.goto(site.url + "sitemap.xml")     # same origin, no service worker registered yet
     page.evaluate("caches.open('site-offline-old-build').then(c => c.put('/old/', new Response('old')))")
     page.goto(site.url + "en/")
-    ready(page)
+    looked(page)
+    save_language(page, "en")
     keys = page.evaluate("caches.keys()")
     assert "site-offline-old-build" not in keys
     assert len([key for key in keys if key.startswith("site-offline-")]) == 1

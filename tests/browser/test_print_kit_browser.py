@@ -292,7 +292,7 @@ def test_a_print_page_on_a_phone_shows_the_whole_sheet_scaled_to_the_screen(prin
         box = tab.locator(".js-print-sheet").first.bounding_box()
         assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], (path, box)
         assert tab.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], path
-        assert tab.locator(".site-quick-exit a").is_visible(), "the exit bar is on print pages"
+        assert tab.locator(".site-quick-exit a.js-quick-exit").is_visible(), "the exit bar is on print pages"
     context.close()
 
 

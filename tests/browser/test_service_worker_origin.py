@@ -20,7 +20,8 @@ def test_other_origins_are_left_alone(browser, site, other_origin):
     try:
         page = context.new_page()
         page.goto(site.url + "th/")
-        page.wait_for_selector("html[data-site-offline=ready]", state="attached", timeout=20_000)
+        page.locator(".js-offline-save").click()   # the worker exists only once the reader saves
+        page.wait_for_selector(".js-offline[data-state=saved]", timeout=30_000)
         page.wait_for_function("!!navigator.serviceWorker.controller", timeout=20_000)
         own_asset = page.evaluate("[...document.querySelectorAll('link[rel=stylesheet]')]"
                                   ".map(l => l.href).find(h => /assets\\/site\\.[0-9a-f]{8}\\.css$/.test(h))")

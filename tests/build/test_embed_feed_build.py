@@ -108,7 +108,8 @@ def test_partners_page_has_builder_and_feed_docs(site):
         assert [page["id"] for page in data["pages"]] == PAGE_IDS
         assert [language["code"] for language in data["locales"]] == LOCALES
         example = html.select_one(".js-embed-builder-code").get_text()
-        assert example.startswith(f'<iframe src="{site.url}{locale_prefix(locale)}covid-19/embed/"')
+        assert example.startswith(f'<p><a href="https://www.yr.no/" lang="{locale}"')  # exit link, on by default
+        assert f'\n<iframe src="{site.url}{locale_prefix(locale)}covid-19/embed/"' in example
         assert f'<script src="{site.url}assets/embed-host.js" async></script>' in example
         links = [a["href"] for a in html.select(".site-feed-docs__links a")]
         assert len(links) == len(LOCALES) and all(href.endswith("feed.json") for href in links)

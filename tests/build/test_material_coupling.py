@@ -61,6 +61,14 @@ def test_alternate_links_leave_the_head(pristine):
         coupling.without_alternate_links("<head><title>x</title></head>")
 
 
+def test_the_page_description_leaves_the_head(pristine):
+    head = pristine.split("</head>")[0]
+    assert head.count('<meta name="description"') == 1
+    assert '<meta name="description"' not in coupling.without_description(head)
+    with pytest.raises(CouplingBroken, match="without_description"):
+        coupling.without_description("<head><title>x</title></head>")
+
+
 def test_search_looks_in_the_locale_and_through_our_worker(pristine):
     pointed = coupling.point_search_config(pristine, "th/", "site-search.12345678.js")
     config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', pointed, re.S).group(1))

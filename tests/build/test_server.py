@@ -9,8 +9,8 @@ import urllib.request
 import pytest
 
 from scripts.sitelib.headers import (
-    ASSET_PATH, EMBED_PATH, NGINX_ASSET_LOCATION, NGINX_EMBED_LOCATION, fingerprinted_assets, load_profiles,
-    profile_for,
+    ASSET_PATH, EMBED_PATH, EXIT_PATH, NGINX_ASSET_LOCATION, NGINX_EMBED_LOCATION, fingerprinted_assets,
+    load_profiles, profile_for,
 )
 from scripts.sitelib.locales import LOCALES, SOURCE_LOCALE, TRANSLATIONS
 from scripts.devtools.nginx import SITE_CONF
@@ -47,6 +47,7 @@ def test_nginx_accepts_the_config(nginx_site):
 def sample_paths(site, nginx_site):
     pages = ["/"] + [f"/{locale}/" for locale in TRANSLATIONS]
     pages += ["/" + p.parent.relative_to(site.dir).as_posix() + "/" for p in sorted(site.dir.glob("*/index.html"))]
+    pages.remove(EXIT_PATH)  # a redirect: tests/build/test_reader_safety.py
     embeds = ["/" + p.parent.relative_to(nginx_site.root).as_posix() + "/"
               for p in sorted(nginx_site.root.rglob("embed/index.html"))]
     other = ["/sitemap.xml", "/search/search_index.json", "/th/search/search_index.json", "/assets/favicon.svg"]
@@ -201,7 +202,8 @@ def static_host_headers(rules, path):
 
 def test_static_host_headers_equal_the_nginx_headers(site, nginx_site, table):
     rules = parse_headers_file((site.dir / "_headers").read_text(encoding="utf-8"))
-    paths = sample_paths(site, nginx_site) + ["/th/covid-19/embed/", "/covid-19/embed/index.html", "/th/nothing"]
+    paths = sample_paths(site, nginx_site) + ["/th/covid-19/embed/", "/covid-19/embed/index.html", "/th/nothing",
+                                              EXIT_PATH]
     for path in paths:
         assert static_host_headers(rules, path) == table[profile_for(path)], path
 
@@ -210,4 +212,5 @@ def test_header_files_are_written_into_the_build(site, table):
     for name, headers in table.items():
         conf = (site.dir / "_nginx" / f"{name}.conf").read_text(encoding="utf-8")
         for header, value in headers.items():
-            assert f'add_header {header} "{value}" always;' in conf
+            quote = "'" if '"' in value else '"'
+            assert f"add_header {header} {quote}{value}{quote} always;" in conf

@@ -8,15 +8,23 @@
   var pick = function (name) { return root.querySelector(".js-embed-builder-" + name); };
   var form = pick("form"), pageChoice = pick("page"), sectionChoice = pick("section"),
       languageChoice = pick("language"), code = pick("code"), copy = pick("copy"),
-      status = pick("status"), preview = pick("preview");
+      status = pick("status"), preview = pick("preview"), exitChoice = pick("exit");
 
   function escape(text) {
     return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
       .replace(/"/g, "&quot;").replace(/'/g, "&#x27;");
   }
 
-  function snippet(src, title) {
-    return '<iframe src="' + escape(src) + '" title="' + escape(title) +
+  // The same text as scripts/sitelib/embeds.py:exit_link().
+  function exitLink(language) {
+    return '<p><a href="' + escape(data.exit.url) + '" lang="' + escape(language) + '" rel="noreferrer" ' +
+      'onclick="location.replace(this.href);return false" style="' + data.exit.style + '">' +
+      escape(data.exit.labels[language]) + '</a></p>\n';
+  }
+
+  function snippet(src, title, language) {
+    var exitHtml = exitChoice && exitChoice.checked ? exitLink(language) : "";
+    return exitHtml + '<iframe src="' + escape(src) + '" title="' + escape(title) +
       '" loading="lazy" style="width:100%;height:600px;border:0"></iframe>\n' +
       '<script src="' + escape(data.host_script) + '" async></' + 'script>';
   }
@@ -40,7 +48,7 @@
     var section = sectionChoice.value ? find(entry.sections, sectionChoice.value) : null;
     var language = find(data.locales, languageChoice.value);
     var src = data.site_url + language.prefix + entry.path + "embed/" + (section ? section.id + "/" : "");
-    code.value = snippet(src, section ? section.heading + " — " + entry.title : entry.title);
+    code.value = snippet(src, section ? section.heading + " — " + entry.title : entry.title, language.code);
     status.textContent = "";
     // The preview loads from this origin (the snippet keeps the absolute address).
     var local = new URL(src).pathname;
@@ -66,6 +74,7 @@
   pageChoice.addEventListener("change", function () { fillSections(); update(); });
   sectionChoice.addEventListener("change", update);
   languageChoice.addEventListener("change", update);
+  if (exitChoice) exitChoice.addEventListener("change", update);
 
   // The partner's script, used here too, so the preview fits its content.
   if (!window.__siteEmbedHost) {

@@ -1,55 +1,107 @@
-// Offline reading: register the service worker, store the page being read,
-// and "Save this language" on request (never by itself).
+// Offline reading, only when the reader asks (README.md in this folder): no
+// service worker and nothing in Cache Storage until "Save" is pressed, and
+// "Remove saved pages" takes it all away again.
+// <html data-site-offline>: "off" (nothing stored) or "ready" (a worker keeps pages).
 (function () {
   var meta = document.querySelector('meta[name="site-offline"]');
   if (!meta || !("serviceWorker" in navigator) || !window.caches) return;
+  var root = document.documentElement;
+  var script = meta.getAttribute("content");
+  var worker = navigator.serviceWorker;
 
-  function ask(worker, message, onReply) {
+  function ask(active, message, onReply) {
     var channel = new MessageChannel();
     channel.port1.onmessage = function (event) { onReply && onReply(event.data); };
-    worker.postMessage(message, [channel.port2]);
+    active.postMessage(message, [channel.port2]);
   }
 
-  var ready = navigator.serviceWorker.register(meta.getAttribute("content"))
-    .then(function () { return navigator.serviceWorker.ready; });
-
-  ready.then(function (registration) {
-    ask(registration.active, { type: "visited", page: location.href }, function () {
-      document.documentElement.setAttribute("data-site-offline", "ready");
+  function start() {
+    // register() again picks up a new build's sw.js; then store the page being read.
+    return worker.register(script).then(function () { return worker.ready; }).then(function (registration) {
+      ask(registration.active, { type: "visited", page: location.href }, function () {
+        root.setAttribute("data-site-offline", "ready");
+      });
+      return registration;
     });
-  }).catch(function () { /* private mode or storage full: the site still works online */ });
+  }
+
+  function stored() {
+    return Promise.all([worker.getRegistrations(), caches.keys()]).then(function (both) {
+      return both[0].length > 0 || both[1].length > 0;
+    });
+  }
+
+  function removeAll() {
+    return worker.getRegistrations().then(function (registrations) {
+      return Promise.all(registrations.map(function (registration) { return registration.unregister(); }));
+    }).then(function () { return caches.keys(); }).then(function (keys) {
+      return Promise.all(keys.map(function (key) { return caches.delete(key); }));
+    });
+  }
 
   var box = document.querySelector(".js-offline");
-  if (!box) return;
-  var button = box.querySelector(".js-offline-save");
-  var status = box.querySelector(".js-offline-status");
-  box.hidden = false;
+  var save = box && box.querySelector(".js-offline-save");
+  var remove = box && box.querySelector(".js-offline-remove");
+  var status = box && box.querySelector(".js-offline-status");
 
-  function fill(text, values) {
-    return text.replace(/\{(\w+)\}/g, function (all, key) { return key in values ? values[key] : all; });
+  function say(name, values) {
+    status.textContent = box.getAttribute("data-" + name).replace(/\{(\w+)\}/g, function (all, key) {
+      return values && key in values ? values[key] : all;
+    });
   }
 
-  button.addEventListener("click", function () {
-    button.disabled = true;
-    status.textContent = fill(box.getAttribute("data-saving"), { done: 0, total: "…" });
-    var pages = fetch(meta.getAttribute("data-pages"), { cache: "no-cache" }).then(function (response) {
-      if (!response.ok) throw new Error(response.status);
-      return response.json();
-    });
-    Promise.all([ready, pages]).then(function (both) {
-      ask(both[0].active, { type: "save", pages: both[1].pages }, function (reply) {
-        if (reply.type === "progress") {
-          status.textContent = fill(box.getAttribute("data-saving"), reply);
-        } else if (reply.type === "saved") {
-          status.textContent = box.getAttribute(reply.failed ? "data-failed" : "data-saved");
-          box.setAttribute("data-state", reply.failed ? "failed" : "saved");
-          button.disabled = false;
-        }
+  function show(isStored) {
+    if (!box) return;
+    remove.hidden = !isStored;
+    if (!isStored && box.getAttribute("data-mode") === "remove") say("none");
+  }
+
+  worker.getRegistration().then(function (registration) {
+    if (registration) return start().then(function () { show(true); });
+    root.setAttribute("data-site-offline", "off");
+    return stored().then(show);
+  }).catch(function () { /* private mode or storage off: the site still works online */ });
+
+  if (!box) return;
+  box.hidden = false;
+
+  if (save) {
+    save.addEventListener("click", function () {
+      save.disabled = true;
+      say("saving", { done: 0, total: "…" });
+      var pages = fetch(meta.getAttribute("data-pages"), { cache: "no-cache" }).then(function (response) {
+        if (!response.ok) throw new Error(response.status);
+        return response.json();
       });
-    }).catch(function () {
-      status.textContent = box.getAttribute("data-failed");
-      box.setAttribute("data-state", "failed");
-      button.disabled = false;
+      Promise.all([start(), pages]).then(function (both) {
+        ask(both[0].active, { type: "save", pages: both[1].pages }, function (reply) {
+          if (reply.type === "progress") {
+            say("saving", reply);
+          } else if (reply.type === "saved") {
+            say(reply.failed ? "failed" : "saved");
+            box.setAttribute("data-state", reply.failed ? "failed" : "saved");
+            save.disabled = false;
+            show(true);
+          }
+        });
+      }).catch(function () {
+        say("failed");
+        box.setAttribute("data-state", "failed");
+        save.disabled = false;
+        stored().then(show);
+      });
     });
+  }
+
+  remove.addEventListener("click", function () {
+    remove.disabled = true;
+    removeAll().then(function () {
+      root.setAttribute("data-site-offline", "off");
+      box.setAttribute("data-state", "removed");
+      remove.hidden = true;
+      say("removed");
+    }, function () {
+      say("remove-failed");
+    }).then(function () { remove.disabled = false; });
   });
 })();

@@ -1,28 +1,75 @@
-// Quick exit: leave for a neutral site and take this page out of the history
-// (location.replace), so Back does not come here. Shift three times within
-// five seconds does the same, as in GOV.UK's "Exit this page".
+// Quick exit and one history entry per visit (README.md in this folder).
 (function () {
-  var link = document.querySelector(".js-quick-exit");
-  if (!link) return;
-  var url = link.href;
-  var presses = 0;
-  var timer = null;
+  // Moving between the site's own pages replaces the current history entry, so
+  // that Back leads out of the site, never to a page read before. New tabs,
+  // downloads, other sites and Back/Forward stay as the browser does them.
+  if (window.navigation && window.NavigateEvent) {
+    navigation.addEventListener("navigate", function (event) {
+      if (event.navigationType !== "push" || !event.cancelable || event.downloadRequest !== null || event.formData) return;
+      var url = new URL(event.destination.url);
+      if (url.origin !== location.origin) return;
+      event.preventDefault();
+      location.replace(url.href);
+    });
+  } else {
+    document.addEventListener("click", function (event) {
+      if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+      var link = event.target.closest && event.target.closest("a[href]");
+      if (!link || link.hasAttribute("download") || (link.target && link.target !== "_self")) return;
+      var url = new URL(link.href, location.href);
+      if (url.origin !== location.origin) return;
+      event.preventDefault();
+      location.replace(url.href);
+    });
+  }
 
+  var bar = document.querySelector(".js-quick-exit-bar");
+  var link = bar && bar.querySelector(".js-quick-exit");
+  if (!link) return;
+  var neutral = bar.getAttribute("data-site-neutral");
+
+  // What the site stored on this phone. The exit address also asks the browser
+  // to drop it (Clear-Site-Data), but not every host can send that header.
+  function forget() {
+    try { localStorage.clear(); } catch (e) { /* storage off */ }
+    try { sessionStorage.clear(); } catch (e) { /* storage off */ }
+    var jobs = [];
+    if (window.caches) {
+      jobs.push(caches.keys().then(function (keys) {
+        return Promise.all(keys.map(function (key) { return caches.delete(key); }));
+      }));
+    }
+    if (navigator.serviceWorker) {
+      jobs.push(navigator.serviceWorker.getRegistrations().then(function (registrations) {
+        return Promise.all(registrations.map(function (registration) { return registration.unregister(); }));
+      }));
+    }
+    return Promise.all(jobs);
+  }
+
+  var leaving = false;
   function leave(event) {
     if (event) event.preventDefault();
-    document.body.style.visibility = "hidden";   // hide the text at once
+    if (leaving) return;
+    leaving = true;
+    document.documentElement.style.visibility = "hidden";   // hide the page at once
     document.title = "";
     try { window.speechSynthesis && window.speechSynthesis.cancel(); } catch (e) { /* no speech */ }
-    location.replace(url);
+    // Without a signal the exit address cannot answer: go straight to the neutral site.
+    var target = navigator.onLine === false ? neutral : link.href;
+    var go = function () { location.replace(target); };
+    // Let the cleanup finish, but never wait more than 150 ms for it.
+    Promise.race([forget(), new Promise(function (done) { setTimeout(done, 150); })]).then(go, go);
   }
 
   link.addEventListener("click", leave);
 
-  var hint = document.querySelector(".js-quick-exit-hint");
-  if (hint) hint.hidden = false;
+  var keys = bar.querySelector(".js-quick-exit-keys");
+  if (keys) keys.hidden = false;
 
-  // Count a Shift only when it was pressed and let go on its own (not Shift+letter).
-  var combined = false;
+  // Shift three times within five seconds, each pressed and let go on its own
+  // (not Shift+letter), as in GOV.UK's "Exit this page".
+  var presses = 0, timer = null, combined = false;
   document.addEventListener("keydown", function (event) {
     if (event.key === "Shift") { combined = false; return; }
     combined = true;

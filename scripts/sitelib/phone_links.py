@@ -1,0 +1,83 @@
+"""Help in one tap: every known phone number in a page's text becomes a tel: link.
+
+The numbers are data: the public ones in mkdocs.yml `extra.emergency` (113,
+116 117) and `extra.contact.phone` / `whatsapp`. Only those are linked, so a
+year or an amount in the text never becomes a call. A screen reader reads the
+link digit by digit ("1 1 3"), as people say a phone number, not as "one
+hundred and thirteen".
+"""
+import re
+
+from bs4 import BeautifulSoup, NavigableString
+
+from .site_config import contact_numbers
+
+# Text inside these is left alone: links already are links, and code is code.
+SKIP = {"a", "code", "pre", "script", "style", "textarea", "button", "select", "option", "title",
+        "h1", "h2", "h3", "h4", "h5", "h6"}
+SPACE = "[ \u00a0\u202f-]?"
+
+
+def tel_href(number):
+    """'116 117' -> 'tel:116117'; '+47 22 00 00 00' -> 'tel:+4722000000'."""
+    number = str(number).strip()
+    return "tel:" + ("+" if number.startswith("+") else "") + re.sub(r"\D", "", number)
+
+
+def spoken_number(number):
+    """The number digit by digit, for screen readers: '113' -> '1 1 3'."""
+    number = str(number).strip()
+    return " ".join((["+"] if number.startswith("+") else []) + re.findall(r"\d", number))
+
+
+def known_numbers(extra):
+    """The phone numbers a page may link: the emergency numbers and the contact's."""
+    numbers = [str(item.get("number", "")).strip() for item in extra.get("emergency") or []]
+    numbers += [number.strip() for number in contact_numbers({"extra": extra})]
+    return [number for number in dict.fromkeys(numbers) if re.search(r"\d", number)]
+
+
+def number_pattern(numbers):
+    """A regex for the numbers as people write them: digit groups may be joined by a
+    space, a no-break space or a hyphen, or not at all ('116 117', '116117')."""
+    alternatives = []
+    for number in sorted(numbers, key=len, reverse=True):
+        plus = r"\+" if number.startswith("+") else ""
+        groups = re.findall(r"\d+", number)
+        alternatives.append(plus + SPACE.join(re.escape(group) for group in groups))
+    return re.compile(r"(?<![\d+])(?:" + "|".join(alternatives) + r")(?!\d)")
+
+
+def link_phone_numbers(html, numbers):
+    """Wrap each of `numbers` found in the text of `html` in a tel: link."""
+    if not numbers:
+        return html
+    pattern = number_pattern(numbers)
+    if not pattern.search(html):
+        return html
+    soup = BeautifulSoup(html, "html.parser")
+    for text in list(soup.find_all(string=pattern)):
+        if not isinstance(text, NavigableString) or type(text) is not NavigableString:
+            continue  # comments, CDATA
+        if any(parent.name in SKIP for parent in text.parents):
+            continue
+        parts, last = [], 0
+        for match in pattern.finditer(text):
+            parts.append(text[last:match.start()])
+            link = soup.new_tag("a", href=tel_href(match.group(0)), attrs={"class": "site-tel"})
+            link["aria-label"] = spoken_number(match.group(0))
+            link.string = match.group(0)
+            parts.append(link)
+            last = match.end()
+        parts.append(text[last:])
+        for part in parts:
+            if part:
+                text.insert_before(part)
+        text.extract()
+    return str(soup)
+
+
+def whatsapp_href(number):
+    """'+47 900 00 000' -> 'https://wa.me/4790000000' (WhatsApp's click-to-chat link).
+    Nothing is fetched from WhatsApp until the reader taps it."""
+    return "https://wa.me/" + re.sub(r"\D", "", str(number))
