@@ -26,7 +26,7 @@ def resolve(site, page_path, href):
 
 
 def test_there_are_three_flyer_topics():
-    assert [topic.slug for topic in TOPICS] == ["covid-19", "drug-services", "help"]
+    assert [topic.slug for topic in TOPICS] == ["help", "covid-19", "drug-services"]
 
 
 @pytest.mark.parametrize("locale", LOCALES)

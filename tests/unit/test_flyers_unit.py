@@ -27,9 +27,9 @@ TOPIC = Topic("covid-19", "docs/nb/covid-19.md", ("if-sick", "before"), 7)
 def test_the_source_pages_declare_their_flyers_in_nav_order():
     topics = flyer_topics(order=mkdocs_nav())
     assert [(t.slug, t.sections) for t in topics] == [
+        ("help", ("services", "free-and-safe", "contact", "urgent")),
         ("covid-19", ("before", "during", "no-sharing", "after", "if-sick")),
         ("drug-services", ("tips",)),
-        ("help", ("services", "free-and-safe", "contact", "urgent")),
     ]
 
 
@@ -114,6 +114,6 @@ def test_the_index_knows_topic_pages_and_links_every_language():
     table = FlyerIndex("bg", topics, pdfs=False).table(Page())
     assert [row["locale"] for row in table["rows"]] == LOCALES
     assert all(cell["pdf"] is None for row in table["rows"] for cell in row["cells"])
-    assert table["rows"][0]["cells"][0]["flyer"] == "../../flyers/covid-19/"
+    assert table["rows"][0]["cells"][0]["flyer"] == "../../flyers/help/"
     with_pdfs = FlyerIndex("bg", topics, pdfs=True).table(Page())
-    assert with_pdfs["rows"][6]["cells"][2]["pdf"] == "../../th/flyers/help.pdf"
+    assert with_pdfs["rows"][6]["cells"][0]["pdf"] == "../../th/flyers/help.pdf"
