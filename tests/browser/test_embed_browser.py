@@ -163,7 +163,7 @@ def test_section_embed_shows_only_that_section(site, host, page):
 
 
 def test_partner_builds_a_snippet_for_the_romanian_vaccination_section(site, host, browser, tmp_path):
-    context = browser.new_context(viewport={"width": 360, "height": 740})
+    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="nb-NO")
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site.url.rstrip("/"))
     page = context.new_page()
     problems = watch(page)

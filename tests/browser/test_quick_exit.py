@@ -20,7 +20,7 @@ def stub(context):
 
 
 def open_page(browser, site, path, javascript=True):
-    context = browser.new_context(viewport=PHONE, java_script_enabled=javascript, service_workers="block")
+    context = browser.new_context(viewport=PHONE, java_script_enabled=javascript, service_workers="block", locale="nb-NO")
     stub(context)
     page = context.new_page()
     page.goto(START)                      # the reader came from somewhere else
