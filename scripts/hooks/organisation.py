@@ -1,0 +1,8 @@
+"""The header shows the organisation's logo (extra.organisation.logo in mkdocs.yml)."""
+DEFAULT_LOGO = "assets/favicon.svg"
+
+
+def on_config(config):
+    organisation = config.extra.get("organisation") or {}
+    config.theme["logo"] = organisation.get("logo") or DEFAULT_LOGO
+    return config
