@@ -40,6 +40,27 @@ def section_button(page, section_id):
     return page.locator(f"#{section_id} + .site-listen-control button")
 
 
+def press_and_wait(page, button):
+    """The first press loads the reader; wait until it has spoken."""
+    button.click()
+    page.wait_for_function("window.__spoken.length > 0")
+
+
+def test_the_reader_loads_only_when_someone_listens(browser, site):
+    context = browser.new_context(viewport=PHONE, locale="nb-NO", service_workers="block")
+    context.add_init_script(STUB % '["nb-NO"]')
+    page = context.new_page()
+    scripts = []
+    page.on("request", lambda request: "/components/listen." in request.url and scripts.append(request.url))
+    try:
+        page.goto(site.url + "covid-19/", wait_until="load")
+        assert scripts == [], "the first view must not pay for reading aloud"
+        press_and_wait(page, section_button(page, "before"))
+        assert len(scripts) == 1
+    finally:
+        context.close()
+
+
 def test_every_section_has_a_button_that_reads_that_section(browser, site):
     context, page = open_page(browser, "covid-19/", site, '["en-GB", "nb-NO"]')
     try:
@@ -50,7 +71,7 @@ def test_every_section_has_a_button_that_reads_that_section(browser, site):
         assert button.is_visible() and button.bounding_box()["height"] >= 44
         assert button.inner_text().strip() == UI["nb"]["listen"]
         assert button.get_attribute("aria-describedby") == "during"
-        button.click()
+        press_and_wait(page, button)
         spoken = page.evaluate("window.__spoken")
         assert {item["lang"] for item in spoken} == {"nb-NO"}
         texts = [item["text"] for item in spoken]
@@ -67,7 +88,7 @@ def test_pause_and_resume_where_it_stopped(browser, site):
     context, page = open_page(browser, "en/covid-19/", site, '["en-GB"]')
     try:
         button = section_button(page, "after")
-        button.click()
+        press_and_wait(page, button)
         assert button.inner_text().strip() == UI["en"]["listen_pause"]
         parts = page.evaluate("window.__spoken.map(s => s.text)")
         page.evaluate("window.__utterances[2].onstart()")   # the engine reaches the third part
@@ -89,7 +110,7 @@ def test_reading_goes_on_when_the_screen_locks_and_stops_on_leaving(browser, sit
     context, page = open_page(browser, "covid-19/", site, '["nb-NO"]')
     try:
         button = section_button(page, "before")
-        button.click()
+        press_and_wait(page, button)
         cancelled = page.evaluate("window.__cancelled")
         page.evaluate("""() => { Object.defineProperty(document, 'hidden', {value: true, configurable: true});
             Object.defineProperty(document, 'visibilityState', {value: 'hidden', configurable: true});
@@ -111,12 +132,12 @@ def test_without_a_voice_it_says_so_in_the_page_language(browser, site, locale):
         assert button.is_visible(), "the feature must not disappear"
         button.click()
         status = page.locator("#services + .site-listen-control .site-listen__status")
-        assert status.is_visible()
+        status.wait_for(state="visible")
         assert status.inner_text().strip() == UI[locale]["listen_no_voice"]
         assert status.get_attribute("role") == "status"
         assert page.evaluate("window.__spoken") == []
         page.evaluate(f"window.__setVoices(['{locale}-XX'])")   # a voice installed later
-        button.click()
+        press_and_wait(page, button)
         assert not status.is_visible()
         assert {item["lang"] for item in page.evaluate("window.__spoken")} == {f"{locale}-XX"}
     finally:
@@ -130,7 +151,7 @@ def test_a_fallback_page_is_read_in_the_language_of_its_text(browser, edited_sit
     try:
         assert page.evaluate("document.documentElement.lang") == "th"
         assert page.locator(".md-content__inner > div[lang=nb]").count() == 1
-        section_button(page, "services").click()
+        press_and_wait(page, section_button(page, "services"))
         assert {item["lang"] for item in page.evaluate("window.__spoken")} == {"nb-NO"}
     finally:
         context.close()

@@ -59,7 +59,7 @@ def test_touch_targets_are_at_least_44px(phone):
     phone.keyboard.press("Escape")
     phone.goto(phone.url)
     phone.locator(".site-language summary").click()
-    languages = heights(phone, ".site-language__link")
+    languages = heights(phone, ".site-language__list a")
     assert len(languages) == 11 and all(h >= 44 for _, h in languages), languages
     phone.keyboard.press("Escape")
     buttons = heights(phone, ".md-header__button, .site-button, a.js-quick-exit")
