@@ -8,7 +8,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from scripts.sitelib.feed import SCHEMA_FILE, feed_path
-from scripts.sitelib.flyers import nav_files
+from scripts.sitelib.print_kit import nav_files
 from scripts.sitelib.locales import LOCALES, ROOT, SOURCE_LOCALE, locale_prefix
 
 
