@@ -2,27 +2,33 @@
 serve its JSON Schema at /feed.schema.json."""
 from pathlib import Path
 
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
-import _root  # noqa: F401
 from scripts.sitelib.embeds import without_interactive
 from scripts.sitelib.feed import SCHEMA_FILE, SCHEMA_PATH, build_feed, dumps, feed_path, page_entry
 from scripts.sitelib.locales import SOURCE_LOCALE, current_locale
+
 
 _pages = {}  # locale -> [(position in nav, page entry)]
 
 
 @event_priority(-110)  # after static-i18n has chosen the build's locale
-def on_config(config):
+def on_config(config: MkDocsConfig) -> None:
     _pages.pop(current_locale(config), None)
 
 
-def on_env(env, config, files):
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.globals["feed_path"] = feed_path  # for components/feed-docs
     return env
 
 
-def on_page_context(context, page, config, nav):
+def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
     locale = current_locale(config)
     order = [item.url for item in nav.pages]
     if page.url not in order:
@@ -40,7 +46,7 @@ def on_page_context(context, page, config, nav):
     return context
 
 
-def on_post_build(config):
+def on_post_build(config: MkDocsConfig) -> None:
     locale = current_locale(config)
     pages = [entry for _, entry in sorted(_pages.pop(locale, []), key=lambda item: item[0])]
     feed = build_feed(locale=locale, pages=pages, site_url=config.site_url, site_name=config.site_name,

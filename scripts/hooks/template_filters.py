@@ -1,28 +1,32 @@
 """Register the template filters and globals that components use."""
+from jinja2 import Environment
 from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
 
-import _root  # noqa: F401
-from scripts.sitelib import material_patches
+from scripts.sitelib import material_coupling as coupling
 from scripts.sitelib.dates import human_date
-from scripts.sitelib.html_filters import without_alternate_links
-from scripts.sitelib.locales import SOURCE_LOCALE, current_locale, english_name, page_url
+from scripts.sitelib import locales
+from scripts.sitelib.locales import current_locale, english_name, locale_prefix
 
 
 def _markup(function):
     return lambda *args: Markup(function(*args))
 
 
-def on_env(env, config, files):
-    env.filters["human_date"] = human_date
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    locale = current_locale(config)  # a new env per locale build
+    # `date | human_date`: the date in this build's language. An argument (the old
+    # `human_date(ui)`) is accepted and ignored.
+    env.filters["human_date"] = lambda value, *_: human_date(value, locale)
     env.filters["english_name"] = english_name
-    env.filters["without_alternate_links"] = _markup(without_alternate_links)
-    env.filters["swap_language_menu"] = _markup(material_patches.swap_language_menu)
-    env.filters["name_in_header"] = _markup(material_patches.name_in_header)
-    env.filters["into_footer"] = _markup(material_patches.into_footer)
-    env.filters["after_first_h1"] = _markup(material_patches.after_first_h1)
-    env.globals["source_locale"] = SOURCE_LOCALE
-    env.globals["site_locale"] = current_locale(config)
-    env.globals["locale_url"] = page_url
+    env.filters["without_alternate_links"] = _markup(coupling.without_alternate_links)
+    # Material's header and footer (material_coupling: each fails loudly if Material changes)
+    for name in ("swap_language_menu", "name_in_header", "into_footer", "after_first_h1"):
+        env.filters[name] = _markup(getattr(coupling, name))
+    env.globals["source_locale"] = locales.SOURCE_LOCALE
+    env.globals["site_locale"] = locale
+    env.globals["locale_url"] = lambda code, path: locale_prefix(code) + path
     pages = {file.src_uri.rsplit("/", 1)[-1] for file in files.documentation_pages()}
     env.globals["site_has_page"] = lambda name: name in pages
     return env

@@ -7,7 +7,7 @@ document, read over the DevTools protocol, on a slow link: no timeouts decide.
 """
 import pytest
 
-from scripts.sitelib.chromium import PHONE
+from scripts.devtools.chromium import PHONE
 from scripts.sitelib.locales import locale_prefix
 
 pytestmark = pytest.mark.browser

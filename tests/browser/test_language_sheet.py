@@ -8,7 +8,7 @@ page of every language, all eleven choices are on the first screen of a phone.
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from scripts.sitelib.chromium import PHONE
+from scripts.devtools.chromium import PHONE
 from scripts.sitelib.locales import LOCALES, NATIVE_NAMES, english_name, locale_prefix
 from scripts.sitelib.ui_strings import load_strings
 

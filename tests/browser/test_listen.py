@@ -7,7 +7,7 @@ the language the button stays and says so, in the page's language.
 """
 import pytest
 
-from scripts.sitelib.chromium import PHONE
+from scripts.devtools.chromium import PHONE
 from scripts.sitelib.ui_strings import load_strings
 
 UI = load_strings()

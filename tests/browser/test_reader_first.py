@@ -8,7 +8,7 @@ the working group folded into "About this advice".
 """
 import pytest
 
-from scripts.sitelib.chromium import PHONE
+from scripts.devtools.chromium import PHONE
 from scripts.sitelib.locales import LOCALES, locale_prefix
 from scripts.sitelib.ui_strings import load_strings
 from tests.support.pages import nav_pages

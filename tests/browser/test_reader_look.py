@@ -13,8 +13,8 @@ import pytest
 import yaml
 from PIL import Image
 
-from scripts.sitelib.chromium import PHONE
-from scripts.sitelib.local_site import ROOT, StaticServer, build_site
+from scripts.devtools.chromium import PHONE
+from scripts.devtools.local_site import ROOT, StaticServer, build_site
 from scripts.sitelib.locales import LOCALES, locale_prefix
 from scripts.sitelib.site_config import load_mkdocs_yml
 from scripts.sitelib.ui_strings import load_strings

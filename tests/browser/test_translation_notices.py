@@ -1,6 +1,8 @@
 """Notices about translations, on the edited site: Thai lacks help.md, the Norwegian help.md changed."""
 import pytest
 
+from scripts.sitelib.locales import TRANSLATIONS
+
 pytestmark = pytest.mark.browser
 
 
@@ -27,6 +29,7 @@ def test_changed_source_marks_translations_stale(page, edited_site):
 def test_status_page_shows_the_same_table(page, edited_site):
     page.goto(edited_site.url + "status/")
     help_row = page.locator("tr", has=page.locator("th", has_text="help.md"))
-    assert help_row.locator("td.site-translation-status--stale").count() == 9
+    # Thai lacks help.md; every other translation of it is now behind the source.
+    assert help_row.locator("td.site-translation-status--stale").count() == len(TRANSLATIONS) - 1
     assert help_row.locator("td.site-translation-status--missing").count() == 1
     assert page.locator("td.site-translation-status--missing").count() == 1

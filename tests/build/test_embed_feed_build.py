@@ -4,21 +4,14 @@ import json
 
 import jsonschema
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 
 from scripts.sitelib.feed import SCHEMA_FILE, feed_path
+from scripts.sitelib.locales import LOCALES, SOURCE_LOCALE, locale_prefix
 from scripts.sitelib.print_kit import nav_files
-from scripts.sitelib.locales import LOCALES, ROOT, SOURCE_LOCALE, locale_prefix
+from scripts.sitelib.site_config import load_mkdocs_yml
 
-
-class _Loader(yaml.SafeLoader):
-    pass
-
-
-_Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
-_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-NAV = [entry[:-3] for entry in nav_files(yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)["nav"])]
+NAV = [entry[:-3] for entry in nav_files(load_mkdocs_yml()["nav"])]
 PAGE_IDS = NAV  # page ids are the file names: index, covid-19, …
 CHROME = [".md-header", ".md-tabs", ".md-sidebar", ".md-search", ".md-footer", ".md-select",
           "[class*=quick-exit]", ".site-language", ".js-listen", ".site-embed-builder"]

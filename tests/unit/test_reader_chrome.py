@@ -4,7 +4,7 @@ from types import SimpleNamespace
 import pytest
 
 from scripts.sitelib.admonitions import translate_titles
-from scripts.sitelib.material_patches import (MaterialChanged, after_first_h1, into_footer, name_in_header,
+from scripts.sitelib.material_coupling import (CouplingBroken, after_first_h1, into_footer, name_in_header,
                                               swap_language_menu)
 from scripts.sitelib.site_nav import group_of, home_page, keep_links_in_groups, title_groups
 from scripts.sitelib.source_errors import SourceError
@@ -83,7 +83,7 @@ def test_the_organisation_name_replaces_the_header_title_escaped():
     (after_first_h1, ("<p>no heading</p>", "<p>badge</p>")),
 ])
 def test_every_patch_fails_loudly_when_material_changed(patch, args):
-    with pytest.raises(MaterialChanged):
+    with pytest.raises(CouplingBroken):
         patch(*args)
 
 
