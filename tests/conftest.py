@@ -31,7 +31,9 @@ def browser():
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(viewport={"width": 360, "height": 740})
+    # A Norwegian browser: a Norwegian page opened from outside would otherwise
+    # switch to the browser's language (components/language/head.html).
+    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="nb-NO")
     tab = context.new_page()
     yield tab
     context.close()

@@ -1,14 +1,19 @@
-"""Register the template filters that components use."""
+"""Register the template filters and globals that components use."""
 from jinja2 import Environment
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
+from scripts.sitelib import material_coupling as coupling
 from scripts.sitelib.data_sections import contact_fields
-from scripts.sitelib.dates import human_date
-from scripts.sitelib.locales import current_locale
-from scripts.sitelib.material_coupling import without_alternate_links, without_description
 from scripts.sitelib.phone_links import spoken_number, tel_href, whatsapp_href
+from scripts.sitelib.dates import human_date
+from scripts.sitelib import locales
+from scripts.sitelib.locales import current_locale, english_name, locale_prefix
+
+
+def _markup(function):
+    return lambda *args: Markup(function(*args))
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
@@ -16,10 +21,19 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     # `date | human_date`: the date in this build's language. An argument (the old
     # `human_date(ui)`) is accepted and ignored.
     env.filters["human_date"] = lambda value, *_: human_date(value, locale)
-    env.filters["without_alternate_links"] = lambda html: Markup(without_alternate_links(html))
-    env.filters["without_description"] = lambda html: Markup(without_description(html))
+    env.filters["english_name"] = english_name
+    env.filters["without_alternate_links"] = _markup(coupling.without_alternate_links)
+    env.filters["without_description"] = _markup(coupling.without_description)
     env.filters["tel_href"] = tel_href
     env.filters["spoken_number"] = spoken_number
     env.filters["whatsapp_href"] = whatsapp_href
     env.filters["contact_fields"] = contact_fields
+    # Material's header and footer (material_coupling: each fails loudly if Material changes)
+    for name in ("swap_language_menu", "name_in_header", "into_footer", "after_first_h1"):
+        env.filters[name] = _markup(getattr(coupling, name))
+    env.globals["source_locale"] = locales.SOURCE_LOCALE
+    env.globals["site_locale"] = locale
+    env.globals["locale_url"] = lambda code, path: locale_prefix(code) + path
+    pages = {file.src_uri.rsplit("/", 1)[-1] for file in files.documentation_pages()}
+    env.globals["site_has_page"] = lambda name: name in pages
     return env

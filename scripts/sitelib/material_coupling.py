@@ -164,6 +164,50 @@ def label_main(page_html: str, label: str) -> str:
     return page_html.replace(MAIN_TAG, MAIN_TAG[:-1] + f' aria-label="{html.escape(label)}">', 1)
 
 
+# --- Material's header and footer (the reader-first pages) -----------------------------
+# header.html and footer.html have no inner blocks, and overrides/ may only extend
+# blocks: main.html filters their rendered HTML with these.
+
+LANGUAGE_MENU = re.compile(
+    r'<div class="md-header__option">\s*<div class="md-select">.*?</ul>\s*</div>\s*</div>\s*</div>', re.S)
+HEADER_NAME = re.compile(r'(<div class="md-header__topic">\s*<span class="md-ellipsis">)(.*?)(</span>)', re.S)
+FOOTER_BAR = '<div class="md-footer-meta__inner md-grid">'
+
+
+def swap_language_menu(header_html: str, language_html: str) -> str:
+    """Put the site's language button and sheet where Material's 文A menu (partials/alternate.html) is."""
+    swapped, count = LANGUAGE_MENU.subn(lambda _: str(language_html), str(header_html), count=1)
+    if count != 1:
+        raise CouplingBroken(MATERIAL, "swap_language_menu", "no .md-header__option > .md-select language menu")
+    return swapped
+
+
+def name_in_header(header_html: str, name: str) -> str:
+    """Show `name` (extra.organisation.name) as the header's title; empty: keep the site's name."""
+    if not name:
+        return str(header_html)
+    named, count = HEADER_NAME.subn(lambda m: m.group(1) + html.escape(name) + m.group(3), str(header_html), count=1)
+    if count != 1:
+        raise CouplingBroken(MATERIAL, "name_in_header", "no .md-header__topic > .md-ellipsis title")
+    return named
+
+
+def into_footer(footer_html: str, links_html: str) -> str:
+    """Put the site's footer links at the start of Material's footer bar."""
+    if str(footer_html).count(FOOTER_BAR) != 1:
+        raise CouplingBroken(MATERIAL, "into_footer", f"expected one {FOOTER_BAR}")
+    return str(footer_html).replace(FOOTER_BAR, FOOTER_BAR + str(links_html), 1)
+
+
+def after_first_h1(content_html: str, extra_html: str) -> str:
+    """Insert extra_html right after the page's H1 (the Markdown's, or partials/content.html's)."""
+    if not str(extra_html).strip():
+        return str(content_html)
+    if "</h1>" not in str(content_html):
+        raise CouplingBroken(MATERIAL, "after_first_h1", "the page content has no <h1> (partials/content.html)")
+    return str(content_html).replace("</h1>", "</h1>" + str(extra_html), 1)
+
+
 # --- Material's search ------------------------------------------------------------------
 # Our worker (overrides/components/search/search-worker.js.in) wraps Material's and
 # speaks its private message protocol: {type: 0, data: {config, docs, options}} sets up,

@@ -47,8 +47,8 @@ def page_list(page_urls, locale, base="/"):
 def build_precache(site_dir, base="/"):
     """The fingerprinted CSS/JS under assets/ that pages use (not source maps, not
     the search worker: search needs a signal anyway, not the page-only component
-    files under assets/components/: the worker keeps those when a page uses them)
-    and the icon."""
+    files under assets/components/ nor the print pages' files under assets/print/:
+    the worker keeps those when a page uses them) and the icon."""
     site_dir = Path(site_dir)
     used = set()
     for page in site_dir.rglob("*.html"):
@@ -57,7 +57,7 @@ def build_precache(site_dir, base="/"):
     for path in sorted((site_dir / "assets").rglob("*")):
         rel = path.relative_to(site_dir).as_posix()
         if path.is_file() and FINGERPRINTED.search(rel) and "/workers/" not in rel and rel in used \
-                and not rel.startswith("assets/components/"):
+                and not rel.startswith(("assets/components/", "assets/print/")):
             assets.append(base + rel)
     if (site_dir / "assets" / "favicon.svg").is_file():
         assets.append(base + "assets/favicon.svg")

@@ -127,7 +127,7 @@ def test_host_script_loaded_late_asks_the_frame_for_its_height(site, host, page)
 
 def test_host_script_ignores_height_messages_from_other_origins(site, host, page):
     page.goto(write_host(host, "spoof.html",
-                         snippet(f"{site.url}covid-19/embed/about/", "Embed", site.url + "assets/embed-host.js")))
+                         snippet(f"{site.url}covid-19/embed/key-points/", "Embed", site.url + "assets/embed-host.js")))
     frame = embed_frame(page)
     before = settled_sizes(page, frame)[0]
     # The host page itself (the wrong origin for that iframe) pretends to be the frame.
@@ -165,7 +165,7 @@ def test_section_embed_shows_only_that_section(site, host, page):
 
 
 def test_partner_builds_a_snippet_for_the_romanian_vaccination_section(site, host, browser, tmp_path):
-    context = browser.new_context(viewport={"width": 360, "height": 740})
+    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="nb-NO")
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site.url.rstrip("/"))
     page = context.new_page()
     problems = watch(page)

@@ -48,8 +48,8 @@ def test_language_menu_lands_on_the_same_page(page, site):
     page.set_viewport_size({"width": 1280, "height": 800})
     page.goto(site.url + "covid-19/")
     for locale in ["th", "bg", "nb"]:
-        page.hover(".md-select")
-        page.click(f".md-select__link[hreflang={locale}]")
+        page.click(".site-language summary")
+        page.click(f".site-language a[hreflang={locale}]")
         page.wait_for_load_state()
         assert page.url == f"{site.url}{locale_prefix(locale)}covid-19/"
         assert page.evaluate("document.documentElement.lang") == locale

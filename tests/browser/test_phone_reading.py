@@ -59,10 +59,10 @@ def test_touch_targets_are_at_least_44px(phone):
     assert nav and all(h >= 44 for _, h in nav), nav
     phone.keyboard.press("Escape")
     phone.goto(phone.url)
-    phone.locator(".md-select button").click()
-    phone.wait_for_timeout(300)
-    languages = heights(phone, ".md-select__link")
+    phone.locator(".site-language summary").click()
+    languages = heights(phone, ".site-language__list a")
     assert len(languages) == len(LOCALES) and all(h >= 44 for _, h in languages), languages
+    phone.keyboard.press("Escape")
     buttons = heights(phone, ".md-header__button, .site-button, a.js-quick-exit")
     assert buttons and all(h >= 44 for _, h in buttons), buttons
 
@@ -76,6 +76,6 @@ def test_keyboard_reaches_exit_menu_and_save(phone):
     text = "\n".join(reached)
     assert reached[0].startswith("md-skip") or "js-quick-exit" in reached[0]
     assert "js-quick-exit" in text
-    assert "md-select" in text or "md-header__button" in text
+    assert "site-language__button" in text
     phone.locator(".js-offline-save").focus()
     assert phone.evaluate("document.activeElement.classList.contains('js-offline-save')")

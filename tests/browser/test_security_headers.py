@@ -76,7 +76,7 @@ def test_pages_refuse_framing_and_embed_views_allow_it(browser, nginx_site):
             f'<iframe id="normal" src="{nginx_site.url}{normal.lstrip("/")}"></iframe>'
             f'<iframe id="embed" src="{nginx_site.url}{embed.lstrip("/")}"></iframe>')
         with StaticServer(folder) as host:
-            context = browser.new_context()
+            context = browser.new_context(locale="nb-NO")
             page = context.new_page()
             # another origin: 'localhost' is not 127.0.0.1, and the port differs too
             page.goto(f"http://localhost:{host.port}/host.html", wait_until="load")

@@ -8,12 +8,13 @@ from bs4 import BeautifulSoup
 
 from scripts.sitelib.feed import SCHEMA_FILE, feed_path
 from scripts.sitelib.locales import LOCALES, SOURCE_LOCALE, locale_prefix
+from scripts.sitelib.print_kit import nav_files
 from scripts.sitelib.site_config import load_mkdocs_yml
 
-NAV = [entry[:-3] for entry in load_mkdocs_yml()["nav"]]
+NAV = [entry[:-3] for entry in nav_files(load_mkdocs_yml()["nav"])]
 PAGE_IDS = NAV  # page ids are the file names: index, covid-19, …
 CHROME = [".md-header", ".md-tabs", ".md-sidebar", ".md-search", ".md-footer", ".md-select",
-          "[class*=quick-exit]", ".site-page-tools", ".site-embed-builder"]
+          "[class*=quick-exit]", ".site-language", ".js-listen", ".site-embed-builder"]
 
 
 @pytest.fixture(scope="module")

@@ -89,6 +89,31 @@ def test_embed_views_lose_material_inline_scripts_and_name_main(pristine):
         coupling.label_main(labelled, "again")
 
 
+def test_the_header_gets_our_language_button_and_the_organisation_name(pristine):
+    header = pristine[pristine.index("<header"):pristine.index("</header>") + len("</header>")]
+    swapped = coupling.swap_language_menu(header, "<details>LANGUAGE</details>")
+    assert "md-select" not in swapped and swapped.count("<details>LANGUAGE</details>") == 1
+    assert 'for="__search"' in swapped, "only the language menu goes"
+    named = coupling.name_in_header(header, "Helse & Hjelp")
+    assert "Helse &amp; Hjelp" in named and coupling.name_in_header(header, "") == header
+    with pytest.raises(CouplingBroken, match="swap_language_menu"):
+        coupling.swap_language_menu(swapped, "again")
+    with pytest.raises(CouplingBroken, match="name_in_header"):
+        coupling.name_in_header("<header></header>", "Org")
+
+
+def test_footer_links_and_the_text_beside_the_h1(pristine):
+    footer = pristine[pristine.index("<footer"):pristine.index("</footer>")]
+    assert coupling.into_footer(footer, "<nav>LINKS</nav>").count("<nav>LINKS</nav>") == 1
+    with pytest.raises(CouplingBroken, match="into_footer"):
+        coupling.into_footer("<footer></footer>", "<nav>LINKS</nav>")
+    article = pristine[pristine.index("<article"):pristine.index("</article>")]
+    beside = coupling.after_first_h1(article, "<p>BADGE</p>")
+    assert "</h1><p>BADGE</p>" in beside
+    with pytest.raises(CouplingBroken, match="after_first_h1"):
+        coupling.after_first_h1("<p>no heading</p>", "<p>BADGE</p>")
+
+
 def test_the_search_worker_protocol_and_lunr_languages():
     name = coupling.material_search_worker()
     assert re.fullmatch(r"search\.[0-9a-f]{8}\.min\.js", name)

@@ -37,7 +37,7 @@ def text(node):
 
 
 def test_the_print_kit_has_three_flyer_topics():
-    assert [topic.slug for topic in TOPICS] == ["covid-19", "drug-services", "help"]
+    assert [topic.slug for topic in TOPICS] == ["help", "covid-19", "drug-services"]   # reader pages first
 
 
 @pytest.mark.parametrize("locale", LOCALES)

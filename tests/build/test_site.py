@@ -67,7 +67,8 @@ def test_hreflang_is_in_the_sitemap_not_in_head(site):
 def test_language_menu_links_to_the_same_page_with_native_names(site):
     html = (site.dir / "covid-19" / "index.html").read_text(encoding="utf-8")
     for locale, name in NATIVE_NAMES.items():
-        link = re.search(rf'<a href="([^"]+)" hreflang="{locale}" class="md-select__link">\s*{re.escape(name)}\s*</a>', html)
+        link = re.search(rf'<a class="js-language-choice" href="([^"]+)" hreflang="{locale}" lang="{locale}"'
+                         rf'[^>]*><b>{re.escape(name)}</b>', html)
         assert link, f"no menu link for {locale}"
         assert urljoin(f"{site.url}covid-19/", link.group(1)) == f"{site.url}{locale_prefix(locale)}covid-19/"
 

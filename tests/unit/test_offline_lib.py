@@ -30,11 +30,14 @@ def test_offline_pages_by_prefix_puts_the_root_last():
 
 def test_precache_takes_only_fingerprinted_assets_that_pages_use(tmp_path):
     for rel in ["assets/site.1a2b3c4d.css", "assets/site.1a2b3c4d.css.map", "assets/stylesheets/palette.fb2fffe2.min.css",
-                "assets/javascripts/workers/search.a7633da7.min.js", "assets/favicon.svg", "assets/stylesheets/main.57a0d79d.min.css"]:
+                "assets/javascripts/workers/search.a7633da7.min.js", "assets/favicon.svg", "assets/stylesheets/main.57a0d79d.min.css",
+                "assets/print/quick-exit.62a98ffd.css"]:
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_text("x")
     (tmp_path / "index.html").write_text('<link href="assets/site.1a2b3c4d.css"><link href="assets/stylesheets/main.57a0d79d.min.css">'
                                          '<script>{"search": "assets/javascripts/workers/search.a7633da7.min.js"}</script>')
+    # a print page's own files are not for every reader's phone
+    (tmp_path / "flyer.html").write_text('<link href="assets/print/quick-exit.62a98ffd.css">')
     assert build_precache(tmp_path) == ["/assets/site.1a2b3c4d.css", "/assets/stylesheets/main.57a0d79d.min.css",
                                         "/assets/favicon.svg"]
 

@@ -33,7 +33,7 @@ TOPIC = Topic("covid-19", "docs/nb/covid-19.md", ("if-sick", "before"), (KeyMess
 
 def test_the_source_pages_declare_their_flyers_in_nav_order():
     topics = flyer_topics(order=mkdocs_nav())
-    assert [topic.slug for topic in topics] == ["covid-19", "drug-services", "help"]
+    assert [topic.slug for topic in topics] == ["help", "covid-19", "drug-services"]   # reader pages first
     assert all(topic.sections or topic.key_messages for topic in topics)
     assert all(len(topic.key_messages) <= 5 for topic in topics)
 
@@ -199,7 +199,7 @@ def test_the_index_links_every_language_with_the_toolbar_language():
     assert topic_of("bg/partners/", topics) is None
     languages = PrintKitIndex("bg", topics, pdfs=False).languages(Page())
     assert [card["locale"] for card in languages] == LOCALES
-    assert languages[0]["flyers"][0]["href"] == "../../flyers/covid-19/?from=bg"
+    assert languages[0]["flyers"][0]["href"] == "../../flyers/help/?from=bg"
     assert languages[6]["cards"]["href"] == "../../th/flyers/pocket-cards/?from=bg"
     assert all(flyer["pdf"] is None for card in languages for flyer in card["flyers"])
     everyone = PrintKitIndex("bg", topics, pdfs=True).all_languages(Page())

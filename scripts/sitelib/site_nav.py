@@ -1,0 +1,42 @@
+"""The menu: reader pages first, then groups such as "For staff and partners".
+
+mkdocs.yml names a group by a key (`- staff: [...]`); its title in each language
+is the interface string `nav_<key>`. Previous/Next links never cross from one
+group to another, so a reader page never leads on to a staff page.
+"""
+from .source_errors import SourceError
+
+CONFIG = "mkdocs.yml"
+
+
+def title_groups(items, strings):
+    """Replace each group's key by its title in the page's language."""
+    for item in items:
+        if getattr(item, "is_section", False):
+            key = f"nav_{item.title}"
+            if key not in strings:
+                raise SourceError(CONFIG, None, f"nav group '{item.title}' has no title: add '{key}' to "
+                                                "overrides/components/site-nav/strings.yml")
+            item.title = strings[key]
+            title_groups(item.children, strings)
+
+
+def group_of(page):
+    """The top-level group a page sits in (None for the reader pages at the top)."""
+    top, node = None, page.parent
+    while node is not None:
+        top, node = node, node.parent
+    return top
+
+
+def keep_links_in_groups(pages):
+    """Drop Previous/Next links between pages of different groups."""
+    for before, after in zip(pages, pages[1:]):
+        if group_of(before) is not group_of(after):
+            before.next_page = None
+            after.previous_page = None
+
+
+def home_page(pages):
+    """The home page of the build's locale: the top-level index page."""
+    return next((page for page in pages if page.parent is None and page.file.name == "index"), None)

@@ -1,0 +1,110 @@
+"""Issue 12, items 5, 6 and 8, as a reader meets them on a phone.
+
+- About this site and Privacy, in all 11 languages, reached from the footer.
+- Honest dates: "Historical advice (April 2021)" right under the H1 of the 2021
+  guidance, and "last checked" explained as a check of the text.
+- The law section of the help page: straffeloven § 315 and the free lawyer.
+"""
+import pytest
+
+from scripts.devtools.chromium import PHONE
+from scripts.sitelib.dates import human_date
+from scripts.sitelib.locales import LOCALES, locale_prefix
+from scripts.sitelib.markdown_source import read_page
+from scripts.sitelib.locales import DOCS
+from scripts.sitelib.ui_strings import load_strings
+
+UI = load_strings()
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(viewport=PHONE, locale="nb-NO", service_workers="block")
+    yield context.new_page()
+    context.close()
+
+
+def title_of(locale, name):
+    meta, _ = read_page(DOCS / locale / name)
+    return meta["title"]
+
+
+def test_about_and_privacy_are_in_every_language_from_the_footer(phone, site):
+    for locale in LOCALES:
+        for index, (name, sections) in enumerate([("about.md", ["who", "sources", "dates"]),
+                                                  ("privacy.md", ["not-stored", "on-your-phone", "delete"])]):
+            phone.goto(site.url + locale_prefix(locale) + "help/")
+            with phone.expect_navigation():
+                phone.locator(".site-footer a").nth(index).click()
+            assert phone.url == site.url + locale_prefix(locale) + name[:-3] + "/"
+            assert phone.evaluate("document.documentElement.lang") == locale
+            assert phone.locator("article > div[lang]").count() == 0, f"{locale}/{name} falls back to Norwegian"
+            assert phone.locator("article h1").inner_text().strip() == title_of(locale, name)
+            assert phone.locator("article h2").evaluate_all("els => els.map(e => e.id)") == sections
+
+
+def test_about_says_who_runs_the_site_only_as_the_config_does(phone, site):
+    phone.goto(site.url + "about/")
+    # extra.organisation.name is empty: no owner is claimed, the sources are named.
+    assert phone.locator(".site-organisation").count() == 0
+    assert "Pro Sentret" in phone.locator("#who ~ p").first.inner_text()
+
+
+def test_about_lists_the_dates_of_every_page(phone, site):
+    for locale in ["nb", "th"]:
+        phone.goto(site.url + locale_prefix(locale) + "about/")
+        items = phone.locator(".site-content-dates li")
+        assert items.count() >= 7
+        covid = items.filter(has=phone.locator("a[href$='covid-19/']"))
+        text = covid.inner_text()
+        april = human_date("2021-04", locale)
+        assert UI[locale]["historical_advice"].replace("{date}", april) in text
+        assert UI[locale]["reviewed"] in text
+
+
+def test_privacy_says_what_is_stored_and_what_is_not(phone, site):
+    phone.goto(site.url + "privacy/")
+    text = phone.locator("article").inner_text().lower()
+    for words in ["cookies", "server", "språket du har valgt", "bare hvis du ber om det"]:
+        assert words in text, words
+    # and the site keeps to it: no cookie, nothing but the language choice and the tab mark
+    phone.locator(".site-language summary").click()
+    with phone.expect_navigation():
+        phone.locator(".site-language a[hreflang=en]").click()
+    stored = phone.evaluate("JSON.stringify([document.cookie, Object.keys(localStorage), Object.keys(sessionStorage)])")
+    assert stored == '["",["site-language"],[]]', stored
+
+
+def test_historical_advice_stands_right_under_the_h1(phone, site):
+    for locale in LOCALES:
+        phone.goto(site.url + locale_prefix(locale) + "covid-19/")
+        badge = phone.locator("article h1 + .site-historical")
+        expected = UI[locale]["historical_advice"].replace("{date}", human_date("2021-04", locale))
+        assert badge.inner_text().strip() == expected, locale
+        h1 = phone.locator("article h1").bounding_box()
+        box = badge.bounding_box()
+        assert 0 <= box["y"] - (h1["y"] + h1["height"]) <= 24 and box["y"] + box["height"] <= PHONE["height"]
+        note = phone.locator(".site-page-dates__note")
+        assert note.inner_text().strip() == UI[locale]["reviewed_historical_note"]
+        assert UI[locale]["reviewed"] in phone.locator(".site-page-dates").inner_text()
+    phone.goto(site.url + "help/")
+    assert phone.locator(".site-historical, .site-page-dates__note").count() == 0, "only historical pages say so"
+
+
+def test_the_law_section_explains_section_315_and_points_to_the_lawyer(phone, site):
+    for locale in LOCALES:
+        phone.goto(site.url + locale_prefix(locale) + "help/#law")
+        items = phone.locator("#law + .site-listen-control + ul > li, #law + ul > li")
+        texts = items.all_inner_texts()
+        assert len(texts) == 9, (locale, texts)
+        law = " ".join(texts)
+        assert "§ 315" in law and "2007" in law, locale
+        icons = items.evaluate_all("els => els.map(li => li.querySelector('.twemoji svg') ? 1 : 0)")
+        assert all(icons), locale
+        # the last item sends the reader to the free lawyer, like the services list does
+        services = phone.locator("#services ~ ul li", has=phone.locator(".twemoji")).all_inner_texts()
+        lawyer_word = {"nb": "advokat", "en": "lawyer", "es": "abogado", "pt": "advogado", "ro": "avocat",
+                       "bg": "адвокат", "th": "ทนายความ", "ru": "адвокат", "sq": "avokat", "fr": "avocat", "zh": "律师"}[locale]
+        assert any(lawyer_word in text.lower() for text in services), locale
+        assert lawyer_word in texts[-1].lower(), (locale, texts[-1])
