@@ -18,6 +18,7 @@ import re
 from pathlib import Path
 
 
+from .heading_ids import heading_id
 from .markdown_source import FRONT_MATTER_END, split_front_matter
 from .source_errors import SourceError
 
@@ -40,7 +41,6 @@ BAD_SCHEME = re.compile(r"^(?:javascript|vbscript|livescript|data):", re.I)
 SCRIPT_URL = re.compile(r"\b(?:javascript|vbscript)\s*:", re.I)
 
 ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)(.*)$")
-HEADING_ID = re.compile(r"\{[^{}]*?#([A-Za-z][\w-]*)[^{}]*\}[ \t]*#*[ \t]*$")
 SETEXT_H2 = re.compile(r"^ {0,3}-+[ \t]*$")
 NOT_PARAGRAPH = re.compile(r"^\s*(?:$|[-*+>|#]|\d+[.)]\s|<|`{3}|~{3}|:)")
 
@@ -108,8 +108,7 @@ def headings(markdown):
     for number, line in enumerate(masked.split("\n"), 1):
         match = ATX_HEADING.match(line)
         if match:
-            id_match = HEADING_ID.search(match.group(2))
-            yield number, len(match.group(1)), match.group(2).strip(), id_match.group(1) if id_match else None
+            yield number, len(match.group(1)), match.group(2).strip(), heading_id(match.group(2))
 
 
 def heading_ids(markdown):
