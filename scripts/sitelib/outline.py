@@ -8,6 +8,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from .freshness import STAMP_KEY
 from .heading_ids import ATTR_LIST, heading_id
 from .locales import LOCALES
 from .markdown_source import read_page
@@ -18,7 +19,7 @@ MARKER = re.compile(r"<!--\s*([a-z][a-z0-9-]*)\s*-->")
 # A number, keeping groups such as "116 117" together.
 NUMBER = re.compile(r"\d+(?:[ \u00a0]\d{3})*")
 # Front-matter keys a translation changes; every other key must be copied as is.
-TRANSLATED_KEYS = {"title", "description", "source_hash"}
+TRANSLATED_KEYS = {"title", "description", STAMP_KEY}
 
 
 @dataclass(frozen=True)
