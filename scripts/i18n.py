@@ -60,7 +60,7 @@ def main(argv):
     parser.add_argument("--sections", action="store_true")
     parser.add_argument("--all", action="store_true")
     parser.add_argument("-o", "--output", type=Path, default=xliff_io.FOLDER)
-    options = parser.parse_args(argv)
+    options = parser.parse_intermixed_args(argv)
     args = options.args
     try:
         if options.command == "status":

@@ -1,11 +1,26 @@
-"""Give the embed builder (components/embed-builder) its data: every page of the
-locale being built, with its ## sections, and the languages to choose from."""
+"""Give the embed builder (components/embed-builder) its data: every reader page
+of the locale being built, with the sections partners may use, their names in
+every language, and the languages to choose from."""
+from pathlib import Path, PurePosixPath
+
 import _root  # noqa: F401
 from scripts.sitelib.embeds import builder_data
 from scripts.sitelib.locales import current_locale
+from scripts.sitelib.partner_content import component_probe, is_staff_page, offered_sections, page_names
 
 
 def on_env(env, config, files):
     locale = current_locale(config)
-    env.globals["embed_builder_data"] = lambda nav: builder_data(nav.pages, locale, config.site_url)
+    shows = component_probe(env, config)
+    docs = Path(config.docs_dir)
+
+    def data(nav):
+        pages = [page for page in nav.pages if not is_staff_page(page.meta)]
+        return builder_data(
+            pages, locale, config.site_url,
+            sections_of=lambda page: offered_sections(page.markdown or "", shows),
+            titles_of=lambda page: page_names(docs, PurePosixPath(page.file.src_uri).name),
+        )
+
+    env.globals["embed_builder_data"] = data
     return env

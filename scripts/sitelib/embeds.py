@@ -124,20 +124,29 @@ def absolutize_links(fragment, base_url):
     return URL_ATTRIBUTE.sub(replace, fragment)
 
 
-def catalog(pages, locale):
-    """What the embed builder offers: every page of one locale with its sections.
+def catalog(pages, locale, sections_of, titles_of=None):
+    """What the embed builder offers: every reader page of one locale with the
+    sections partners may use (`sections_of(page)` -> ids, see partner_content.py).
 
-    `pages` are MkDocs Page objects (nav order) whose content is rendered.
+    `pages` are MkDocs Page objects (menu order) whose content is rendered;
+    `titles_of(page)` -> {locale: (page title, {section id: heading})} gives the
+    names in every language, for the iframe's title.
     """
     entries = []
     for page in pages:
         path = page_path(page.url, locale)
+        offered = sections_of(page)
         _, sections = split_sections(page.content or "")
+        titles = titles_of(page) if titles_of else {}
+        title = plain_text(str(page.title or ""))
         entries.append({
             "id": page_id(path),
             "path": path,
-            "title": plain_text(str(page.title or "")),
-            "sections": [{"id": section.id, "heading": section.heading} for section in sections],
+            "title": title,
+            "titles": {code: names[0] for code, names in titles.items()},
+            "sections": [{"id": section.id, "heading": section.heading,
+                          "headings": {code: names[1].get(section.id, section.heading) for code, names in titles.items()}}
+                         for section in sections if section.id in offered],
         })
     return entries
 
@@ -152,25 +161,26 @@ def snippet_title(page_title, section_heading=None):
     return f"{section_heading} — {page_title}" if section_heading else page_title
 
 
-def snippet(src, title, host_script_url, height=600):
-    """The code a partner pastes: the iframe, then the resize script.
+def snippet(src, title, host_script_url, lang, height=600):
+    """The code a partner pastes: the iframe (its title in the embed's language,
+    `lang` saying which), then the resize script.
 
     embed-builder.js builds the same text in the browser; a test checks they agree.
     """
     return (
         f'<iframe src="{html.escape(src, quote=True)}" title="{html.escape(title, quote=True)}" '
-        f'loading="lazy" style="width:100%;height:{height}px;border:0"></iframe>\n'
+        f'lang="{html.escape(lang, quote=True)}" loading="lazy" style="width:100%;height:{height}px;border:0"></iframe>\n'
         f'<script src="{html.escape(host_script_url, quote=True)}" async></script>'
     )
 
 
-def builder_data(pages, locale, site_url, default_page="covid-19"):
+def builder_data(pages, locale, site_url, sections_of, titles_of=None, default_page="covid-19"):
     """Everything the embed builder needs, as one JSON-ready dict.
 
     `default` is the choice shown before the partner picks anything (and the
     ready-made example without JavaScript): the whole default page in `locale`.
     """
-    entries = catalog(pages, locale)
+    entries = catalog(pages, locale, sections_of, titles_of)
     default = next((entry for entry in entries if entry["id"] == default_page), entries[0] if entries else None)
     data = {
         "site_url": site_url.rstrip("/") + "/",
@@ -184,5 +194,5 @@ def builder_data(pages, locale, site_url, default_page="covid-19"):
         src = absolute(site_url, embed_url(locale, default["path"]))
         data["example_src"] = src
         data["preview_src"] = urlsplit(src).path  # the preview loads from the site's own origin
-        data["example"] = snippet(src, snippet_title(default["title"]), data["host_script"])
+        data["example"] = snippet(src, snippet_title(default["title"]), data["host_script"], locale)
     return data

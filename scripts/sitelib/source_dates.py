@@ -17,9 +17,9 @@ from pathlib import Path
 from .locales import ROOT
 
 
-def _git(*args, cwd=ROOT):
+def _git(*args):
     try:
-        result = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True)
+        result = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True)
     except OSError:
         return None
     return result.stdout if result.returncode == 0 else None

@@ -15,8 +15,8 @@
       .replace(/"/g, "&quot;").replace(/'/g, "&#x27;");
   }
 
-  function snippet(src, title) {
-    return '<iframe src="' + escape(src) + '" title="' + escape(title) +
+  function snippet(src, title, lang) {
+    return '<iframe src="' + escape(src) + '" title="' + escape(title) + '" lang="' + escape(lang) +
       '" loading="lazy" style="width:100%;height:600px;border:0"></iframe>\n' +
       '<script src="' + escape(data.host_script) + '" async></' + 'script>';
   }
@@ -40,7 +40,10 @@
     var section = sectionChoice.value ? find(entry.sections, sectionChoice.value) : null;
     var language = find(data.locales, languageChoice.value);
     var src = data.site_url + language.prefix + entry.path + "embed/" + (section ? section.id + "/" : "");
-    code.value = snippet(src, section ? section.heading + " — " + entry.title : entry.title);
+    // The iframe is named in the embed's language, whatever the language of this page.
+    var title = entry.titles[language.code] || entry.title;
+    if (section) title = (section.headings[language.code] || section.heading) + " — " + title;
+    code.value = snippet(src, title, language.code);
     status.textContent = "";
     // The preview loads from this origin (the snippet keeps the absolute address).
     var local = new URL(src).pathname;
