@@ -143,6 +143,8 @@ def import_file(path, docs=DOCS, store=freshness.STORE):
     A page whose result would fail the checks is left as it was and reported.
     """
     path = Path(path)
+    if not path.is_file():
+        raise ImportProblem(f"{path}: no such file (scripts/i18n.py export writes it)")
     try:
         store_file = xliff.xlifffile.parsestring(path.read_bytes())
     except Exception as error:  # translate-toolkit raises lxml's and its own errors

@@ -133,3 +133,5 @@ def test_a_file_that_is_not_xliff_names_itself(work, tmp_path):
     bad.write_text("<xliff", encoding="utf-8")
     with pytest.raises(xliff_io.ImportProblem, match="th.xlf"):
         xliff_io.import_file(bad, docs, store)
+    with pytest.raises(xliff_io.ImportProblem, match="ru.xlf: no such file"):
+        xliff_io.import_file(tmp_path / "ru.xlf", docs, store)
