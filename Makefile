@@ -33,8 +33,8 @@ build: setup ## Set up, then build the site into site/ (a failed build leaves si
 	$(BIN)/mkdocs build --strict -d .site.new || { rm -rf .site.new; exit 1; }
 	rm -rf site && mv .site.new site
 
-flyers: setup ## Build the site into site/ with PDF links, then print every flyer to site/<locale>/flyers/<topic>.pdf (the deploy build)
-	$(BIN)/python scripts/flyers.py --site-dir site
+flyers: setup ## Build the site into site/ with PDF links, then render the print kit (flyers, pocket cards, poster, packs, ZIP) into it (the deploy build)
+	$(BIN)/python scripts/render_print_kit.py --site-dir site
 
 test: setup ## Set up, then run every test (build, content, translations, browser)
 	$(BIN)/python -m pytest

@@ -1,0 +1,45 @@
+"""Write the print kit's pages: a flyer per topic page, pocket cards per locale, and
+(once) the cards with every language and the language poster (components/print-kit)."""
+from pathlib import Path
+
+import _root  # noqa: F401
+from scripts.sitelib.locales import SOURCE_LOCALE, current_locale
+from scripts.sitelib.print_kit import PrintKitIndex, flyer_topics, nav_files, topic_of, truthy
+from scripts.sitelib.print_pages import PrintPages, included_component_assets
+from scripts.sitelib.ui_strings import load_strings
+
+_state = {}
+
+
+def on_config(config):
+    _state["topics"] = flyer_topics(order=list(nav_files(config.nav)))
+    _state["pdfs"] = truthy(config.extra.get("flyer_pdfs"))
+    _state["strings"] = load_strings()
+    _state["included"] = included_component_assets()
+
+
+def on_env(env, config, files):
+    # A new env per locale build (static-i18n nests them): keep this build's.
+    locale = current_locale(config)
+    env.globals["site_flyers"] = PrintKitIndex(locale, _state["topics"], _state["pdfs"], files)
+    _state["pages"] = PrintPages(env, config, locale, _state["strings"], _state["pdfs"], _state["included"])
+    return env
+
+
+def on_post_page(output, page, config):
+    topic = topic_of(page.url, _state["topics"])
+    if topic is not None:
+        _state["pages"].flyer(page, topic)
+    return output
+
+
+def on_post_build(config):
+    pages = _state["pages"]
+    pages.pocket_cards()
+    if current_locale(config) == SOURCE_LOCALE:
+        pages.pocket_cards(every_language=True)
+        pages.language_posters()
+        for path, text in _state["included"].files():
+            target = Path(config.site_dir) / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")

@@ -1,0 +1,70 @@
+"""`make flyers`: build the site with PDF links, then render the whole print kit into it.
+
+    python scripts/render_print_kit.py [--site-dir site] [--no-build]
+
+Renders every flyer, the pocket cards, the language poster (A4, A3), the print
+packs and the ZIP, with a progress display. SITE_URL (the deployed address, which
+the QR codes carry) comes from the environment. The build is served on a free
+local port while Chromium prints.
+"""
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from scripts.sitelib.local_site import StaticServer, build_site  # noqa: E402
+from scripts.sitelib.print_pdf import PrintError, open_print_browser, render_print_kit  # noqa: E402
+
+
+def progress_display(stream=sys.stdout):
+    """A one-line bar on a terminal, a line per PDF elsewhere (CI logs)."""
+    started = time.monotonic()
+
+    def show(done, total, name, note=""):
+        elapsed = time.monotonic() - started
+        if stream.isatty():
+            filled = int(30 * done / total)
+            stream.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {done}/{total} {elapsed:5.1f} s  {name:<48.48}")
+            if done == total:
+                stream.write("\n")
+        else:
+            stream.write(f"[{done:>3}/{total}] {elapsed:5.1f} s  {name}\n")
+        if note:
+            stream.write(f"{'' if not stream.isatty() else chr(10)}  warning: {name}: {note}\n")
+        stream.flush()
+    return show
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--site-dir", default=str(ROOT / "site"))
+    parser.add_argument("--no-build", action="store_true", help="render the print kit of an existing FLYER_PDFS=1 build")
+    args = parser.parse_args(argv)
+    site_dir = Path(args.site_dir).resolve()
+    site_url = os.environ.get("SITE_URL")
+    if not args.no_build:
+        if not site_url:
+            sys.exit("SITE_URL is not set (the QR codes need the deployed address)")
+        started = time.monotonic()
+        print("Building the site with PDF links …", flush=True)
+        result = build_site(site_dir, site_url, extra_env={"FLYER_PDFS": "1"})
+        if result.returncode != 0:
+            sys.exit(f"mkdocs build failed:\n{result.stdout}\n{result.stderr}")
+        print(f"Built into {site_dir} in {time.monotonic() - started:.1f} s", flush=True)
+    started = time.monotonic()
+    with StaticServer(site_dir) as server, open_print_browser() as browser:
+        try:
+            written, notes = render_print_kit(browser, server.url, site_dir, progress_display())
+        except PrintError as error:
+            sys.exit(f"make flyers: {error}")
+    size = sum(path.stat().st_size for path in written) / 1e6
+    print(f"Rendered {len(written)} PDFs ({size:.1f} MB) and flyers/print-kit.zip in "
+          f"{time.monotonic() - started:.1f} s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,197 @@
+"""Render the print kit's HTML pages (templates in overrides/components/print-kit/).
+
+Every print page shares print-page.html: the exit bar, a toolbar that speaks the
+language of the site the staff member came from (`?from=<locale>`; its texts for
+every locale are a JSON block on the page), a preview scaled to the screen, and
+one sheet (or several) of exactly the printed size.
+"""
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from markupsafe import Markup
+
+from .component_assets import COMPONENTS, fingerprinted_name
+from .dates import human_date
+from .flyer_content import flyer_parts
+from .locales import LOCALES, NATIVE_NAMES
+from .minify import MINIFIERS
+from .print_kit import (
+    CARDS, HELP_TOPIC, POSTER_SIZES, absolute_url, cards_url, flyer_url, mixed_card_locales, overview_url,
+    page_pdf_url, pdf_download_name, poster_url, qr_svg, relative_url, short_url, topic_url, version_code,
+)
+from .typesetting import break_url_at_slashes, typeset
+
+TEMPLATES = "components/print-kit"
+BASE_TEMPLATE = COMPONENTS / "print-kit" / "print-page.html"
+INCLUDE = re.compile(r'{%-?\s*include\s+"components/([a-z0-9-]+)/')
+# The toolbar's texts, in every locale, for ?from=<locale>.
+TOOLBAR_KEYS = ("print_toolbar", "print_all_flyers", "print_full_page", "flyer_print", "flyer_print_nojs",
+                "print_share_pdf", "flyer_download_pdf")
+CONTACT_FIELDS = ("phone", "whatsapp", "email", "address", "opening_hours")
+
+
+@dataclass
+class IncludedAssets:
+    """CSS and JS of the components the print pages include (the exit bar): their
+    site-wide files, fingerprinted on their own, since print pages load no site bundle."""
+    assets: dict = field(default_factory=dict)   # {component: {kind: (site path, text)}}
+
+    def files(self):
+        return [item for kinds in self.assets.values() for item in kinds.values()]
+
+    def paths(self, kind):
+        return [kinds[kind][0] for kinds in self.assets.values() if kind in kinds]
+
+
+def included_component_assets(template=BASE_TEMPLATE, components=COMPONENTS):
+    """Bundle each component that print-page.html includes, so the include stays the one place."""
+    assets = {}
+    for name in dict.fromkeys(INCLUDE.findall(Path(template).read_text(encoding="utf-8"))):
+        for kind in ("css", "js"):
+            parts = [path.read_text(encoding="utf-8") for path in sorted((components / name).glob(f"*.{kind}"))]
+            if parts:
+                text = MINIFIERS[kind]("\n".join(parts))
+                assets.setdefault(name, {})[kind] = (fingerprinted_name(f"print/{name}", kind, text), text)
+    return IncludedAssets(assets)
+
+
+def contact_strip(contact, strings, fields=CONTACT_FIELDS):
+    """[(label, value)] of the filled-in fields of extra.contact, in a fixed order."""
+    contact = contact or {}
+    return [(strings[f"contact_{key}"], str(contact[key]).strip())
+            for key in fields if str(contact.get(key) or "").strip()]
+
+
+def emergency_numbers(emergency, strings):
+    """[{'number', 'name', 'when'}] from extra.emergency and the urgent-help strings."""
+    return [{"number": str(entry["number"]), "name": strings[f"{entry['strings']}_name"],
+             "when": strings[f"{entry['strings']}_when"]} for entry in (emergency or [])]
+
+
+def organisation_band(config, locale_site_name):
+    """The band's name and logo: extra.organisation, or the site's own name (no owner claimed)."""
+    organisation = config.extra.get("organisation") or {}
+    name = str(organisation.get("name") or "").strip()
+    return {"name": name or locale_site_name, "is_owner": bool(name),
+            "logo": str(organisation.get("logo") or "assets/favicon.svg").lstrip("/")}
+
+
+class PrintPages:
+    """Writes one locale build's print pages into the site."""
+
+    def __init__(self, env, config, locale, strings, pdfs, included):
+        self.env, self.config, self.locale = env, config, locale
+        self.strings, self.pdfs, self.included = strings, pdfs, included
+        self.ui = strings[locale]
+
+    # --- shared ---
+
+    def _page(self, here, *, kind, title, sheet_locale=None, pdf_name=None):
+        """The context every print page needs (print-page.html)."""
+        assets = self.env.globals.get("component_page_assets", {}).get("print-kit", {})
+        css = self.included.paths("css") + ([assets["css"]] if "css" in assets else [])
+        js = self.included.paths("js") + ([assets["js"]] if "js" in assets else [])
+        toolbar = {
+            "default": self.locale,
+            "strings": {locale: {key: self.strings[locale][key] for key in TOOLBAR_KEYS} for locale in LOCALES},
+            "overview": {locale: relative_url(overview_url(locale), here) for locale in LOCALES},
+        }
+        return {
+            "kind": kind,
+            "locale": sheet_locale or self.locale,
+            "toolbar_locale": self.locale,
+            "title": title,
+            "root": relative_url("", here),
+            "overview": relative_url(overview_url(self.locale), here),
+            "pdf_link": relative_url(page_pdf_url(here), here) if self.pdfs else None,
+            "pdf_name": pdf_name or page_pdf_url(here).rsplit("/", 1)[-1],
+            "css": [relative_url(path, here) for path in css],
+            "js": [relative_url(path, here) for path in js],
+            "toolbar_json": Markup(json.dumps(toolbar, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")),
+        }
+
+    def _write(self, here, template, **context):
+        html = self.env.get_template(f"{TEMPLATES}/{template}").render(config=self.config, **context)
+        target = Path(self.config.site_dir) / here / "index.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(typeset(html), encoding="utf-8")
+        return target
+
+    def _qr(self, path):
+        url = absolute_url(self.config.site_url, path)
+        return {"url": url, "svg": Markup(qr_svg(url, title=url)), "short": break_url_at_slashes(short_url(url))}
+
+    # --- flyers ---
+
+    def flyer(self, page, topic):
+        here = flyer_url(self.locale, topic.slug)
+        topic_path = topic_url(self.locale, topic.slug)
+        file_locale = getattr(page.file, "locale", self.locale) or self.locale
+        parts = flyer_parts(page.content, topic, topic_path, here, src_path=f"docs/{page.file.src_uri}")
+        meta = page.meta or {}
+        historical = None
+        if meta.get("historical") and meta.get("published"):
+            historical = self.ui["historical_advice"].format(date=human_date(meta["published"], self.ui))
+        content_date = meta.get("reviewed") or meta.get("published")
+        flyer = {
+            "slug": topic.slug,
+            "band": organisation_band(self.config, self.config.site_name),
+            "historical": historical,
+            "title": page.title,
+            "is_fallback": file_locale != self.locale,
+            "file_locale": file_locale,
+            "lead": Markup(parts["lead"]),
+            "key_messages": [dict(m, icon=Markup(m["icon"]), html=Markup(m["html"])) for m in parts["key_messages"]],
+            "sections": [{"id": s["id"], "html": Markup(s["html"])} for s in parts["sections"]],
+            "qr": self._qr(topic_path),
+            "page_link": relative_url(topic_path, here),
+            "contact": contact_strip(self.config.extra.get("contact"), self.ui),
+            "content_date": human_date(content_date, self.ui) if content_date else None,
+            "content_date_iso": str(content_date) if content_date else None,
+            "version": version_code(self.locale, page.title, parts["lead"], parts["key_messages"], parts["sections"]),
+        }
+        context = self._page(here, kind="flyer", title=page.title, pdf_name=pdf_download_name(self.locale, topic.slug))
+        context["full_page"] = flyer["page_link"]
+        return self._write(here, "flyer.html", print_page=context, flyer=flyer)
+
+    # --- pocket cards ---
+
+    def _card(self, locale):
+        strings = self.strings[locale]
+        return {
+            "locale": locale,
+            "title": strings["card_title"],
+            "scan": strings["card_scan"],
+            "qr": self._qr(topic_url(locale, HELP_TOPIC)),
+            "emergency": emergency_numbers(self.config.extra.get("emergency"), strings),
+            "contact": contact_strip(self.config.extra.get("contact"), strings, fields=("whatsapp", "phone")),
+        }
+
+    def pocket_cards(self, every_language=False):
+        """Ten cards on an A4 sheet: this locale's, or (every_language) all languages in turn."""
+        here = cards_url(None if every_language else self.locale)
+        locales = mixed_card_locales() if every_language else [self.locale] * 10
+        cards = [self._card(locale) for locale in locales]
+        sheets = [cards[start:start + 10] for start in range(0, len(cards), 10)]
+        title = self.ui["print_cards_all_title"] if every_language else self.ui["print_cards_title"]
+        name = "pocket-cards-all-languages.pdf" if every_language else f"{CARDS}-{self.locale}.pdf"
+        context = self._page(here, kind="cards", title=title, pdf_name=name)
+        return self._write(here, "pocket-cards.html", print_page=context, sheets=sheets)
+
+    # --- language poster ---
+
+    def language_posters(self):
+        cells = []
+        for locale in LOCALES:
+            cells.append({"locale": locale, "native": NATIVE_NAMES[locale],
+                          "scan": self.strings[locale]["poster_scan"], "qr": self._qr(topic_url(locale, ""))})
+        band = organisation_band(self.config, self.config.site_name)
+        written = []
+        for size in POSTER_SIZES:
+            here = poster_url(size)
+            context = self._page(here, kind=f"poster poster-{size}", title=f"{self.ui['print_poster_title']} ({size.upper()})",
+                                 pdf_name=f"language-poster-{size}.pdf")
+            written.append(self._write(here, "language-poster.html", print_page=context, cells=cells, size=size, band=band))
+        return written
