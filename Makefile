@@ -20,9 +20,11 @@ help: ## List the targets
 setup: $(VENV)/.installed ## Install Debian packages (Chromium, Thai/CJK fonts, nginx) and the pinned Python packages
 	@bash scripts/setup_system.sh
 
-$(VENV)/.installed: requirements.txt
+$(VENV)/.installed: requirements.txt pyproject.toml
 	python3 -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	# This project itself, editable: hooks, scripts and tests import `scripts.…` from the checkout
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
 serve: setup ## Set up, then serve the site on http://127.0.0.1:8000/

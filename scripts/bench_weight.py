@@ -5,7 +5,8 @@ For each page type (home, guidance, tips, help, flyer, embed) in one locale
 opens search and types a query (so the worker and index count), and records
 the requests and gzip-compressed bytes on the wire (gzip level 6, as a static
 host sends them) and the Largest Contentful Paint on an emulated slow 3G link
-(400 kbit/s, 400 ms round trip). It does the same for Material's
+(400 kbit/s, 400 ms round trip), served by nginx with deploy/nginx/site.conf.
+It does the same for Material's
 out-of-the-box configuration on the same docs/, and writes a table.
 
     python scripts/bench_weight.py [--locale th] [--out bench/weight.md] [--no-default]
@@ -16,14 +17,14 @@ import tempfile
 import textwrap
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from scripts.sitelib.locales import LOCALES, NATIVE_NAMES, SOURCE_LOCALE, locale_prefix  # noqa: E402
-from scripts.sitelib.weight import (  # noqa: E402
-    BUDGET_BYTES, BUDGET_LCP_MS, BUDGET_REQUESTS, PAGE_TYPES, GzipServer, launch_isolated, measure,
+from scripts.sitelib.locales import LOCALES, NATIVE_NAMES, SOURCE_LOCALE, locale_prefix
+from scripts.devtools.weight import (
+    BUDGET_BYTES, BUDGET_LCP_MS, BUDGET_REQUESTS, PAGE_TYPES, launch_isolated, measure,
 )
-from scripts.sitelib.local_site import build_site  # noqa: E402
+from scripts.devtools.local_site import build_site
+from scripts.devtools.nginx import NginxSite
+
+ROOT = Path(__file__).resolve().parents[1]
 
 SITE_URL = "http://127.0.0.1:8000/"
 
@@ -82,7 +83,7 @@ def build(label, site_dir, config=None):
 
 def run_variant(browser, site_dir, locale):
     rows = {}
-    with GzipServer(site_dir) as server:
+    with NginxSite(site_dir) as server:
         for kind, path in PAGE_TYPES.items():
             url_path = locale_prefix(locale) + path
             # Two runs: one for bytes and requests (unthrottled), one for LCP on slow 3G.
@@ -105,7 +106,7 @@ def kb(value):
 
 def table(ours, default, locale):
     lines = [
-        f"Locale `{locale}`, 360×740, cold cache, search opened and a query typed. Bytes: gzip level 6 on the wire, "
+        f"Locale `{locale}`, 360×740, cold cache, search opened and a query typed. Bytes: served by nginx (deploy/nginx/site.conf, gzip level 6), on the wire, "
         f"all requests counted (service worker and search worker included). LCP: 400 kbit/s, 400 ms RTT. "
         f"Budget: ≤ {BUDGET_BYTES // 1000} KB, ≤ {BUDGET_REQUESTS} requests, LCP ≤ {BUDGET_LCP_MS / 1000:.0f} s.",
         "",

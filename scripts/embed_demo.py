@@ -11,10 +11,9 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from scripts.sitelib.embeds import HOST_SCRIPT, snippet, snippet_title  # noqa: E402
-from scripts.sitelib.local_site import StaticServer, build_site  # noqa: E402
+from scripts.sitelib.embeds import HOST_SCRIPT, snippet, snippet_title
+from scripts.devtools.local_site import StaticServer, build_site
 
 ROOT = Path(__file__).resolve().parents[1]
 PARTNER = """<!doctype html>

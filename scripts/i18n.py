@@ -16,13 +16,23 @@ import argparse
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from scripts.sitelib import freshness, glossary, xliff_io  # noqa: E402
-from scripts.sitelib.langid import wrong_language_blocks  # noqa: E402
-from scripts.sitelib.locales import DOCS, LOCALES, SOURCE_LOCALE, TRANSLATIONS  # noqa: E402
-from scripts.sitelib.outline import compare  # noqa: E402
-from scripts.sitelib.source_errors import SourceError  # noqa: E402
+from scripts.sitelib import freshness, glossary, xliff_io
+from scripts.sitelib.langid import wrong_language_blocks
+from scripts.sitelib.locales import DOCS, LOCALES, SOURCE_LOCALE, TRANSLATIONS
+from scripts.sitelib.outline import compare
+from scripts.sitelib.source_errors import SourceError
+from scripts.sitelib.source_guard import check_source
+
+
+def build_problems(path):
+    """What the build would reject in this page (front matter, markup, headings), as a list."""
+    shown = path.relative_to(DOCS.parent) if path.is_relative_to(DOCS.parent) else path
+    try:
+        check_source(path.read_text(encoding="utf-8-sig"), shown)
+    except SourceError as error:
+        return [str(error)]
+    return []
 
 
 def check(locales, docs=DOCS):
@@ -30,12 +40,13 @@ def check(locales, docs=DOCS):
     for page in freshness.source_pages(docs):
         source = docs / SOURCE_LOCALE / page
         if SOURCE_LOCALE in locales:
-            problems += wrong_language_blocks(source, SOURCE_LOCALE)
+            problems += build_problems(source) + wrong_language_blocks(source, SOURCE_LOCALE)
         for locale in locales:
             translation = docs / locale / page
             if locale == SOURCE_LOCALE or not translation.exists():
                 continue
-            problems += compare(source, translation) + wrong_language_blocks(translation, locale)
+            problems += (build_problems(translation) + compare(source, translation)
+                         + wrong_language_blocks(translation, locale))
     for locale in locales:
         if locale != SOURCE_LOCALE:
             problems += glossary.check_locale(locale, docs)

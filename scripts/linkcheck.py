@@ -15,10 +15,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from scripts.devtools.local_site import StaticServer, build_site, free_port
 
-from scripts.sitelib.local_site import StaticServer, build_site, free_port  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 CONFIG = ROOT / "scripts" / "linkcheckerrc"
 

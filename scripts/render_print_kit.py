@@ -13,11 +13,10 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from scripts.devtools.local_site import SiteHeadersHandler, StaticServer, build_site
+from scripts.devtools.print_pdf import PrintError, open_print_browser, render_print_kit
 
-from scripts.sitelib.local_site import StaticServer, build_site  # noqa: E402
-from scripts.sitelib.print_pdf import PrintError, open_print_browser, render_print_kit  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def progress_display(stream=sys.stdout):
@@ -56,7 +55,8 @@ def main(argv=None):
             sys.exit(f"mkdocs build failed:\n{result.stdout}\n{result.stderr}")
         print(f"Built into {site_dir} in {time.monotonic() - started:.1f} s", flush=True)
     started = time.monotonic()
-    with StaticServer(site_dir) as server, open_print_browser() as browser:
+    # Served with the production headers (CSP included), as nginx would.
+    with StaticServer(site_dir, handler=SiteHeadersHandler) as server, open_print_browser() as browser:
         try:
             written, notes = render_print_kit(browser, server.url, site_dir, progress_display())
         except PrintError as error:

@@ -1,8 +1,8 @@
 """Build the site once per test session and serve it on 127.0.0.1."""
 import pytest
 
-from scripts.sitelib.chromium import launch
-from scripts.sitelib.local_site import StaticServer, build_site, free_port, variant_config
+from scripts.devtools.chromium import launch
+from scripts.devtools.local_site import StaticServer, build_site, free_port, variant_config
 
 
 @pytest.fixture(scope="session")
@@ -69,6 +69,6 @@ def edited_site(tmp_path_factory):
 @pytest.fixture(scope="session")
 def nginx_site(site):
     """The built site served by nginx with deploy/nginx/site.conf: .url, .root, .synthetic_embed."""
-    from tests.support.nginx import NginxSite
+    from scripts.devtools.nginx import NginxSite
     with NginxSite(site.dir) as server:
         yield server

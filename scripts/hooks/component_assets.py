@@ -1,28 +1,32 @@
-"""Serve component CSS/JS as fingerprinted files; keep component sources out of site/."""
+"""Serve component CSS/JS as fingerprinted files; keep component sources and strings out of site/."""
 from pathlib import Path
 
-import _root  # noqa: F401
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+
 from scripts.sitelib.component_assets import build_bundles, page_assets
 from scripts.sitelib.locales import SOURCE_LOCALE, current_locale
+
 
 _bundles, _page_assets = {}, {}
 
 
-def on_config(config):
+def on_config(config: MkDocsConfig) -> None:
     _bundles.clear()
     _bundles.update(build_bundles())
     _page_assets.clear()
     _page_assets.update(page_assets())
 
 
-def on_files(files, config):
+def on_files(files: Files, config: MkDocsConfig) -> Files:
     for file in list(files):
-        if file.src_uri.startswith("components/") or file.src_uri == "strings.yml":
+        if file.src_uri.startswith(("components/", "strings/")):  # sources, not files to serve
             files.remove(file)
     return files
 
 
-def on_env(env, config, files):
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.globals["site_assets"] = {kind: path for kind, (path, _) in _bundles.items()}
     env.globals["component_page_assets"] = {
         name: {kind: path for kind, (path, _) in kinds.items()} for name, kinds in _page_assets.items()
@@ -30,7 +34,7 @@ def on_env(env, config, files):
     return env
 
 
-def on_post_build(config):
+def on_post_build(config: MkDocsConfig) -> None:
     if current_locale(config) != SOURCE_LOCALE:
         return
     files = list(_bundles.values()) + [item for kinds in _page_assets.values() for item in kinds.values()]

@@ -3,9 +3,14 @@
 reader page (scripts/sitelib/feed.py, partner_content.py)."""
 from pathlib import Path
 
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
-import _root  # noqa: F401
 from scripts.sitelib import feed
 from scripts.sitelib.embeds import without_interactive
 from scripts.sitelib.locales import current_locale
@@ -17,7 +22,7 @@ _state = {}
 
 
 @event_priority(-110)  # after static-i18n has chosen the build's locale
-def on_config(config):
+def on_config(config: MkDocsConfig) -> None:
     _items.pop(current_locale(config), None)
 
 
@@ -39,7 +44,7 @@ def _document(config, locale, items):
                           description=home, authors=authors)
 
 
-def on_env(env, config, files):
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     locale = current_locale(config)
     _state["shows"] = component_probe(env, config)
 
@@ -54,7 +59,7 @@ def on_env(env, config, files):
 
 
 @event_priority(-100)  # after the component markers: the page as readers see it
-def on_page_context(context, page, config, nav):
+def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
     locale = current_locale(config)
     order = [item.url for item in nav.pages]
     if page.url not in order or is_staff_page(page.meta):
@@ -64,7 +69,7 @@ def on_page_context(context, page, config, nav):
     return context
 
 
-def on_post_build(config):
+def on_post_build(config: MkDocsConfig) -> None:
     locale = current_locale(config)
     items = [item for _, item in sorted(_items.pop(locale, []), key=lambda pair: pair[0])]
     document = _document(config, locale, items)

@@ -3,13 +3,16 @@ of the locale being built, with the sections partners may use, their names in
 every language, and the languages to choose from."""
 from pathlib import Path, PurePosixPath
 
-import _root  # noqa: F401
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+
 from scripts.sitelib.embeds import builder_data
 from scripts.sitelib.locales import current_locale
 from scripts.sitelib.partner_content import component_probe, is_staff_page, offered_sections, page_names
 
 
-def on_env(env, config, files):
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     locale = current_locale(config)
     shows = component_probe(env, config)
     docs = Path(config.docs_dir)

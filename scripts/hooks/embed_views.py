@@ -2,27 +2,34 @@
 (<page>/embed/<id>/), rendered with overrides/embed.html; serve the embed scripts."""
 from pathlib import Path
 
-import _root  # noqa: F401
-from scripts.sitelib.embeds import (EMBED_DIR, FRAME_SCRIPT, HOST_SCRIPT, absolute, label_main, split_sections,
-                                    without_inline_scripts, without_interactive)
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
+
+from scripts.sitelib.embeds import EMBED_DIR, FRAME_SCRIPT, HOST_SCRIPT, absolute, without_interactive
+from scripts.sitelib.html_fragments import split_sections
 from scripts.sitelib.locales import ROOT, SOURCE_LOCALE, current_locale
+from scripts.sitelib.material_coupling import label_main, without_inline_scripts
 
 SCRIPTS = ROOT / "overrides" / "components" / "embed" / "assets"
 _state = {"env": None, "contexts": {}}
 
 
-def on_env(env, config, files):
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     _state["env"] = env
     _state["contexts"].clear()
     return env
 
 
-def on_page_context(context, page, config, nav):
+def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
     _state["contexts"][page.url] = context
     return context
 
 
-def on_post_page(output, page, config):
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     context = _state["contexts"].pop(page.url, None)
     if context is None:
         return output
@@ -45,7 +52,7 @@ def on_post_page(output, page, config):
     return output
 
 
-def on_post_build(config):
+def on_post_build(config: MkDocsConfig) -> None:
     if current_locale(config) != SOURCE_LOCALE:
         return
     for name in (FRAME_SCRIPT, HOST_SCRIPT):

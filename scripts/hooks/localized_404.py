@@ -1,11 +1,12 @@
 """Give every locale its own 404 page at /<locale>/404.html (the source keeps /404.html)."""
 from pathlib import Path
 
-import _root  # noqa: F401
+from mkdocs.config.defaults import MkDocsConfig
+
 from scripts.sitelib.locales import SOURCE_LOCALE, current_locale, locale_prefix
 
 
-def on_post_template(output, template_name, config):
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
     locale = current_locale(config)
     if template_name != "404.html" or locale == SOURCE_LOCALE:
         return output

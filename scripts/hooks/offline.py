@@ -2,34 +2,38 @@
 import json
 from pathlib import Path
 
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
-import _root  # noqa: F401
-from scripts.sitelib.i18n_build import is_outer_build
 from scripts.sitelib.locales import current_locale, locale_prefix
+from scripts.sitelib.material_coupling import is_outer_build, language_links, set_language_links
 from scripts.sitelib.offline import (
     OFFLINE_DIR, OFFLINE_TEMPLATE, base_path, build_precache, build_version, offline_pages_by_prefix,
     page_list, pages_json_path, render_service_worker,
 )
-from scripts.sitelib.search_index import point_search_at_locale
+
 
 _state = {"serve": False}
 _pages = {}      # locale -> page URLs
 
 
-def on_startup(command, dirty):
+def on_startup(command: str, dirty: bool) -> None:
     _state["serve"] = command == "serve"   # no service worker under `mkdocs serve`
 
 
 @event_priority(-110)  # after static-i18n has chosen the build's locale
-def on_config(config):
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _pages[current_locale(config)] = []
     if not _state["serve"]:
         config.theme.static_templates.add(OFFLINE_TEMPLATE)
     return config
 
 
-def on_env(env, config, files):
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     locale = current_locale(config)
     count = len(files.documentation_pages()) + 1
     env.globals["offline"] = {
@@ -43,37 +47,36 @@ def on_env(env, config, files):
     return env
 
 
-def on_post_page(output, page, config):
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     _pages[current_locale(config)].append(page.url)
     return output
 
 
-def on_template_context(context, template_name, config):
+def on_template_context(context: TemplateContext, template_name: str, config: MkDocsConfig) -> TemplateContext:
     if template_name == OFFLINE_TEMPLATE:
         # The service worker serves this page at any URL: links must not be relative.
         context["base_url"] = base_path(config.site_url).rstrip("/") or "/"
         # The language menu points at each language's offline page (put back after).
-        # static-i18n sets config.extra.alternate as an attribute, as Jinja reads it.
-        alternates = getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []
+        alternates = language_links(config)
         _state["alternates"] = alternates
-        config.extra.alternate = [dict(alt, link=locale_prefix(alt["lang"]) + OFFLINE_DIR) for alt in alternates]
+        set_language_links(config, [dict(alt, link=locale_prefix(alt["lang"]) + OFFLINE_DIR) for alt in alternates])
     return context
 
 
-def on_post_template(output, template_name, config):
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
     if template_name != OFFLINE_TEMPLATE:
         return output
     if "alternates" in _state:
-        config.extra.alternate = _state.pop("alternates")
+        set_language_links(config, _state.pop("alternates"))
     locale = current_locale(config)
     target = Path(config.site_dir) / locale_prefix(locale) / OFFLINE_DIR / "index.html"
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(point_search_at_locale(output, locale), encoding="utf-8")
+    target.write_text(output, encoding="utf-8")  # no search on this page: nothing to point at the locale
     return ""  # written above; MkDocs skips empty output
 
 
 @event_priority(-110)  # after static-i18n has run the nested locale builds
-def on_post_build(config):
+def on_post_build(config: MkDocsConfig) -> None:
     locale = current_locale(config)
     if _state["serve"]:
         return

@@ -2,7 +2,11 @@
 (once) the cards with every language and the language poster (components/print-kit)."""
 from pathlib import Path
 
-import _root  # noqa: F401
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
 from scripts.sitelib.locales import SOURCE_LOCALE, current_locale
 from scripts.sitelib.print_kit import PrintKitIndex, flyer_topics, nav_files, topic_of, truthy
 from scripts.sitelib.print_pages import PrintPages, included_component_assets
@@ -11,14 +15,14 @@ from scripts.sitelib.ui_strings import load_strings
 _state = {}
 
 
-def on_config(config):
+def on_config(config: MkDocsConfig) -> None:
     _state["topics"] = flyer_topics(order=list(nav_files(config.nav)))
     _state["pdfs"] = truthy(config.extra.get("flyer_pdfs"))
-    _state["strings"] = load_strings()
+    _state["strings"] = load_strings(config.theme.custom_dir)
     _state["included"] = included_component_assets()
 
 
-def on_env(env, config, files):
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     # A new env per locale build (static-i18n nests them): keep this build's.
     locale = current_locale(config)
     env.globals["site_flyers"] = PrintKitIndex(locale, _state["topics"], _state["pdfs"], files)
@@ -26,14 +30,14 @@ def on_env(env, config, files):
     return env
 
 
-def on_post_page(output, page, config):
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     topic = topic_of(page.url, _state["topics"])
     if topic is not None:
         _state["pages"].flyer(page, topic)
     return output
 
 
-def on_post_build(config):
+def on_post_build(config: MkDocsConfig) -> None:
     pages = _state["pages"]
     pages.pocket_cards()
     if current_locale(config) == SOURCE_LOCALE:

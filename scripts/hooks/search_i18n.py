@@ -1,35 +1,35 @@
 """Per-locale search: one index per locale, each page searching its own locale,
-through a worker that stems and segments queries (see scripts/sitelib/search_worker.js)."""
+through a worker that stems and segments queries (see overrides/components/search/search-worker.js.in)."""
 from pathlib import Path
 
 import jieba
-import material
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
 
-import _root  # noqa: F401
 from scripts.sitelib.locales import SOURCE_LOCALE, current_locale, locale_prefix
+from scripts.sitelib.material_coupling import material_search_worker, search_entries
 from scripts.sitelib.search_index import dumps, locale_index, point_search_at_locale, search_worker
 
 jieba.setLogLevel(60)  # Material's search plugin cuts Chinese with jieba; keep the build log clean
-WORKERS = Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "workers"
-MATERIAL_WORKER = next(WORKERS.glob("search.*.min.js")).name
-WORKER_NAME, WORKER_TEXT = search_worker(MATERIAL_WORKER)
+WORKER_NAME, WORKER_TEXT = search_worker(material_search_worker())
 
-def on_post_page(output, page, config):
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return point_search_at_locale(output, current_locale(config), WORKER_NAME)
 
 
-def on_post_template(output, template_name, config):
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
     if template_name == "404.html":
         return point_search_at_locale(output, current_locale(config), WORKER_NAME)
     return output
 
 
 @event_priority(-110)  # after static-i18n has merged all locales into the root index
-def on_post_build(config):
+def on_post_build(config: MkDocsConfig) -> None:
     locale = current_locale(config)
-    search = config.plugins["material/search"]
-    index = locale_index(search.search_index.entries, locale, search.config.fields)
+    entries, fields = search_entries(config)
+    index = locale_index(entries, locale, fields)
     site = Path(config.site_dir)
     target = site / locale_prefix(locale) / "search" / "search_index.json"
     target.parent.mkdir(parents=True, exist_ok=True)

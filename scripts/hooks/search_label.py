@@ -1,26 +1,29 @@
 """Name Material's search dialog in the page's language (axe: aria-dialog-name)."""
-import _root  # noqa: F401
-from scripts.sitelib.a11y import name_search_dialog
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
+
 from scripts.sitelib.locales import current_locale
+from scripts.sitelib.material_coupling import name_search_dialog
 from scripts.sitelib.ui_strings import load_strings
+
 
 _table = {}
 
 
-def on_config(config):
+def on_config(config: MkDocsConfig) -> None:
     if not _table:
-        _table.update(load_strings())
+        _table.update(load_strings(config.theme.custom_dir))
 
 
 def _label(config):
     return _table[current_locale(config)]["search_dialog"]
 
 
-def on_post_page(output, page, config):
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return name_search_dialog(output, _label(config))
 
 
-def on_post_template(output, template_name, config):
-    if template_name.endswith(".html"):
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    if template_name == "404.html":  # the other page templates (offline page) have no search
         return name_search_dialog(output, _label(config))
     return output

@@ -2,20 +2,23 @@
 where a page shows it (scripts/sitelib/status_report.py)."""
 from pathlib import Path
 
-import _root  # noqa: F401
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+
 from scripts.sitelib import source_dates, status_report
-from scripts.sitelib.i18n_build import is_outer_build
+from scripts.sitelib.material_coupling import is_outer_build
 
 _cache = {}
 
 
-def on_config(config):
+def on_config(config: MkDocsConfig) -> None:
     if is_outer_build(config):
         _cache.clear()
         source_dates.forget()
 
 
-def on_env(env, config, files):
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     docs = Path(config.docs_dir)
 
     def translation_status():

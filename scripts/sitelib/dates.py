@@ -1,5 +1,9 @@
-"""Dates from front matter ('2021-04' or 2026-11-28), written out in the reader's language."""
+"""Dates from front matter ('2021-04' or 2026-11-28), written out in the reader's
+language by Babel (CLDR): month names, their grammatical case and the order."""
 import datetime
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_skeleton
 
 
 def parse_date(value):
@@ -14,12 +18,22 @@ def parse_date(value):
     return numbers[0], numbers[1], numbers[2] if len(parts) == 3 else None
 
 
-def human_date(value, strings):
-    """Format with the locale's months, date_format and month_format strings."""
+def date_locale(locale):
+    """The language as written in Norway where CLDR knows it ('en' -> en_NO, 28 November
+    2026), else the language itself ('th')."""
+    try:
+        return Locale.parse(f"{locale}_NO")
+    except (UnknownLocaleError, ValueError):
+        return Locale.parse(locale)
+
+
+def human_date(value, locale):
+    """'2026-11-28' -> '28. november 2026'; '2021-04' -> 'april 2021' (in `locale`)."""
+    if not isinstance(locale, str):
+        raise TypeError("human_date(value, locale) takes a locale code such as 'th' (Babel knows the month names)")
     year, month, day = parse_date(value)
-    months = [name.strip() for name in strings["months"].split(",")]
-    pattern = strings["month_format"] if day is None else strings["date_format"]
-    return pattern.format(year=year, month=months[month - 1], month_number=f"{month:02d}", day=day)
+    skeleton = "yMMMMd" if day else "yMMMM"
+    return format_skeleton(skeleton, datetime.date(year, month, day or 1), locale=date_locale(locale))
 
 
 def iso_date(value):

@@ -1,4 +1,4 @@
-"""Embeddable pages: split a page into its ## sections, and name the embed URLs.
+"""Embeddable pages: each page and each of its ## sections, and the embed URLs.
 
 Each content page has an embed view at <page>/embed/ (the whole page) and one
 per ## section at <page>/embed/<section id>/. Section ids are the explicit
@@ -7,58 +7,17 @@ snippet keeps working when they switch language.
 """
 import html
 import re
-from dataclasses import dataclass
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
+from .html_fragments import Section, absolutize_links, plain_text, split_sections  # noqa: F401 (the feed uses them)
 from .locales import LOCALES, NATIVE_NAMES, locale_prefix
 
 EMBED_DIR = "embed"
 HOST_SCRIPT = "assets/embed-host.js"    # stable URL: partners link to it
 FRAME_SCRIPT = "assets/embed-frame.js"  # loaded by the embed views themselves
 
-# A level-2 heading as Python-Markdown writes it: <h2 id="vaccination">Vaksine</h2>
-H2 = re.compile(r'<h2\b[^>]*\bid="([^"]+)"[^>]*>(.*?)</h2>', re.S)
-TAG = re.compile(r"<[^>]+>")
-
-
-@dataclass
-class Section:
-    id: str
-    heading: str        # plain text
-    heading_html: str   # the whole <h2 …>…</h2>
-    body_html: str      # what follows the heading, up to the next <h2>
-
-    @property
-    def html(self):
-        return self.heading_html + self.body_html
-
-
-def plain_text(fragment):
-    """Text of an HTML fragment, tags dropped and entities decoded."""
-    return " ".join(html.unescape(TAG.sub("", fragment)).split())
-
-
-def split_sections(content):
-    """Split page HTML at its <h2 id> headings: (intro HTML, [Section, …])."""
-    matches = list(H2.finditer(content))
-    if not matches:
-        return content, []
-    intro = content[:matches[0].start()]
-    sections = []
-    for match, following in zip(matches, matches[1:] + [None]):
-        end = following.start() if following else len(content)
-        sections.append(Section(
-            id=match.group(1),
-            heading=plain_text(match.group(2)),
-            heading_html=match.group(0),
-            body_html=content[match.end():end],
-        ))
-    return intro, sections
-
-
+# Our own markers and tags (not Material's), matched exactly.
 INTERACTIVE = re.compile(r"<!-- site:interactive -->.*?<!-- /site:interactive -->\s*", re.S)
-
-
 COMPONENT_ASSET_TAG = re.compile(r'<link rel="stylesheet" href="[^"]*assets/components/[^"]*">'
                                  r'|<script src="[^"]*assets/components/[^"]*" defer></script>')
 
@@ -68,25 +27,6 @@ def without_interactive(content):
     <!-- /site:interactive -->, e.g. the embed builder), and the page-only
     component CSS/JS tags, from embeds and the feed."""
     return COMPONENT_ASSET_TAG.sub("", INTERACTIVE.sub("", content))
-
-
-INLINE_SCRIPT = re.compile(r"<script>.*?</script>\s*", re.S)
-
-
-def without_inline_scripts(page_html):
-    """Drop attribute-less inline <script>s (Material's localStorage and tab helpers,
-    useless without its bundle.js), so an embed view runs only script files and a
-    strict Content-Security-Policy needs no hashes for it."""
-    return INLINE_SCRIPT.sub("", page_html)
-
-
-MAIN_TAG = '<main class="md-main" data-md-component="main">'
-
-
-def label_main(page_html, label):
-    """Name the embed view's <main>: inside a partner's page, which has its own
-    <main>, an unnamed one is a duplicate landmark for screen readers."""
-    return page_html.replace(MAIN_TAG, MAIN_TAG[:-1] + f' aria-label="{html.escape(label)}">', 1)
 
 
 def page_path(page_url, locale):
@@ -113,17 +53,6 @@ def absolute(site_url, relative):
     return site_url.rstrip("/") + "/" + relative.lstrip("/")
 
 
-URL_ATTRIBUTE = re.compile(r'\b(href|src)="([^"]*)"')
-
-
-def absolutize_links(fragment, base_url):
-    """Make every href/src in an HTML fragment absolute, resolved against base_url."""
-    def replace(match):
-        value = html.unescape(match.group(2))
-        return f'{match.group(1)}="{html.escape(urljoin(base_url, value), quote=True)}"'
-    return URL_ATTRIBUTE.sub(replace, fragment)
-
-
 def catalog(pages, locale, sections_of, titles_of=None):
     """What the embed builder offers: every reader page of one locale with the
     sections partners may use (`sections_of(page)` -> ids, see partner_content.py).
@@ -138,11 +67,10 @@ def catalog(pages, locale, sections_of, titles_of=None):
         offered = sections_of(page)
         _, sections = split_sections(page.content or "")
         titles = titles_of(page) if titles_of else {}
-        title = plain_text(str(page.title or ""))
         entries.append({
             "id": page_id(path),
             "path": path,
-            "title": title,
+            "title": plain_text(str(page.title or "")),
             "titles": {code: names[0] for code, names in titles.items()},
             "sections": [{"id": section.id, "heading": section.heading,
                           "headings": {code: names[1].get(section.id, section.heading) for code, names in titles.items()}}

@@ -9,6 +9,7 @@ from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 
+from . import html_fragments
 from .print_kit import relative_url
 from .source_errors import SourceError
 
@@ -19,37 +20,23 @@ NEEDS_CONTENT = {"contact": ".site-contact-details"}
 
 
 def split_sections(html):
-    """Split page HTML at its <h2 id> headings: (intro soup, {id: soup of <h2> and what follows}).
-
-    The one place flyers cut a page into sections (issue 16: switch to the shared
-    splitter in embeds.py when it lands).
-    """
-    soup = BeautifulSoup(html, "html.parser")
-    intro, sections, current = BeautifulSoup("", "html.parser"), {}, None
-    for node in list(soup.children):
-        name = getattr(node, "name", None)
-        if name == "h2" and node.get("id"):
-            current = sections.setdefault(node["id"], BeautifulSoup("", "html.parser"))
-        elif name in ("h1", "h2"):
-            current = None
-            continue
-        (current if current is not None else intro).append(node.extract())
-    return intro, sections
+    """Split page HTML at its <h2 id> headings: (intro soup without the <h1>,
+    {id: soup of <h2> and what follows}), with the project's one section splitter."""
+    intro_html, sections = html_fragments.split_sections(html)
+    intro = html_fragments.parse(intro_html)
+    for title in intro.find_all("h1", recursive=False):
+        title.decompose()
+    return intro, {section.id: html_fragments.parse(section.html) for section in sections}
 
 
 def _rebase(soup, from_url, to_url):
     """Keep links working when HTML moves from page `from_url` to page `to_url`."""
-    for tag, attr in (("a", "href"), ("img", "src")):
-        for node in soup.find_all(tag, attrs={attr: True}):
-            value = node[attr]
-            if urlsplit(value).scheme or value.startswith("//"):
-                continue
-            target = urljoin("/" + from_url, value).lstrip("/")
-            fragment = ""
-            if "#" in target:
-                target, fragment = target.split("#", 1)
-                fragment = "#" + fragment
-            node[attr] = relative_url(target, to_url) + fragment
+    def moved(value):
+        if urlsplit(value).scheme or value.startswith("//"):
+            return value
+        target, _, fragment = urljoin("/" + from_url, value).lstrip("/").partition("#")
+        return relative_url(target, to_url) + (f"#{fragment}" if fragment else "")
+    html_fragments.rewrite_links(soup, moved, tags=["a", "img"])
 
 
 def _missing(topic, section_id, found, src_path, key):

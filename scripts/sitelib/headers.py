@@ -2,21 +2,23 @@
 
 Three header sets ("profiles") cover every response:
 - page:  HTML and anything else; may not be framed; short caching;
-- embed: the embed views (…/<page>/embed/); may be framed by EMBED_FRAME_ANCESTORS;
+- embed: the embed views (…/<page>/embed/, and /embed/ for the Norwegian home
+         page); may be framed by EMBED_FRAME_ANCESTORS;
 - asset: fingerprinted files (assets/**/*.<8 hex>.min.js|css, assets/site.<hash>.css|js),
          cached for a year as immutable.
 
-The Content-Security-Policy allows inline scripts only by their SHA-256 hash. The
-hashes come from the built HTML, so the build writes the header files
-(scripts/hooks/security_headers.py):
+The Content-Security-Policy allows inline scripts and styles only by their SHA-256
+hash, and only those the site's own templates and build code registered
+(scripts/sitelib/inline_blocks.py); never what the pages happen to contain. The
+build writes the header files (scripts/hooks/security_headers.py):
 - site/_headers          for Netlify / Cloudflare Pages style static hosts;
 - site/_nginx/<profile>.conf, `add_header` lines that deploy/nginx/site.conf includes.
+Local servers (mkdocs serve, the flyer printer) send the same headers: load_profiles().
 """
-import base64
-import hashlib
 import re
-from html.parser import HTMLParser
 from pathlib import Path
+
+from . import fingerprint
 
 HTML_CACHE = "public, max-age=300"
 ASSET_CACHE = "public, max-age=31536000, immutable"
@@ -30,25 +32,25 @@ COMMON = {
     "Strict-Transport-Security": "max-age=31536000",
 }
 
-EMBED_PATH = re.compile(r"^/(?:[^/]+/)+embed/")
-ASSET_PATH = re.compile(r"^/assets/(?:.+/)?[^/]+\.[0-9a-f]{8}\.(?:min\.)?(?:css|js)(?:\.map)?$")
-# Same rules in nginx's regex syntax (deploy/nginx/site.conf uses them; a test checks).
-NGINX_EMBED_LOCATION = r"^/(?:[^/]+/)+embed/"
-NGINX_ASSET_LOCATION = r"^/assets/(?:.+/)?[^/]+\.[0-9a-f]{8}\.(?:min\.)?(?:css|js)(?:\.map)?$"
+EMBED_PATH = re.compile(r"^/(?:[^/]+/)*embed/")
+ASSET_PATH = re.compile(fingerprint.ASSET_PATH)
+# The same rules as nginx locations (deploy/nginx/site.conf writes them out; a test checks).
+NGINX_EMBED_LOCATION = EMBED_PATH.pattern
+NGINX_ASSET_LOCATION = ASSET_PATH.pattern
 
 MAX_STATIC_RULES, MAX_STATIC_LINE = 100, 2000  # Cloudflare Pages' limits for _headers
 
-JS_TYPES = {"", "text/javascript", "application/javascript", "module", "text/ecmascript",
-            "application/ecmascript", "text/jscript", "text/livescript", "application/x-javascript"}
+
+def _sources(hashes):
+    return " ".join(["'self'"] + [f"'{value}'" for value in sorted(set(hashes))])
 
 
-def content_security_policy(script_hashes, frame_ancestors="'none'"):
-    """The CSP value. script_hashes: iterable of 'sha256-…' strings."""
-    scripts = " ".join(["'self'"] + [f"'{value}'" for value in sorted(set(script_hashes))])
+def content_security_policy(script_hashes, frame_ancestors="'none'", style_hashes=()):
+    """The CSP value. script_hashes, style_hashes: iterables of 'sha256-…' strings."""
     directives = [
         ("default-src", "'self'"),
-        ("script-src", scripts),
-        ("style-src", "'self'"),  # no inline styles: Material and the components need none
+        ("script-src", _sources(script_hashes)),
+        ("style-src", _sources(style_hashes)),  # no 'unsafe-inline': style= attributes never apply
         ("img-src", "'self' data:"),  # Material's icons are data: URLs in its CSS
         ("font-src", "'self'"),
         ("connect-src", "'self'"),
@@ -64,11 +66,11 @@ def content_security_policy(script_hashes, frame_ancestors="'none'"):
     return "; ".join(f"{name} {value}" for name, value in directives)
 
 
-def profiles(script_hashes):
+def profiles(script_hashes, style_hashes=()):
     """{profile: {header: value}} for the page, embed and asset profiles."""
-    page_csp = content_security_policy(script_hashes)
+    page_csp = content_security_policy(script_hashes, style_hashes=style_hashes)
     page = {"Content-Security-Policy": page_csp, "X-Frame-Options": "DENY", **COMMON, "Cache-Control": HTML_CACHE}
-    embed = {"Content-Security-Policy": content_security_policy(script_hashes, EMBED_FRAME_ANCESTORS),
+    embed = {"Content-Security-Policy": content_security_policy(script_hashes, EMBED_FRAME_ANCESTORS, style_hashes),
              **COMMON, "Cache-Control": HTML_CACHE}
     asset = dict(page, **{"Cache-Control": ASSET_CACHE})
     return {"page": page, "embed": embed, "asset": asset}
@@ -81,47 +83,6 @@ def profile_for(path):
     if ASSET_PATH.match(path):
         return "asset"
     return "page"
-
-
-class _InlineScripts(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=False)
-        self.scripts, self._inside = [], None
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "script":
-            attrs = dict(attrs)
-            kind = (attrs.get("type") or "").strip().lower().split(";")[0]
-            self._inside = [] if "src" not in attrs and kind in JS_TYPES else None
-
-    def handle_data(self, data):
-        if self._inside is not None:
-            self._inside.append(data)
-
-    def handle_endtag(self, tag):
-        if tag == "script" and self._inside is not None:
-            self.scripts.append("".join(self._inside))
-            self._inside = None
-
-
-def inline_scripts(html):
-    """The text of every executable inline <script> (no src; a JavaScript type)."""
-    parser = _InlineScripts()
-    parser.feed(html)
-    parser.close()
-    return parser.scripts
-
-
-def script_hash(text):
-    return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
-
-
-def site_script_hashes(site_dir):
-    """Sorted hashes of all inline scripts in every HTML file of a built site."""
-    hashes = set()
-    for path in Path(site_dir).rglob("*.html"):
-        hashes.update(script_hash(text) for text in inline_scripts(path.read_text(encoding="utf-8")))
-    return sorted(hashes)
 
 
 def fingerprinted_assets(site_dir):
@@ -149,7 +110,7 @@ def headers_file(table, assets):
     page, embed, asset = table["page"], table["embed"], table["asset"]
     out = ["# Written by the build from scripts/sitelib/headers.py. Do not edit.", "/*"]
     out += [f"  {name}: {value}" for name, value in page.items()]
-    for pattern in ("/:page/embed/*", "/:locale/:page/embed/*", "/:locale/:section/:page/embed/*"):
+    for pattern in ("/embed/*", "/:page/embed/*", "/:locale/:page/embed/*", "/:locale/:section/:page/embed/*"):
         out.append(pattern)
         out += [f"  ! {name}" for name in page if name not in embed or embed[name] != page[name]]
         out += [f"  {name}: {value}" for name, value in embed.items() if page.get(name) != value]
@@ -163,13 +124,70 @@ def headers_file(table, assets):
     return "\n".join(out) + "\n"
 
 
-def write_header_files(site_dir):
-    """Scan the built site and write _headers and _nginx/<profile>.conf into it."""
+def write_header_files(site_dir, script_hashes, style_hashes=()):
+    """Write _headers and _nginx/<profile>.conf into a built site, allowing these inline hashes."""
     site_dir = Path(site_dir)
-    table = profiles(site_script_hashes(site_dir))
+    table = profiles(script_hashes, style_hashes)
     (site_dir / "_headers").write_text(headers_file(table, fingerprinted_assets(site_dir)), encoding="utf-8")
     nginx = site_dir / "_nginx"
     nginx.mkdir(exist_ok=True)
     for name, headers in table.items():
         (nginx / f"{name}.conf").write_text(nginx_snippet(headers), encoding="utf-8")
     return table
+
+
+NGINX_HEADER = re.compile(r'^add_header (\S+) "([^"]*)" always;$', re.M)
+
+
+def load_profiles(site_dir):
+    """The header table a build wrote (from site/_nginx/*.conf), for local servers."""
+    nginx = Path(site_dir) / "_nginx"
+    return {name: dict(NGINX_HEADER.findall((nginx / f"{name}.conf").read_text(encoding="utf-8")))
+            for name in ("page", "embed", "asset")}
+
+
+def headers_for(table, path):
+    """The headers nginx sends for a request path."""
+    return table[profile_for(path)]
+
+
+def wsgi_with_headers(app, site_dir):
+    """Wrap a WSGI app that serves a built site (mkdocs serve's) to send the site's headers.
+
+    A development server may add its own inline script to a page (mkdocs serve's
+    live reload): a script in the response that the file on disk does not have is
+    the server's, and only that one is allowed besides the build's.
+    """
+    from .inline_blocks import inline_code, sha256
+
+    site_dir = Path(site_dir)
+
+    def scripts(html):
+        return {sha256(text) for kind, text in inline_code(html)[0] if kind == "script"}
+
+    def wrapped(environ, start_response):
+        captured = {}
+
+        def capture(status, headers, exc_info=None):
+            captured.update(status=status, headers=list(headers))
+            return lambda data: captured.setdefault("body", []).append(data)
+
+        chunks = list(app(environ, capture))
+        body = b"".join(captured.get("body", []) + chunks)
+        path = environ.get("PATH_INFO") or "/"
+        headers = captured["headers"]
+        if (site_dir / "_nginx" / "page.conf").is_file():
+            table = headers_for(load_profiles(site_dir), path)
+            file = site_dir / (path.lstrip("/") + ("index.html" if path.endswith("/") else ""))
+            if captured["status"].startswith("200") and file.suffix == ".html" and file.is_file():
+                added = scripts(body.decode("utf-8", "replace")) - scripts(file.read_text(encoding="utf-8"))
+                if added:
+                    csp = table["Content-Security-Policy"].replace(
+                        "script-src 'self'", "script-src 'self' " + " ".join(f"'{h}'" for h in sorted(added)), 1)
+                    table = dict(table, **{"Content-Security-Policy": csp})
+            names = {name.lower() for name in table}
+            headers = [(name, value) for name, value in headers if name.lower() not in names] + list(table.items())
+        start_response(captured["status"], headers)
+        return [body]
+
+    return wrapped

@@ -1,21 +1,27 @@
 """Language identification: every longer block of a page must be in the page's language.
 
 Catches the source text left in place, or a file in the wrong folder (a
-Bulgarian page in docs/ru/). lingua works offline and knows all eleven.
+Bulgarian page in docs/ru/). lingua works offline; each locale's language is the
+lingua language of its ISO 639-1 code.
 """
 import functools
 import re
 
+from .locales import LOCALES, SOURCE_LOCALE, script
 from .markdown_source import read_page
 from .outline import HEADING_ID, ICON, MARKER
 
-LINGUA_NAMES = {
-    "nb": "BOKMAL", "en": "ENGLISH", "es": "SPANISH", "pt": "PORTUGUESE", "ro": "ROMANIAN",
-    "bg": "BULGARIAN", "th": "THAI", "ru": "RUSSIAN", "sq": "ALBANIAN", "fr": "FRENCH", "zh": "CHINESE",
-}
+
+def lingua_name(locale):
+    """lingua's name for a locale's language: 'nb' -> 'BOKMAL', 'zh' -> 'CHINESE'."""
+    from lingua import IsoCode639_1, Language
+    return Language.from_iso_code_639_1(getattr(IsoCode639_1, locale.upper())).name
+
+
 # Near neighbours, so that a wrong verdict has somewhere to go.
 NEIGHBOURS = ["DANISH", "NYNORSK", "SWEDISH", "MACEDONIAN", "UKRAINIAN", "ITALIAN", "CATALAN"]
-MIN_LETTERS = {"th": 10, "zh": 10}
+# Scripts without spaces pack a sentence into fewer letters.
+MIN_LETTERS = {"Thai": 10, "Hans": 10, "Hant": 10, "Jpan": 10}
 DEFAULT_MIN_LETTERS = 30
 # On the Norwegian source, a short block may read as Danish or Nynorsk.
 SOURCE_TOLERATED = {"DANISH", "NYNORSK"}
@@ -31,7 +37,7 @@ PROPER_NAMES = re.compile(
 @functools.lru_cache(maxsize=1)
 def detector():
     from lingua import Language, LanguageDetectorBuilder
-    names = list(LINGUA_NAMES.values()) + NEIGHBOURS
+    names = [lingua_name(locale) for locale in LOCALES] + NEIGHBOURS
     return LanguageDetectorBuilder.from_languages(*(getattr(Language, name) for name in names)).build()
 
 
@@ -62,8 +68,8 @@ def detect(text):
 
 def wrong_language_blocks(path, locale):
     """Return 'file:line: …' problems for blocks not detected as the locale's language."""
-    expected = LINGUA_NAMES[locale]
-    minimum = MIN_LETTERS.get(locale, DEFAULT_MIN_LETTERS)
+    expected = lingua_name(locale)
+    minimum = MIN_LETTERS.get(script(locale), DEFAULT_MIN_LETTERS)
     problems = []
     for line, text in blocks(path):
         count = letters(text)
@@ -72,7 +78,7 @@ def wrong_language_blocks(path, locale):
         verdict = detect(text)
         if verdict == expected:
             continue
-        if locale == "nb" and verdict in SOURCE_TOLERATED and count < SHORT_BLOCK:
+        if locale == SOURCE_LOCALE and verdict in SOURCE_TOLERATED and count < SHORT_BLOCK:
             continue
         problems.append(f"{path}:{line}: reads as {verdict}, expected {expected}: {text[:70]!r}")
     return problems

@@ -1,55 +1,96 @@
-"""The site's languages: one table, used by hooks, scripts and tests."""
+"""The site's languages: one table, read from mkdocs.yml (plugins: i18n: languages).
+
+Everything that depends on the list of languages derives from this table: the
+language menu and static-i18n's builds (they read mkdocs.yml themselves), the
+pages, search indexes and their word segmenters, the language check, the nginx
+locale map, the status table and the tests' parameters and counts. Adding a
+language is one block in mkdocs.yml, one docs/<locale>/ folder and its interface
+strings (README: "Adding a language").
+"""
+import functools
+from dataclasses import dataclass
 from pathlib import Path
 
-from .i18n_build import i18n_plugin, is_outer_build
+from babel import Locale
+from babel.core import get_global
+from mkdocs.utils.yaml import yaml_load
+
+from .material_coupling import building_locale
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
-SOURCE_LOCALE = "nb"
-
-# locale -> native name, in menu order
-NATIVE_NAMES = {
-    "nb": "Norsk bokmål",
-    "en": "English",
-    "es": "Español",
-    "pt": "Português",
-    "ro": "Română",
-    "bg": "Български",
-    "th": "ไทย",
-    "ru": "Русский",
-    "sq": "Shqip",
-    "fr": "Français",
-    "zh": "中文",
-}
-LOCALES = list(NATIVE_NAMES)
-TRANSLATIONS = [code for code in LOCALES if code != SOURCE_LOCALE]
-
-# Scripts that need word segmentation before lunr can index them.
-SEGMENTED = {"th", "zh"}
+CONFIG_FILE = ROOT / "mkdocs.yml"
 
 
-def current_locale(config):
-    """The locale that static-i18n is building right now.
+@dataclass(frozen=True)
+class Language:
+    code: str         # 'th': the docs/ folder, the URL prefix and the lang attribute
+    name: str         # its own name for itself ('ไทย'), in the language menu
+    site_name: str    # the site's name in this language
+    default: bool     # the source language (built at the site root)
 
-    static-i18n builds the source locale, then, from its on_post_build, runs a
-    nested build for each other locale and leaves `current_language` at the last
-    one. Outside those nested builds (`building` is False) it is the source build.
+
+@functools.cache
+def read_table(config_file: str | Path = CONFIG_FILE) -> tuple[Language, ...]:
+    """The languages of a MkDocs config, in menu order, read with MkDocs' own loader."""
+    with open(config_file, "rb") as source:
+        config = yaml_load(source)
+    plugins = config.get("plugins") or []
+    i18n = next((plugin["i18n"] for plugin in plugins if isinstance(plugin, dict) and "i18n" in plugin), None)
+    if not i18n or not i18n.get("languages"):
+        raise ValueError(f"{config_file}: no 'plugins: i18n: languages' list")
+    table = tuple(Language(str(entry["locale"]), str(entry.get("name") or entry["locale"]),
+                           str(entry.get("site_name") or config.get("site_name") or ""), bool(entry.get("default")))
+                  for entry in i18n["languages"])
+    if sum(language.default for language in table) != 1:
+        raise ValueError(f"{config_file}: exactly one language must be 'default: true'")
+    return table
+
+
+TABLE: list[Language] = []
+LOCALES: list[str] = []          # every locale, in menu order; the source first
+TRANSLATIONS: list[str] = []     # every locale but the source
+NATIVE_NAMES: dict[str, str] = {}
+SOURCE_LOCALE = ""
+
+
+def use_table(table) -> None:
+    """Make `table` this process's languages.
+
+    A build may run with another mkdocs.yml than the repository's (a test's variant,
+    a twelfth locale), and the build's hooks call this with its table
+    (scripts/hooks/locale_table.py). The lists are updated in place, so modules that
+    did `from .locales import LOCALES` see the build's languages too.
     """
-    return SOURCE_LOCALE if is_outer_build(config) else i18n_plugin(config).current_language
+    global SOURCE_LOCALE
+    TABLE[:] = table
+    LOCALES[:] = [language.code for language in table]
+    SOURCE_LOCALE = next(language.code for language in table if language.default)
+    TRANSLATIONS[:] = [code for code in LOCALES if code != SOURCE_LOCALE]
+    NATIVE_NAMES.clear()
+    NATIVE_NAMES.update((language.code, language.name) for language in table)
 
 
-def locale_prefix(locale):
+use_table(read_table())
+
+
+def current_locale(config) -> str:
+    """The locale that static-i18n is building right now."""
+    return building_locale(config, SOURCE_LOCALE)
+
+
+def locale_prefix(locale: str) -> str:
     """URL path prefix of a locale: '' for the source locale, 'th/' for Thai."""
     return "" if locale == SOURCE_LOCALE else f"{locale}/"
 
 
-def page_url(locale, path=""):
-    """Site-relative URL of a page, e.g. page_url('th', 'covid-19/') -> 'th/covid-19/'."""
-    return locale_prefix(locale) + path
-
-
-def english_name(locale):
+def english_name(locale: str) -> str:
     """The language's name in English, from Babel's CLDR data: 'bg' -> 'Bulgarian'."""
-    from babel import Locale
-
     return Locale.parse(locale).get_display_name("en").split(" (")[0]
+
+
+def script(locale: str) -> str:
+    """The language's usual script, from CLDR's likely subtags: 'th' -> 'Thai', 'zh' -> 'Hans'."""
+    likely = get_global("likely_subtags").get(locale, "")
+    parts = likely.split("_")
+    return parts[1] if len(parts) > 2 else "Latn"

@@ -11,6 +11,9 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 from .source_errors import SourceError
 
 FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
+FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+INLINE_CODE = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
+COMMENT = re.compile(r"<!--.*?-->", re.S)
 
 
 def parser():
@@ -43,6 +46,32 @@ def split_front_matter(text, path):
     if not isinstance(meta, dict):
         raise SourceError(path, 2, "front matter must be 'key: value' lines")
     return meta, "\n".join(lines[end + 1:]), end + 1
+
+
+def blank(text):
+    """The same text with every character but line breaks turned into spaces."""
+    return re.sub(r"[^\n]", " ", text)
+
+
+def mask_code_and_comments(body):
+    """Blank out fenced code, inline code and HTML comments, keeping line numbers.
+
+    An approximation of Markdown, good for finding lines; never a security check
+    (the sanitizer checks the HTML that Markdown really makes)."""
+    out, fence = [], None
+    for line in body.split("\n"):
+        match = FENCE.match(line)
+        if fence:
+            out.append("")
+            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
+                fence = None
+            continue
+        if match:
+            fence = match.group(1)
+            out.append("")
+            continue
+        out.append(INLINE_CODE.sub(lambda m: blank(m.group(0)), line))
+    return COMMENT.sub(lambda m: blank(m.group(0)), "\n".join(out))
 
 
 def read_page(path):

@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from .fingerprint import FINGERPRINTED_NAME
 from .minify import minify_js
 from .locales import LOCALES, ROOT, locale_prefix
 
@@ -18,8 +19,7 @@ SW_TEMPLATE = ROOT / "overrides" / "components" / "offline" / "service-worker.js
 OFFLINE_TEMPLATE = "components/offline/offline-page.html"
 OFFLINE_DIR = "offline/"
 PAGES_JSON = "offline-pages.json"
-# Content-hashed names: assets/site.1a2b3c4d.css, stylesheets/main.57a0d79d.min.css
-FINGERPRINTED = re.compile(r"\.[0-9a-f]{8}(\.min)?\.(css|js)$")
+FINGERPRINTED = re.compile(FINGERPRINTED_NAME)
 
 
 def base_path(site_url):
@@ -89,6 +89,7 @@ def render_service_worker(version, assets, offline_pages, base="/", template=SW_
         "BASE": json.dumps(base),
         "ASSETS": json.dumps(assets, indent=0),
         "OFFLINE_PAGES": json.dumps(offline_pages, indent=0),
+        "FINGERPRINTED": json.dumps(FINGERPRINTED_NAME),
     }
     for key, value in values.items():
         text = text.replace(f"/*{key}*/null", value)

@@ -133,7 +133,7 @@ class PrintPages:
         meta = page.meta or {}
         historical = None
         if meta.get("historical") and meta.get("published"):
-            historical = self.ui["historical_advice"].format(date=human_date(meta["published"], self.ui))
+            historical = self.ui["historical_advice"].format(date=human_date(meta["published"], self.locale))
         content_date = meta.get("reviewed") or meta.get("published")
         flyer = {
             "slug": topic.slug,
@@ -148,7 +148,7 @@ class PrintPages:
             "qr": self._qr(topic_path),
             "page_link": relative_url(topic_path, here),
             "contact": contact_strip(self.config.extra.get("contact"), self.ui),
-            "content_date": human_date(content_date, self.ui) if content_date else None,
+            "content_date": human_date(content_date, self.locale) if content_date else None,
             "content_date_iso": str(content_date) if content_date else None,
             "version": version_code(self.locale, page.title, parts["lead"], parts["key_messages"], parts["sections"]),
         }

@@ -9,20 +9,20 @@ import json
 import re
 from pathlib import Path
 
-from .locales import SOURCE_LOCALE, TRANSLATIONS, locale_prefix
+from .locales import ROOT, SOURCE_LOCALE, TRANSLATIONS, locale_prefix, script
+from .material_coupling import lunr_languages, point_search_config
+from .minify import minify_js
 
 ZWSP = "\u200b"
 DEFAULT_SEPARATOR = r"[\s\-]+"
 SEGMENTED_SEPARATOR = r"[\s\-\u200b]+"
 
-# lunr language per locale. Bulgarian uses the Russian stemmer. Albanian, Thai
-# and Chinese have no lunr stemmer: they get no language pipeline at all (the
-# English one would strip their letters), and never the 678 KB wordcut.js.
-LUNR = {
-    "nb": ("no", True), "en": ("en", True), "es": ("es", True), "pt": ("pt", True),
-    "ro": ("ro", True), "bg": ("ru", True), "ru": ("ru", True), "fr": ("fr", True),
-    "sq": ("en", False), "th": ("en", False), "zh": ("en", False),
-}
+# lunr's code for a language where it differs from ours; Bulgarian has no lunr
+# stemmer and Russian's works for it (inflected forms included).
+LUNR_CODE = {"nb": "no", "nn": "no", "bg": "ru"}
+# Scripts written without spaces. Their lunr pipelines are word segmenters (Thai's
+# wordcut.js alone is 678 KB), never loaded: we cut their words at build time.
+SEGMENTED_SCRIPTS = {"Thai", "Hans", "Hant", "Jpan"}
 STEMMED_PIPELINE = ["trimmer", "stopWordFilter", "stemmer"]
 
 THAI_RUN = re.compile(r"[\u0e00-\u0e7f]+")
@@ -48,14 +48,29 @@ def segment_chinese(text):
     return _segment_runs(text, HAN_RUN, jieba.cut)
 
 
-SEGMENTERS = {"th": segment_thai, "zh": segment_chinese}
+SEGMENTERS = {"Thai": segment_thai, "Hans": segment_chinese, "Hant": segment_chinese}
+
+
+def segmenter(locale):
+    """The build-time word segmenter for a locale's script, or None (words are spaced)."""
+    return SEGMENTERS.get(script(locale))
+
+
+def lunr_language(locale):
+    """(lunr language, stemmed?) for a locale. A language Material has no stemmer for,
+    or one written without spaces, gets no language pipeline at all (the English one
+    would strip its letters)."""
+    code = LUNR_CODE.get(locale, locale)
+    if script(locale) in SEGMENTED_SCRIPTS or code not in lunr_languages():
+        return "en", False
+    return code, True
 
 
 def index_config(locale, fields):
-    lang, stemmed = LUNR[locale]
+    lang, stemmed = lunr_language(locale)
     return {
         "lang": [lang],
-        "separator": SEGMENTED_SEPARATOR if locale in SEGMENTERS else DEFAULT_SEPARATOR,
+        "separator": SEGMENTED_SEPARATOR if segmenter(locale) else DEFAULT_SEPARATOR,
         "pipeline": STEMMED_PIPELINE if stemmed else [],
         "fields": fields,
     }
@@ -70,7 +85,7 @@ def entry_locale(location):
 def locale_index(entries, locale, fields):
     """Search index for one locale; locations become relative to the locale root."""
     prefix = locale_prefix(locale)
-    segment = SEGMENTERS.get(locale, lambda text: text)
+    segment = segmenter(locale) or (lambda text: text)
     docs = []
     for entry in entries:
         if entry_locale(entry["location"]) != locale:
@@ -85,26 +100,16 @@ def dumps(index):
     return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
 
 
-WORKER_SOURCE = Path(__file__).with_name("search_worker.js")
+WORKER_SOURCE = ROOT / "overrides" / "components" / "search" / "search-worker.js.in"
 
 
 def search_worker(material_worker_name):
     """(file name, text) of the worker that wraps Material's; it sits beside it."""
-    text = WORKER_SOURCE.read_text(encoding="utf-8").replace("MATERIAL_WORKER", material_worker_name)
+    text = minify_js(WORKER_SOURCE.read_text(encoding="utf-8").replace("MATERIAL_WORKER", material_worker_name))
     return f"site-search.{hashlib.sha256(text.encode()).hexdigest()[:8]}.js", text
 
 
-CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
-
-
 def point_search_at_locale(html, locale, worker_name=None):
-    """Make Material's `base` (where search/search_index.json is) the locale root,
-    and, given worker_name, load that worker instead of Material's (same folder)."""
-    def replace(match):
-        config = json.loads(match.group(2))
-        base = config["base"] if config["base"].endswith("/") else config["base"] + "/"
-        config["base"] = base + locale_prefix(locale)
-        if worker_name:
-            config["search"] = config["search"].rsplit("/", 1)[0] + "/" + worker_name
-        return match.group(1) + json.dumps(config, ensure_ascii=False) + match.group(3)
-    return CONFIG_SCRIPT.sub(replace, html, count=1)
+    """Make Material's search look in the locale's own index (its `base` is the locale
+    root), and, given worker_name, through that worker instead of Material's."""
+    return point_search_config(html, locale_prefix(locale), worker_name)

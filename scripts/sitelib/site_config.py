@@ -1,22 +1,19 @@
-"""Read mkdocs.yml as plain data (for scripts and tests that need `extra:` values)."""
-import yaml
+"""Read mkdocs.yml as plain data (for scripts and tests that need `extra:` or `nav:`),
+with MkDocs' own YAML loader (it knows !ENV, !relative and INHERIT)."""
+from pathlib import Path
 
-from .locales import ROOT
+from mkdocs.utils.yaml import yaml_load
 
-
-class _PlainLoader(yaml.SafeLoader):
-    """Reads MkDocs' custom tags (!ENV, !!python/name) as None instead of failing."""
-
-
-_PlainLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
-_PlainLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+from .locales import CONFIG_FILE
 
 
-def load_mkdocs_yml(path=ROOT / "mkdocs.yml"):
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=_PlainLoader)
+def load_mkdocs_yml(path: str | Path = CONFIG_FILE) -> dict:
+    with open(path, "rb") as source:
+        return yaml_load(source)
 
 
-def contact_numbers(config=None):
+
+def contact_numbers(config=None) -> list[str]:
     """The phone and WhatsApp numbers an editor filled in (the only ones pages may show)."""
     contact = (config or load_mkdocs_yml())["extra"].get("contact") or {}
     return [str(contact.get(key) or "") for key in ("phone", "whatsapp")]

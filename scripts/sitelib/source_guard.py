@@ -1,105 +1,31 @@
-"""Reject hostile or broken Markdown before the build writes anything.
+"""Reject hostile or broken pages before the build writes anything.
 
 Editors and translators change docs/**/*.md. The build stops, naming the file and
 line, when a page has:
-- raw <script>, <iframe> (and friends), on*= event attributes, style= attributes,
-  or javascript:/vbscript:/data: links (the Content-Security-Policy would block
-  them anyway, so they could only break a page or attack a reader);
-- front matter that is not valid YAML;
+- front matter that is not valid YAML, a key that FRONT_MATTER (front_matter.py)
+  does not list, a value of the wrong kind, or markup in a text value;
+- anything in its rendered HTML that the sanitizer does not allow (sanitizer.py):
+  each page is rendered here with the site's Markdown extensions and checked, so
+  a rejected page stops the build before MkDocs empties site/;
 - a `##` (or deeper) heading without its stable `{ #id }`, or an id used twice;
 - a `flyer:` list naming a section the page does not have.
-
-Code (fenced blocks, `inline code`) and HTML comments such as `<!-- contact-details -->`
-are allowed to mention anything: they are blanked out before the checks run, with
-line breaks kept so line numbers stay right.
 """
-import html
 import re
+from functools import lru_cache
 from pathlib import Path
 
+from markdown import Markdown
 
+from .front_matter import check_front_matter
 from .heading_ids import heading_id
-from .markdown_source import FRONT_MATTER_END, split_front_matter
+from .markdown_source import FRONT_MATTER_END, blank, mask_code_and_comments, split_front_matter  # noqa: F401
+from .markers import marker_components
+from .sanitizer import sanitize_content
 from .source_errors import SourceError
-
-FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-INLINE_CODE = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
-COMMENT = re.compile(r"<!--.*?-->", re.S)
-
-FORBIDDEN_TAG = re.compile(r"<\s*(script|iframe|frame|frameset|object|embed|applet|style|base)\b", re.I)
-HTML_TAG = re.compile(r"<[A-Za-z][^<>]*>", re.S)
-ATTR_LIST = re.compile(r"\{[^{}\n]*\}")
-EVENT_ATTR = re.compile(r"(?:^|[\s\"'/{])(on[a-z]+)\s*=", re.I)
-STYLE_ATTR = re.compile(r"(?:^|[\s\"'/{])style\s*=", re.I)
-LINK_TARGETS = (
-    re.compile(r"\]\(\s*<?([^)\s>]+)"),  # [text](target)
-    re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M),  # [ref]: target
-    re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^<>\s]*)>"),  # <scheme:autolink>
-    re.compile(r"\b(?:href|src|action|formaction|xlink:href|data)\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)", re.I),
-)
-BAD_SCHEME = re.compile(r"^(?:javascript|vbscript|livescript|data):", re.I)
-SCRIPT_URL = re.compile(r"\b(?:javascript|vbscript)\s*:", re.I)
 
 ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)(.*)$")
 SETEXT_H2 = re.compile(r"^ {0,3}-+[ \t]*$")
 NOT_PARAGRAPH = re.compile(r"^\s*(?:$|[-*+>|#]|\d+[.)]\s|<|`{3}|~{3}|:)")
-
-
-def blank(text):
-    """The same text with every character but line breaks turned into spaces."""
-    return re.sub(r"[^\n]", " ", text)
-
-
-def mask_code_and_comments(body):
-    """Blank out fenced code, inline code and HTML comments, keeping line numbers."""
-    out, fence = [], None
-    for line in body.split("\n"):
-        match = FENCE.match(line)
-        if fence:
-            out.append("")
-            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
-                fence = None
-            continue
-        if match:
-            fence = match.group(1)
-            out.append("")
-            continue
-        out.append(INLINE_CODE.sub(lambda m: blank(m.group(0)), line))
-    return COMMENT.sub(lambda m: blank(m.group(0)), "\n".join(out))
-
-
-def _line(text, pos, offset):
-    return text.count("\n", 0, pos) + 1 + offset
-
-
-def check_raw_html(masked, path, offset=0):
-    """Fail on tags, attributes and links that run code or dodge the CSP."""
-    match = FORBIDDEN_TAG.search(masked)
-    if match:
-        raise SourceError(path, _line(masked, match.start(), offset),
-                          f"raw <{match.group(1).lower()}> is not allowed in page text; "
-                          "ask a developer to make a component instead")
-    for pattern in (HTML_TAG, ATTR_LIST):
-        for tag in pattern.finditer(masked):
-            event = EVENT_ATTR.search(tag.group(0))
-            if event:
-                raise SourceError(path, _line(masked, tag.start() + event.start(1), offset),
-                                  f"event attribute '{event.group(1)}=' is not allowed (it runs a script)")
-            style = STYLE_ATTR.search(tag.group(0))
-            if style:
-                raise SourceError(path, _line(masked, tag.start() + style.start(), offset),
-                                  "style= attributes are blocked by the site's security policy; "
-                                  "use a class from a component's CSS instead")
-    for pattern in LINK_TARGETS:
-        for link in pattern.finditer(masked):
-            target = html.unescape(link.group(1).strip("\"'"))
-            target = re.sub(r"[\x00-\x20]", "", target)
-            if BAD_SCHEME.match(target):
-                raise SourceError(path, _line(masked, link.start(1), offset),
-                                  f"link to '{target.split(':')[0].lower()}:' is not allowed; link to a page or https:// address")
-    match = SCRIPT_URL.search(masked)
-    if match:
-        raise SourceError(path, _line(masked, match.start(), offset), "'javascript:' is not allowed in page text")
 
 
 def headings(markdown):
@@ -182,18 +108,43 @@ def check_flyer_sections(meta, markdown, path):
                               f"{{ #{section} }}; sections here: {', '.join(sorted(known)) or 'none'}")
 
 
-def check_source(text, path):
-    """Run every check on one Markdown file; return its front matter."""
+def markdown_renderer(extensions, configs):
+    """body -> HTML with these Markdown extensions (MkDocs' config.markdown_extensions
+    and config.mdx_configs), reusing one Markdown instance."""
+    md = Markdown(extensions=list(extensions), extension_configs=configs)
+    return lambda body: md.reset().convert(body)
+
+
+@lru_cache(maxsize=None)
+def site_renderer(config_file=None):
+    """markdown_renderer() for mkdocs.yml's markdown_extensions, as MkDocs reads them."""
+    from mkdocs.config import load_config
+
+    from .locales import ROOT
+
+    config = load_config(str(config_file or ROOT / "mkdocs.yml"), site_url="http://127.0.0.1/")
+    return markdown_renderer(config.markdown_extensions, config.mdx_configs)
+
+
+def check_source(text, path, render=None, markers=None):
+    """Run every check on one Markdown file; return its front matter.
+
+    render: body -> HTML (default: site_renderer()); markers: the marker component
+    names (default: the components that declare themselves markers).
+    """
     meta, body, offset = split_front_matter(text, path)
-    check_raw_html(mask_code_and_comments(body), path, offset)
+    check_front_matter(meta, text, path)
+    sanitize_content((render or site_renderer())(body), path, text,
+                     marker_components() if markers is None else markers)
     check_headings(body, path, offset)
     check_flyer_sections(meta, text, path)
     return meta
 
 
-def check_docs(docs_dir, display_root=None):
+def check_docs(docs_dir, display_root=None, render=None):
     """Check every docs/**/*.md; raise SourceError for the first bad file."""
     docs_dir = Path(docs_dir)
+    markers = marker_components()
     for path in sorted(docs_dir.rglob("*.md")):
         shown = path
         if display_root:
@@ -201,4 +152,4 @@ def check_docs(docs_dir, display_root=None):
                 shown = path.relative_to(display_root)
             except ValueError:
                 pass
-        check_source(path.read_text(encoding="utf-8"), shown)
+        check_source(path.read_text(encoding="utf-8-sig"), shown, render, markers)

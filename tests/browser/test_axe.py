@@ -10,7 +10,7 @@ import pytest
 from axe_playwright_python.async_playwright import Axe
 
 from scripts.sitelib.locales import LOCALES
-from scripts.sitelib.chromium import launch
+from scripts.devtools.chromium import launch
 
 pytestmark = pytest.mark.browser
 WIDTHS = {"phone": {"width": 360, "height": 740}, "wide": {"width": 1280, "height": 900}}

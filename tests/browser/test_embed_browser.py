@@ -6,7 +6,7 @@ import time
 import pytest
 
 from scripts.sitelib.embeds import snippet, snippet_title
-from scripts.sitelib.local_site import StaticServer
+from scripts.devtools.local_site import StaticServer
 
 pytestmark = pytest.mark.browser
 

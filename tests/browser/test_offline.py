@@ -5,7 +5,7 @@ import pytest
 
 from scripts.sitelib.locales import locale_prefix
 from scripts.sitelib.ui_strings import load_strings
-from scripts.sitelib.chromium import PHONE
+from scripts.devtools.chromium import PHONE
 
 UI = load_strings()
 pytestmark = pytest.mark.browser

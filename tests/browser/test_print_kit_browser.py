@@ -14,13 +14,13 @@ import zxingcpp
 from PIL import Image
 from pypdf import PdfReader
 
-from scripts.sitelib.local_site import StaticServer, build_site, free_port
+from scripts.devtools.local_site import StaticServer, build_site, free_port
 from scripts.sitelib.locales import LOCALES
 from scripts.sitelib.print_kit import (
     POSTER_SIZES, cards_url, flyer_topics, flyer_url, mixed_card_locales, overview_url, pack_url, page_pdf_url,
     poster_url, topic_url, zip_url,
 )
-from scripts.sitelib.print_pdf import A4, mkdocs_nav, print_jobs, render_print_kit
+from scripts.devtools.print_pdf import A4, mkdocs_nav, print_jobs, render_print_kit
 from scripts.sitelib.typesetting import THAI, thai_words
 from scripts.sitelib.ui_strings import load_strings
 

@@ -4,7 +4,7 @@ The neutral site and a neutral start page are stubbed with page.route (no intern
 """
 import pytest
 
-from scripts.sitelib.chromium import PHONE
+from scripts.devtools.chromium import PHONE
 
 EXIT = "https://www.yr.no/"
 START = "https://start.test/"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from scripts.sitelib.locales import LOCALES, SOURCE_LOCALE, locale_prefix
-from scripts.sitelib.local_site import StaticServer
+from scripts.devtools.local_site import StaticServer
 
 pytestmark = pytest.mark.browser
 

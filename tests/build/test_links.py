@@ -6,7 +6,7 @@ import pytest
 
 from scripts.linkcheck import run_linkchecker, start_urls, world_readable
 from scripts.sitelib.locales import TRANSLATIONS
-from scripts.sitelib.local_site import ROOT, StaticServer
+from scripts.devtools.local_site import ROOT, StaticServer
 
 FIXTURES = ROOT / "tests" / "fixtures" / "linkcheck"
 

@@ -11,7 +11,7 @@ from scripts.sitelib.print_kit import (
     POSTER_SIZES, cards_url, flyer_topics, flyer_url, language_label, mixed_card_locales, overview_url, poster_url,
     topic_url,
 )
-from scripts.sitelib.print_pdf import mkdocs_nav
+from scripts.devtools.print_pdf import mkdocs_nav
 from scripts.sitelib.ui_strings import load_strings
 
 TOPICS = flyer_topics(order=mkdocs_nav())

@@ -1,6 +1,6 @@
 """Building the same commit twice gives the same bytes (apart from ALLOWED_TO_DIFFER)."""
-from scripts.sitelib.reproducible import ALLOWED_TO_DIFFER, tree_differences
-from scripts.sitelib.local_site import build_site
+from scripts.devtools.reproducible import ALLOWED_TO_DIFFER, tree_differences
+from scripts.devtools.local_site import build_site
 
 
 def test_two_builds_are_identical(site, tmp_path):

@@ -8,7 +8,7 @@ import pytest
 
 from scripts.sitelib.locales import LOCALES, NATIVE_NAMES, locale_prefix
 from tests.support.pages import page_paths
-from scripts.sitelib.local_site import build_site
+from scripts.devtools.local_site import build_site
 
 
 class Collect(HTMLParser):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from scripts.sitelib.local_site import ROOT
+from scripts.devtools.local_site import ROOT
 from scripts.sitelib.site_config import load_mkdocs_yml as main_config
 
 

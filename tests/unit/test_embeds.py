@@ -43,11 +43,9 @@ def test_links_become_absolute():
     assert 'href="https://example.org/"' in out
 
 
-def test_interactive_parts_and_inline_scripts_are_dropped():
+def test_interactive_parts_are_dropped():
     html = "<p>a</p>\n<!-- site:interactive -->\n<form>x</form>\n<!-- /site:interactive -->\n<p>b</p>"
     assert embeds.without_interactive(html) == "<p>a</p>\n<p>b</p>"
-    page = '<head><script>var a=1</script>\n<script src="x.js" defer></script></head>'
-    assert embeds.without_inline_scripts(page) == '<head><script src="x.js" defer></script></head>'
 
 
 def test_snippet_escapes_names_its_language_and_links_the_host_script():

@@ -11,7 +11,7 @@ from scripts.sitelib.print_kit import (
     relative_url, short_url, topic_of, version_code,
 )
 from scripts.sitelib.print_pages import contact_strip, included_component_assets
-from scripts.sitelib.print_pdf import mkdocs_nav
+from scripts.devtools.print_pdf import mkdocs_nav
 from scripts.sitelib.source_errors import SourceError
 from scripts.sitelib.typesetting import break_url_at_slashes, thai_words, typeset
 

@@ -1,12 +1,15 @@
-"""The source checks, one rule at a time, and the real docs passing them."""
+"""The source checks, one rule at a time, and the real docs passing them.
+
+check_source renders each page with the site's Markdown extensions and runs the
+sanitizer's check on the HTML, so these go through what Markdown really makes."""
 import pytest
 
-from scripts.sitelib.locale_folders import check_locale_folders
+from scripts.sitelib.locale_folders import check_file_types, check_locale_folders
 from scripts.sitelib.source_errors import SourceError
 from scripts.sitelib.source_guard import (
     check_docs, check_flyer_sections, check_source, heading_ids, mask_code_and_comments,
 )
-from scripts.sitelib.local_site import ROOT
+from scripts.devtools.local_site import ROOT
 
 HEAD = "---\ntitle: T\n---\n\n# T\n\n"  # body starts on line 7
 
@@ -30,6 +33,13 @@ def error_of(text, path="docs/nb/p.md"):
     ('<a href="&#106;avascript:alert(1)">x</a>', 7, "javascript:"),
     ("[x][ref]\n\n[ref]: javascript:alert(1)", 9, "javascript:"),
     ("<a href=\"data:text/html,<p>x\">x</a>", 7, "data:"),
+    ("Tekst.\n\n\\`<script>x()</script>`", 9, "<script>"),
+    ("<div>\n`<script>x()</script>`\n</div>", 8, "<script>"),
+    ("## Med klasse { #id .site-x }", 7, "'site-x' is reserved"),
+    ("Tekst.\n{: data-site-root-locales='{}' }", 8, "data-site-root-locales="),
+    ("<!-- quick-exit -->", 7, "is not a marker"),
+    ("Ring oss <!-- contact-details --> i dag.", 7, "line of its own"),
+    (":smile:", 7, "would load a picture from another site"),
     ("## Uten id", 7, "has no id"),
     ("### Dypere\n", 7, "has no id"),
     ("## A { #a }\n\n## B { #a }", 9, "already used on line 7"),
@@ -50,8 +60,13 @@ def test_bad_input_names_the_line(text, line, words):
     '<a href="https://example.org/" title="on=off">x</a>',
     "## Hjelp { #help }\n\nTekst.\n\n---\n\nMer.",
     "- punkt\n---",
-    "| a | b |\n|---|---|\n| 1 | 2 |",
-    "## Med klasse { #id .site-x }",
+    "| a | b |\n|:--|--:|\n| 1 | 2 |",
+    "## Med klasse { #id .warning }",
+    "!!! warning \"Viktig\"\n    Vask hendene :material-hand-wash:.",
+    "Ord\n:   Forklaring",
+    "<div markdown>\n**Fet**\n</div>",
+    "Et notat <!-- todo: oversett --> til.",
+    "[Ring](tel:+4712345678) eller [skriv](mailto:a@b.no).",
     "**Contact:** onsdag = ok",
 ])
 def test_good_input_passes(text):
@@ -115,5 +130,42 @@ def test_locale_folders(tmp_path):
         check_locale_folders(tmp_path, ["nb", "en"])
 
 
+def test_front_matter_follows_the_schema():
+    with pytest.raises(SourceError) as caught:
+        check_source("---\ntitle: T\ntags: [a]\n---\n# T\n", "p.md")
+    assert caught.value.line == 3 and "allowed keys: title, description" in str(caught.value)
+    with pytest.raises(SourceError, match="'title' contains '<'"):
+        check_source("---\ntitle: 'a</title><script>x()</script>'\n---\n# T\n", "p.md")
+    with pytest.raises(SourceError, match="'historical' must be true or false"):
+        check_source("---\ntitle: T\nhistorical: 'yes'\n---\n# T\n", "p.md")
+    check_source("---\ntitle: «Sex» & helse\nsearch: {exclude: true}\n---\n# T\n", "p.md")
+
+
+def test_only_pages_and_pictures_may_be_published(tmp_path):
+    (tmp_path / "nb").mkdir()
+    (tmp_path / "nb" / "index.md").write_text("# P")
+    (tmp_path / "nb" / ".notes.txt").write_text("MkDocs publishes no dot files")
+    (tmp_path / "nb" / "logo.svg").write_text('<svg><use href="#a"/><path fill="url(#g)" d="M0"/></svg>')
+    check_file_types(tmp_path)
+    for name, text, words in (("x.html", "<p>", "cannot be published"), ("x.JS", "x()", "cannot be published"),
+                              ("y.svg", "<svg onload='x()'/>", "onload="),
+                              ("z.svg", '<svg><image href="https://e/x.png"/></svg>', "href=")):
+        (tmp_path / "nb" / name).write_text(text)
+        with pytest.raises(SourceError, match=words):
+            check_file_types(tmp_path)
+        (tmp_path / "nb" / name).unlink()
+
+
 def test_the_real_docs_pass():
     check_docs(ROOT / "docs", display_root=ROOT)
+
+
+def test_the_translators_check_reports_what_the_build_would_reject(tmp_path):
+    """`scripts/i18n.py check` said "No problems" for pages the build then ran a script from."""
+    from scripts.i18n import build_problems
+
+    page = tmp_path / "help.md"
+    page.write_text("---\ntitle: 'x</title><script>x()</script>'\n---\n\n# x\n", encoding="utf-8")
+    assert build_problems(page) == [f"{page}:2: 'title' contains '<', which is HTML markup; write the text without tags"]
+    page.write_text("---\ntitle: x\n---\n\n# x\n\n\\`<script>x()</script>`\n", encoding="utf-8")
+    assert "help.md:7: <script> is not allowed" in build_problems(page)[0]

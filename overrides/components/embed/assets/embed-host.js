@@ -2,15 +2,25 @@
      <script src="https://<our site>/assets/embed-host.js" async></script>
    It sets the height of each of our <iframe>s to fit its content, so readers
    see no inner scrollbar. Without it, the <iframe> keeps the height you gave it.
-   It only trusts messages from the <iframe> that sent them, and only when they
-   come from the origin of that <iframe>'s src. No cookies, no tracking. */
+   Only our embed views are resized: an <iframe> whose src is on the origin this
+   script was loaded from and whose path has /embed/, and only from a message
+   that this very <iframe> sent from that origin. No cookies, no tracking. */
 (function () {
   "use strict";
-  if (window.__siteEmbedHost) return;
-  window.__siteEmbedHost = true;
+  var script = document.currentScript;
+  if (!script || !script.src) return;
+  var SITE = new URL(script.src, document.baseURI).origin;
+  var FLAG = "__siteEmbedHost:" + SITE;
+  if (window[FLAG]) return;
+  window[FLAG] = true;
 
-  function origin(frame) {
-    try { return new URL(frame.src, document.baseURI).origin; } catch (e) { return null; }
+  function isOurEmbed(frame) {
+    try {
+      var url = new URL(frame.src, document.baseURI);
+      return url.origin === SITE && /\/embed\//.test(url.pathname);
+    } catch (e) {
+      return false;
+    }
   }
 
   function frameOf(source) {
@@ -23,9 +33,9 @@
 
   window.addEventListener("message", function (event) {
     var data = event.data;
-    if (!data || data.type !== "site-embed:height") return;
+    if (event.origin !== SITE || !data || data.type !== "site-embed:height") return;
     var frame = frameOf(event.source);
-    if (!frame || origin(frame) !== event.origin) return;
+    if (!frame || !isOurEmbed(frame)) return;
     var height = Number(data.height);
     if (!isFinite(height) || height <= 0 || height > 100000) return;
     frame.style.height = Math.ceil(height) + "px";
@@ -35,9 +45,8 @@
   function ask() {
     var frames = document.getElementsByTagName("iframe");
     for (var i = 0; i < frames.length; i++) {
-      var target = origin(frames[i]);  // only frames with a real src
-      if (target && frames[i].contentWindow && /\/embed\//.test(frames[i].src)) {
-        frames[i].contentWindow.postMessage({ type: "site-embed:ask" }, "*");
+      if (isOurEmbed(frames[i]) && frames[i].contentWindow) {
+        frames[i].contentWindow.postMessage({ type: "site-embed:ask" }, SITE);
       }
     }
   }

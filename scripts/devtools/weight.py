@@ -1,0 +1,111 @@
+"""Page weight: what a first view of a page costs, served by nginx with the
+project's own deploy/nginx/site.conf (gzip level 6, the real headers).
+
+nginx logs every response with its bytes on the wire, so requests from the
+service worker and the search worker are counted too. Requests to other hosts
+cannot load here (no internet); they are counted as attempted, with 0 bytes.
+"""
+import time
+from urllib.parse import urlsplit
+
+from .chromium import launch
+
+PAGE_TYPES = {                     # page type -> path under the locale root
+    "home": "",
+    "guidance": "covid-19/",
+    "tips": "drug-services/",
+    "help": "help/",
+    "flyer": "flyers/covid-19/",
+    "embed": "covid-19/embed/",
+}
+BUDGET_BYTES = 100 * 1000          # 100 KB compressed, first view, search included
+BUDGET_REQUESTS = 20
+BUDGET_LCP_MS = 3000
+SLOW_3G = {"offline": False, "latency": 400, "downloadThroughput": 400 * 1000 / 8,
+           "uploadThroughput": 400 * 1000 / 8}
+
+
+# Any host but this machine fails at once (there is no internet here anyway).
+OFFLINE_HOSTS_ARG = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost"
+
+
+def launch_isolated(playwright):
+    """Debian's Chromium with every other host unreachable."""
+    return launch(playwright, extra_args=[OFFLINE_HOSTS_ARG])
+
+
+def wait_quiet(server, quiet=1.0, limit=20.0):
+    """Wait until the server has seen no new request for `quiet` seconds."""
+    start = time.monotonic()
+    count, since = len(server.log), time.monotonic()
+    while time.monotonic() - start < limit:
+        time.sleep(0.1)
+        now = len(server.log)
+        if now != count:
+            count, since = now, time.monotonic()
+        elif time.monotonic() - since >= quiet:
+            return
+
+
+LCP_SCRIPT = """() => new Promise(resolve => {
+  let last = 0;
+  new PerformanceObserver(list => { for (const e of list.getEntries()) last = e.startTime; })
+    .observe({type: 'largest-contentful-paint', buffered: true});
+  setTimeout(() => resolve(last), 300);
+})"""
+
+
+def measure(browser, server, path, query="covid", throttle=False, viewport=(360, 740), locale="nb"):
+    """First view of `path` in a fresh (cold) context, then search for `query`.
+
+    `server` is a running NginxSite (its log counts the responses).
+
+    `locale` is the browser's language (a reader of that language: no redirect
+    from the home page to another language).
+
+    Returns {status, requests, bytes, external, lcp_ms, searched, entries}.
+    """
+    context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]},
+                                  locale={"nb": "nb-NO", "zh": "zh-CN"}.get(locale, locale))
+    external = []
+    # No page.route here: routing turns the HTTP cache off, and the service
+    # worker relies on it. Other hosts fail fast through the launch flag below.
+    context.on("request", lambda request: external.append(request.url)
+               if urlsplit(request.url).hostname not in ("127.0.0.1", "localhost") else None)
+    page = context.new_page()
+    if throttle:
+        cdp = context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        cdp.send("Network.emulateNetworkConditions", SLOW_3G)
+    server.reset()
+    result = {"path": path, "external": external, "searched": False, "lcp_ms": None}
+    try:
+        response = page.goto(server.url + path, wait_until="load", timeout=120_000)
+        result["status"] = response.status if response else 0
+        if result["status"] >= 400:
+            return result
+        result["lcp_ms"] = page.evaluate(LCP_SCRIPT)
+        toggle = page.locator("label.md-header__button[for=__search], label.md-search__icon[for=__search]").first
+        if page.locator("input.md-search__input").count():
+            if toggle.is_visible():
+                toggle.click()
+            field = page.locator("input.md-search__input")
+            field.click()
+            field.fill(query)
+            field.press("End")
+            page.wait_for_selector(".md-search-result__meta", timeout=60_000)
+            # The result count (or "no results") shows once the worker has loaded the index.
+            page.wait_for_function(
+                "() => !/^\\s*$/.test(document.querySelector('.md-search-result__meta').textContent)",
+                timeout=60_000)
+            result["searched"] = True
+        if page.evaluate("'serviceWorker' in navigator && !!document.querySelector('meta[name=site-offline]')"):
+            page.wait_for_selector("html[data-site-offline=ready]", timeout=60_000)
+        wait_quiet(server)
+    finally:
+        entries = server.log
+        result["entries"] = entries
+        result["requests"] = len(entries) + len(external)
+        result["bytes"] = sum(size for _, _, size in entries)
+        context.close()
+    return result

@@ -1,0 +1,76 @@
+"""Take a rendered page apart and move its pieces elsewhere: the one section splitter
+and the one link rewriter, both on BeautifulSoup.
+
+Embed views, the feed and flyers all cut a page at its `## … { #id }` headings
+(top-level <h2 id>) and carry the pieces to other URLs.
+"""
+from dataclasses import dataclass
+from urllib.parse import urljoin
+
+from bs4 import BeautifulSoup, Tag
+
+URL_ATTRIBUTES = ("href", "src")
+
+
+@dataclass
+class Section:
+    id: str
+    heading: str        # plain text
+    heading_html: str   # the whole <h2 …>…</h2>
+    body_html: str      # what follows the heading, up to the next <h2>
+
+    @property
+    def html(self) -> str:
+        return self.heading_html + self.body_html
+
+
+def parse(fragment: str) -> BeautifulSoup:
+    return BeautifulSoup(fragment, "html.parser")
+
+
+def plain_text(fragment: str) -> str:
+    """Text of an HTML fragment, tags dropped, entities decoded, spaces collapsed."""
+    return " ".join(parse(fragment).get_text().split())
+
+
+def split_sections(content: str) -> tuple[str, list[Section]]:
+    """Split page HTML at its top-level <h2 id> headings: (intro HTML, [Section, …]).
+
+    BeautifulSoup finds the headings; the pieces are cut from the original text at
+    the positions it reports, so they keep their bytes exactly.
+    """
+    headings = parse(content).find_all("h2", id=True, recursive=False)
+    if not headings:
+        return content, []
+    line_starts = [0]
+    for line in content.split("\n")[:-1]:
+        line_starts.append(line_starts[-1] + len(line) + 1)
+    starts = [line_starts[heading.sourceline - 1] + heading.sourcepos for heading in headings]
+    sections = []
+    for heading, start, end in zip(headings, starts, starts[1:] + [len(content)]):
+        heading_end = content.index("</h2>", start) + len("</h2>")
+        sections.append(Section(
+            id=heading["id"],
+            heading=" ".join(heading.get_text().split()),
+            heading_html=content[start:heading_end],
+            body_html=content[heading_end:end],
+        ))
+    return content[:starts[0]], sections
+
+
+def rewrite_links(fragment: str | Tag, rewrite, tags=None) -> str | Tag:
+    """Replace every href and src value (of `tags` only, if given) with rewrite(value).
+
+    Given HTML text, returns the rewritten text; given a BeautifulSoup tree, changes it
+    in place and returns it.
+    """
+    soup = parse(fragment) if isinstance(fragment, str) else fragment
+    for name in URL_ATTRIBUTES:
+        for node in soup.find_all(tags or True, attrs={name: True}):
+            node[name] = rewrite(node[name])
+    return str(soup) if isinstance(fragment, str) else soup
+
+
+def absolutize_links(fragment: str, base_url: str) -> str:
+    """Make every href/src in an HTML fragment absolute, resolved against base_url."""
+    return rewrite_links(fragment, lambda value: urljoin(base_url, value))

@@ -1,0 +1,197 @@
+"""Every dependence on the internals of Material for MkDocs and mkdocs-static-i18n.
+
+Material's maintenance ends in 2027 and Zensical succeeds it, so each coupling
+lives here, once, and checks its own assumption: a patch that no longer finds
+what it patches stops the build with a message naming the installed version and
+the patch (CouplingBroken), instead of silently doing nothing. The README's
+"Couplings to Material and static-i18n" lists them all: the checklist for an
+upgrade or a move. tests/build/test_material_coupling.py runs every patch on the
+pinned Material's own output.
+
+Documented extension points (template blocks, hooks' events, `theme.custom_dir`)
+are not listed here; templates that extend blocks are checked by that test too.
+"""
+import functools
+import html
+import json
+import re
+from importlib.metadata import version
+from pathlib import Path
+
+import material
+from mkdocs.exceptions import PluginError
+
+MATERIAL = f"mkdocs-material {version('mkdocs-material')}"
+STATIC_I18N = f"mkdocs-static-i18n {version('mkdocs-static-i18n')}"
+
+
+class CouplingBroken(PluginError):
+    """A patch of Material's or static-i18n's output no longer applies."""
+
+    def __init__(self, package: str, patch: str, problem: str):
+        self.package, self.patch = package, patch
+        super().__init__(f"{package}: the patch '{patch}' no longer applies: {problem}. Check it against this "
+                         f"version (scripts/sitelib/material_coupling.py; README: Couplings to Material and static-i18n).")
+
+
+# --- static-i18n: which locale is being built -------------------------------------------
+# static-i18n builds the default locale, then, from its on_post_build, runs a nested
+# build for every other locale. `building` is True during those nested builds and
+# `current_language` names the locale; `all_languages` lists the configured locales.
+
+def i18n_plugin(config):
+    plugin = config.plugins.get("i18n")
+    if plugin is None or not all(hasattr(plugin, name) for name in ("building", "current_language", "all_languages")):
+        raise CouplingBroken(STATIC_I18N, "i18n_plugin", "the plugin (plugins: i18n) has no building, "
+                             "current_language or all_languages")
+    return plugin
+
+
+def is_outer_build(config) -> bool:
+    """True in the default-locale build that wraps all the others (and sees the whole site at its end)."""
+    return not i18n_plugin(config).building
+
+
+def building_locale(config, source_locale: str) -> str:
+    """The locale being built: the nested build's, or the source locale in the outer build."""
+    return source_locale if is_outer_build(config) else i18n_plugin(config).current_language
+
+
+def configured_locales(config) -> list[str]:
+    """Locale codes listed under plugins.i18n.languages, in config order."""
+    return list(i18n_plugin(config).all_languages)
+
+
+# static-i18n gives Material's language menu its links as config.extra.alternate
+# (set as an attribute, which is what Jinja reads), and page templates the
+# context keys below.
+FILE_LOCALE, PAGE_LOCALE = "i18n_file_locale", "i18n_page_locale"
+
+
+def language_links(config) -> list:
+    """The language menu's entries ({name, link, lang}) for the page being rendered."""
+    return getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []
+
+
+def set_language_links(config, links: list) -> None:
+    config.extra.alternate = links
+
+
+# --- Material's HTML --------------------------------------------------------------------
+
+SEARCH_DIALOG = re.compile(r'(<div class="md-search" data-md-component="search" role="dialog")(?![^>]*aria-label)')
+
+
+def name_search_dialog(page_html: str, label: str) -> str:
+    """Give Material's search dialog (role=dialog, no name; axe: aria-dialog-name) an accessible name."""
+    named, count = SEARCH_DIALOG.subn(lambda match: f'{match.group(1)} aria-label="{html.escape(label)}"', page_html)
+    if count != 1:
+        raise CouplingBroken(MATERIAL, "name_search_dialog", f"found {count} unnamed search dialogs, expected 1")
+    return named
+
+
+ALTERNATE_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+
+
+def without_alternate_links(head_html: str) -> str:
+    """Drop Material's <link rel=alternate hreflang> tags: with them its language menu
+    fetches every language's sitemap.xml (404s). hreflang stays in sitemap.xml."""
+    kept, count = ALTERNATE_LINK.subn("", str(head_html))
+    if not count:
+        raise CouplingBroken(MATERIAL, "without_alternate_links", "no <link rel=\"alternate\" hreflang> in the head")
+    return kept
+
+
+CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
+
+
+def point_search_config(page_html: str, locale_prefix: str, worker_name: str | None = None) -> str:
+    """Make Material's search `base` (where search/search_index.json is) the locale's
+    root ('th/'), and, given worker_name, load that worker instead of Material's."""
+    match = CONFIG_SCRIPT.search(page_html)
+    try:
+        config = json.loads(match.group(2)) if match else None
+    except ValueError:
+        config = None
+    if not config or "base" not in config or "search" not in config:
+        raise CouplingBroken(MATERIAL, "point_search_config",
+                             'no <script id="__config"> with "base" and "search" in the page')
+    base = config["base"] if config["base"].endswith("/") else config["base"] + "/"
+    config["base"] = base + locale_prefix
+    if worker_name:
+        config["search"] = config["search"].rsplit("/", 1)[0] + "/" + worker_name
+    replaced = match.group(1) + json.dumps(config, ensure_ascii=False) + match.group(3)
+    return page_html[:match.start()] + replaced + page_html[match.end():]
+
+
+INLINE_SCRIPT = re.compile(r"<script>.*?</script>\s*", re.S)
+
+
+def without_inline_scripts(page_html: str) -> str:
+    """Drop Material's attribute-less inline <script>s (localStorage and tab helpers,
+    useless without its bundle.js), so an embed view runs only script files and a
+    strict Content-Security-Policy needs no hashes for it."""
+    kept, count = INLINE_SCRIPT.subn("", page_html)
+    if not count:
+        raise CouplingBroken(MATERIAL, "without_inline_scripts", "no inline <script> to remove")
+    if re.search(r"<script(?![^>]*\b(?:src|type)=)[^>]*>", kept):
+        raise CouplingBroken(MATERIAL, "without_inline_scripts", "an inline <script> with attributes remains")
+    return kept
+
+
+MAIN_TAG = '<main class="md-main" data-md-component="main">'
+
+
+def label_main(page_html: str, label: str) -> str:
+    """Name Material's <main>: inside a partner's page, which has its own <main>, an
+    unnamed one is a duplicate landmark for screen readers."""
+    if page_html.count(MAIN_TAG) != 1:
+        raise CouplingBroken(MATERIAL, "label_main", f"expected one {MAIN_TAG}")
+    return page_html.replace(MAIN_TAG, MAIN_TAG[:-1] + f' aria-label="{html.escape(label)}">', 1)
+
+
+# --- Material's search ------------------------------------------------------------------
+# Our worker (overrides/components/search/search-worker.js.in) wraps Material's and
+# speaks its private message protocol: {type: 0, data: {config, docs, options}} sets up,
+# {type: 2, data: query} searches, {type: 3, data: result} answers.
+
+WORKERS = Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "workers"
+WORKER_PROTOCOL = {
+    "setup is message 0 and reads data.config": re.compile(r"case 0:return yield \w+\(\w+\.data\.config\)"),
+    "query is message 2, answered by message 3": re.compile(r"case 2:let \w+=\w+\.data;try\{return\{type:3,"),
+}
+
+
+def material_search_worker(workers: Path = WORKERS) -> str:
+    """File name of Material's search worker, after checking the protocol ours relies on."""
+    found = sorted(workers.glob("search.*.min.js"))
+    if len(found) != 1:
+        raise CouplingBroken(MATERIAL, "material_search_worker", f"expected one search.*.min.js in {workers}, "
+                             f"found {[path.name for path in found]}")
+    text = found[0].read_text(encoding="utf-8")
+    for rule, pattern in WORKER_PROTOCOL.items():
+        if not pattern.search(text):
+            raise CouplingBroken(MATERIAL, "search worker protocol", f"{found[0].name}: {rule} no longer holds")
+    return found[0].name
+
+
+LUNR = Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "lunr" / "min"
+
+
+@functools.cache
+def lunr_languages() -> frozenset[str]:
+    """Languages Material ships a lunr pipeline for (lunr.<code>.min.js); English is built in."""
+    found = {path.name.split(".")[1] for path in LUNR.glob("lunr.*.min.js")} - {"stemmer", "multi"}
+    if not {"no", "ru", "fr"} <= found:
+        raise CouplingBroken(MATERIAL, "lunr_languages", f"no lunr.<language>.min.js files in {LUNR}")
+    return frozenset(found | {"en"})
+
+
+def search_entries(config) -> tuple[list, list]:
+    """(entries, fields) of Material's search plugin: every locale's pages, which
+    static-i18n has merged by the end of the build."""
+    plugin = config.plugins.get("material/search")
+    entries = getattr(getattr(plugin, "search_index", None), "entries", None)
+    if entries is None or not hasattr(plugin.config, "fields"):
+        raise CouplingBroken(MATERIAL, "search_entries", "plugins['material/search'] has no search_index.entries")
+    return entries, plugin.config.fields

@@ -1,0 +1,271 @@
+"""Sanitize what page text renders to, with an allowlist of what the site's
+Markdown features produce.
+
+Translators and editors are semi-trusted: their text must never run a script,
+redirect, load anything from another site, leak a Referer, or switch off a safety
+feature. The rendered HTML of every page (admonition titles included) goes
+through sanitize_content() once (scripts/hooks/sanitize_content.py), before the
+page, its search entry, its embed views, its flyer and the feed are made from it.
+The source guard runs the same check on every page before the build starts, so a
+rejected page stops the build before site/ is touched.
+
+- What an author must learn about fails with the source file and line (the first
+  line where the offending markup is found in the Markdown): an element,
+  attribute, class, id, link or emoji the site does not allow.
+- HTML comments are stripped, except component markers (scripts/sitelib/markers.py).
+- nh3 (ammonia, with a browser-grade HTML parser) then cleans the HTML with the
+  same allowlist, so nothing another parser might read differently gets through.
+
+The check parses with selectolax (Lexbor, a browser's HTML5 parser: fast, and it
+reads markup as Chromium does). To allow something new, add it to the tables below.
+"""
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+import nh3
+from selectolax.lexbor import LexborHTMLParser
+
+from .markdown_source import mask_code_and_comments
+from .markers import MARKER_LINE, check_marker
+from .source_errors import SourceError
+
+# Admonition types (Material's list, with its aliases): `!!! tip`, `??? note` …
+ADMONITION_TYPES = {
+    "note", "abstract", "summary", "tldr", "info", "todo", "tip", "hint", "important", "success", "check",
+    "done", "question", "help", "faq", "warning", "caution", "attention", "failure", "fail", "missing",
+    "danger", "error", "bug", "example", "quote", "cite",
+}
+# Classes that page text may carry: admonitions (and pymdownx.details, which uses the
+# same types), inline icons (:material-…:), Material's button style for a link.
+CLASSES = ADMONITION_TYPES | {"admonition", "admonition-title", "twemoji", "md-button", "md-button--primary"}
+CLASS_PATTERN = re.compile(r"^language-[A-Za-z0-9_+#-]+$")  # fenced code: ```html
+
+TAGS = {
+    "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "code", "div", "span",
+    "em", "strong", "b", "i", "u", "s", "del", "ins", "mark", "small", "sub", "sup", "kbd", "abbr", "q",
+    "cite", "time", "wbr",
+    "ul", "ol", "li", "dl", "dt", "dd",  # lists, definition lists
+    "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td",  # tables
+    "a", "img", "figure", "figcaption",
+    "details", "summary",  # pymdownx.details
+    "svg", "path",  # icons: :material-…: shortcodes render inline SVG
+}
+GLOBAL_ATTRIBUTES = {"id", "class", "lang", "dir", "title"}
+ATTRIBUTES = {
+    "a": {"href"},
+    "img": {"src", "alt", "width", "height"},
+    "ol": {"start", "reversed"},
+    "th": {"align", "colspan", "rowspan", "scope"},  # tables: use_align_attribute in mkdocs.yml
+    "td": {"align", "colspan", "rowspan"},
+    "details": {"open"},
+    "time": {"datetime"},
+    "svg": {"xmlns", "viewBox", "width", "height", "aria-hidden", "focusable", "role"},
+    "path": {"d", "fill-rule", "clip-rule"},
+}
+URL_ATTRIBUTES = {"href", "src"}
+DANGEROUS = re.compile(r"^(?:on|data-|style$|href$|src$|referrerpolicy$|target$)", re.I)
+LINK_SCHEMES = {"http", "https", "mailto", "tel"}
+
+# Ids and classes the site's scripts and templates look up: page text may not copy them.
+RESERVED_ID = re.compile(r"^(?:__|md-|site-|js-)")
+RESERVED_CLASS = re.compile(r"^(?:js-|site-|md-)")
+ID_VALUE = re.compile(r"^[^\s\"'<>`=&]+$")
+
+# Why some elements and attributes are refused: the words an author needs.
+_RUNS = "it would run a script; ask a developer to make a component instead"
+_LOADS = "it would load another page or program; ask a developer to make a component instead"
+_SILENCES = "it would turn the rest of the page into plain text and switch off its scripts, the quick exit's too"
+_FORMS = "forms could ask readers for passwords or send data elsewhere"
+WHY = {
+    "script": _RUNS,
+    "style": "the site's security policy blocks it; use a class from a component's CSS instead",
+    "meta": "it could redirect readers or change the referrer policy",
+    "base": "it would change where every link on the page goes",
+    "link": "it would load something from elsewhere",
+    **dict.fromkeys(("iframe", "frame", "frameset", "object", "embed", "applet", "portal"), _LOADS),
+    **dict.fromkeys(("plaintext", "xmp", "textarea", "noembed", "noframes", "noscript", "title"), _SILENCES),
+    **dict.fromkeys(("form", "input", "button", "select", "option"), _FORMS),
+}
+WHY_ATTRIBUTE = {
+    "style": WHY["style"],
+    "target": "links open in the same tab, so Back and the quick exit keep working",
+    "rel": "the site sets what links need",
+    "referrerpolicy": "the site never sends a Referer; page text may not change that",
+    "srcset": "images are files in docs/, named in src",
+}
+
+
+def allowed_class(name):
+    return name in CLASSES or bool(CLASS_PATTERN.match(name))
+
+
+@dataclass
+class Problem:
+    message: str
+    needles: tuple  # regular expressions that find the markup in the Markdown source
+
+
+def _word(text):
+    return rf"(?<![\w-]){re.escape(text)}(?![\w-])"
+
+
+def _scheme(url):
+    """The URL's scheme as a browser reads it (controls and whitespace dropped), or ''."""
+    cleaned = re.sub(r"[\x00-\x20]", "", url)
+    match = re.match(r"^([A-Za-z][A-Za-z0-9+.-]*):", cleaned)
+    return match.group(1).lower() if match else ""
+
+
+def _snippet(node):
+    attributes = "".join(f' {name}="{value}"' if value is not None else f" {name}"
+                         for name, value in node.attributes.items())
+    text = f"<{node.tag}{attributes}>"
+    return text if len(text) <= 100 else text[:97] + "…>"
+
+
+def _attribute_problem(tag, name, value, node):
+    name = name.lower() if tag not in ("svg", "path") else name
+    value = value or ""
+    shown = _snippet(node)
+    if name.startswith("on"):
+        return Problem(f"event attribute '{name}=' is not allowed in {shown} (it runs a script)",
+                       (rf"\b{name}\s*=",))
+    if name.startswith("data-"):
+        return Problem(f"'{name}=' is not allowed in {shown}: data-… attributes belong to the site's "
+                       "scripts (data-site-…, data-md-…)", (rf"\b{re.escape(name)}\b",))
+    if name not in GLOBAL_ATTRIBUTES | ATTRIBUTES.get(tag, set()):
+        why = WHY_ATTRIBUTE.get(name, "the site does not use it")
+        return Problem(f"'{name}=' is not allowed on <{tag}> ({why}): {shown}", (rf"\b{re.escape(name)}\s*=",
+                                                                              rf"\b{re.escape(name)}\b"))
+    if name in URL_ATTRIBUTES:
+        scheme = _scheme(value)
+        if tag == "img" and name == "src":
+            if "emoji" in (node.attributes.get("class") or ""):  # twemoji, emojione: pictures from a CDN
+                title = node.attributes.get("title") or node.attributes.get("alt") or "emoji"
+                return Problem(f"the emoji {title} would load a picture from another site; use an icon drawn "
+                               "into the page instead, such as :material-heart:", (re.escape(title),))
+            if scheme or value.strip().startswith("//"):
+                return Problem(f"images must be files of this site (in docs/), not from another address: {shown}",
+                               (re.escape(value[:60]),))
+        elif scheme and scheme not in LINK_SCHEMES:
+            return Problem(f"link to '{scheme}:' is not allowed; link to a page of this site or an https:// "
+                           f"address: {shown}", (re.escape(value[:60]), rf"{scheme[:4]}\S*{scheme[4:]}[\s\\]*:",
+                                                   rf"\b{name}\s*=\s*[\"']?[^\"'\s>]*{re.escape(value[-8:])}"))
+    if "<" in value:
+        return Problem(f"'{name}=' may not contain '<': {shown}", (rf"\b{re.escape(name)}\s*=",))
+    if name == "id" and (RESERVED_ID.match(value) or not ID_VALUE.match(value)):
+        return Problem(f"id '{value}' is reserved for the site's own scripts and templates (ids starting with "
+                       "__, md-, site- or js-); choose another: " + shown, (_word(value.lstrip("#")),))
+    if name == "class":
+        for cls in value.split():
+            if not allowed_class(cls):
+                why = ("is reserved for the site's own scripts and templates" if RESERVED_CLASS.match(cls)
+                       else "is not one the site styles")
+                return Problem(f"class '{cls}' {why}; page text may use {', '.join(sorted(CLASSES - ADMONITION_TYPES))}"
+                               " and the admonition types (note, tip, warning, danger, …)",
+                               (rf"\.{re.escape(cls)}(?![\w-])", _word(cls)))
+    return None
+
+
+def first_problem(html):
+    """The first element or attribute in rendered page HTML that the site does not allow, or None."""
+    tree = LexborHTMLParser(html)
+    for node in tree.root.traverse(include_text=False):
+        tag = node.tag
+        if not tag or tag.startswith("-") or tag.startswith("_"):
+            continue  # comments and text are handled elsewhere
+        if tag in ("html", "head", "body"):
+            if node.attributes:  # <body onload=…> in the text lands on the document's <body>
+                return Problem(f"<{tag}> is not allowed in page text: {_snippet(node)}", (rf"<\s*{tag}\b",))
+            continue
+        if tag not in TAGS:
+            why = WHY.get(tag, "the site does not use it")
+            return Problem(f"<{tag}> is not allowed in page text ({why})", (rf"<\s*{re.escape(tag)}\b",))
+        # the attributes that do harm first, so the message names them
+        for name, value in sorted(node.attributes.items(), key=lambda item: not DANGEROUS.match(item[0])):
+            problem = _attribute_problem(tag, name, value, node)
+            if problem:
+                return problem
+    return None
+
+
+def find_line(source, needles):
+    """First line of the Markdown source that one of the needles matches: outside code
+    and comments first, then anywhere. None when nothing matches."""
+    if not source:
+        return None
+    for text in (mask_code_and_comments(source), source):
+        for needle in needles:
+            match = re.search(needle, text, re.I)
+            if match:
+                return text.count("\n", 0, match.start()) + 1
+    return None
+
+
+def _keep_attribute(tag, name, value):
+    """nh3's last word on each allowed attribute (the check above explains; this enforces)."""
+    if "<" in value:
+        return None
+    if name == "id" and (RESERVED_ID.match(value) or not ID_VALUE.match(value)):
+        return None
+    if tag == "img" and name == "src" and (_scheme(value) or value.strip().startswith("//")):
+        return None
+    if name == "class":
+        return " ".join(cls for cls in value.split() if allowed_class(cls)) or None
+    return value
+
+
+NH3_OPTIONS = {
+    "tags": TAGS,
+    "attributes": {tag: GLOBAL_ATTRIBUTES | ATTRIBUTES.get(tag, set()) for tag in TAGS},
+    "url_schemes": LINK_SCHEMES,
+    "link_rel": None,
+    "strip_comments": False,  # markers are comments; every other comment is dropped below
+    "attribute_filter": _keep_attribute,
+}
+COMMENT = re.compile(r"<!--(.*?)-->", re.S)
+
+
+def clean(html):
+    """nh3 with the site's allowlist (comments kept for the marker step)."""
+    return nh3.clean(html, **NH3_OPTIONS)
+
+
+def keep_markers(cleaned, path, source, markers):
+    """Drop every comment of nh3's output except marker lines; fail on a misplaced or unknown marker.
+
+    In nh3's output text is escaped and attribute values hold no '<' (see
+    _keep_attribute), so `<!--` starts a real comment.
+    """
+    marker_lines = [(match.start(), match.end(), match.group(1)) for match in MARKER_LINE.finditer(cleaned)]
+    for _, _, name in marker_lines:
+        check_marker(name, markers, path, source)
+
+    def replace(match):
+        for start, end, name in marker_lines:
+            if start <= match.start() and match.end() <= end:
+                return f"<!-- {name} -->"
+        name = match.group(1).strip()
+        if name in markers:
+            check_marker(name, markers, path, source, own_line=False)
+        return ""
+    return COMMENT.sub(replace, cleaned)
+
+
+def check_content(html, path, source=""):
+    """Fail with file and line on the first thing in rendered page HTML the site does not allow."""
+    problem = first_problem(html)
+    if problem:
+        raise SourceError(path, find_line(source, problem.needles), problem.message)
+
+
+def sanitize_content(html, source_path, source="", markers=frozenset()):
+    """The page's rendered HTML, checked and cleaned.
+
+    html: what Markdown made of the page; source_path: the file named in errors;
+    source: the Markdown file's text (to find the line); markers: the names of the
+    marker components (scripts/sitelib/markers.py). Raises SourceError.
+    """
+    check_content(html, source_path, source)
+    return keep_markers(clean(html), source_path, source, markers)

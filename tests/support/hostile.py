@@ -1,0 +1,15 @@
+"""tests/fixtures/hostile: a good two-locale docs tree, and cases laid over it."""
+import shutil
+
+from scripts.devtools.local_site import ROOT
+
+FIXTURES = ROOT / "tests" / "fixtures" / "hostile"
+
+
+def docs_for(tmp_path, case):
+    """tmp_path/docs: the good docs tree with the case's files laid over it."""
+    docs = tmp_path / "docs"
+    shutil.copytree(FIXTURES / "good" / "docs", docs)
+    if case != "good":
+        shutil.copytree(FIXTURES / case / "docs", docs, dirs_exist_ok=True)
+    return docs

@@ -1,0 +1,31 @@
+"""Per-locale search indexes and the worker file, from plain functions."""
+from scripts.sitelib.search_index import ZWSP, entry_locale, index_config, locale_index, search_worker
+
+ENTRIES = [
+    {"location": "", "title": "Hjem", "text": "Munnbind"},
+    {"location": "covid-19/", "title": "Covid", "text": "Vask hendene"},
+    {"location": "th/covid-19/", "title": "โควิด", "text": "ล้างมือก่อนพบลูกค้า"},
+    {"location": "en/", "title": "Home", "text": "Masks"},
+]
+
+
+def test_each_locale_gets_its_own_entries_relative_to_its_root():
+    assert [entry_locale(e["location"]) for e in ENTRIES] == ["nb", "nb", "th", "en"]
+    nb = locale_index(ENTRIES, "nb", ["title", "text"])
+    assert [doc["location"] for doc in nb["docs"]] == ["", "covid-19/"]
+    th = locale_index(ENTRIES, "th", ["title", "text"])
+    assert [doc["location"] for doc in th["docs"]] == ["covid-19/"]
+    assert ZWSP in th["docs"][0]["text"] and th["docs"][0]["text"].strip(ZWSP).count(ZWSP) >= 2
+
+
+def test_index_config_follows_the_language():
+    assert index_config("bg", [])["lang"] == ["ru"] and index_config("bg", [])["pipeline"]
+    assert index_config("th", [])["pipeline"] == [] and "\\u200b" in index_config("th", [])["separator"]
+    assert "\\u200b" not in index_config("en", [])["separator"]
+
+
+def test_the_worker_wraps_material_and_is_named_by_its_content():
+    name, text = search_worker("search.abcdef12.min.js")
+    assert 'importScripts("search.abcdef12.min.js")' in text and "MATERIAL_WORKER" not in text
+    assert name.startswith("site-search.") and name != search_worker("search.00000000.min.js")[0]
+    assert "//" not in text.split("importScripts")[0].split('"use strict"')[0], "comments are minified away"
