@@ -10,7 +10,7 @@ import yaml
 
 from scripts.devtools.local_site import build_site
 from tests.support.hostile import FIXTURES, docs_for
-from tests.support.nginx import NginxSite
+from scripts.devtools.nginx import NginxSite
 from tests.support.variant import write_variant_config
 
 pytestmark = pytest.mark.browser
