@@ -40,7 +40,7 @@ def main():
     page = partner_dir / "index.html"
     if not page.exists():
         code = snippet(f"{site_url}ro/covid-19/embed/vaccination/",
-                       snippet_title("Covid-19 og smittevern", "Vaksine"), site_url + HOST_SCRIPT)
+                       snippet_title("Covid-19 și prevenirea infecțiilor", "Vaccinul"), site_url + HOST_SCRIPT, "ro")
         page.write_text(PARTNER.format(snippet=code), encoding="utf-8")
     with StaticServer(site_dir, port) as site, StaticServer(partner_dir, port + 1) as partner:
         print(f"Site:          {site.url}partners/#embed  (build a snippet here)")

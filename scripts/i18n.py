@@ -1,15 +1,23 @@
 #!/usr/bin/env python3
-"""Translation tools for editors and CI.
+"""Translation tools for editors, translators and CI.
 
-  python scripts/i18n.py status              page x language table: translated, stale or missing
-  python scripts/i18n.py check [LOCALE ...]  structure parity and language check (exit 1 on problems)
-  python scripts/i18n.py stamp LOCALE|FILE   record that a translation matches the current source
+  status [--sections]                  page x language: translated, stale or missing
+                                        (--sections: which sections are stale)
+  check [LOCALE ...]                    structure, language and glossary of every page (exit 1 on problems)
+  stamp LOCALE|FILE ...                 a translation now matches the current Norwegian text
+  stamp --section ID LOCALE|FILE ...    only these sections (repeat --section)
+  stamp --minor PAGE ...                the Norwegian change since the last stamp needs no new
+                                        translation (a typo, punctuation): no notice appears
+  export LOCALE ... [--all] [-o DIR]    one XLIFF file per locale for translation tools
+                                        (translations/<locale>.xlf)
+  import LOCALE|FILE.xlf ...            write the translations in an XLIFF file back to docs/<locale>/
 """
+import argparse
 import sys
 from pathlib import Path
 
 
-from scripts.sitelib.freshness import format_table, source_pages, stamp, status_table
+from scripts.sitelib import freshness, glossary, xliff_io
 from scripts.sitelib.langid import wrong_language_blocks
 from scripts.sitelib.locales import DOCS, LOCALES, SOURCE_LOCALE, TRANSLATIONS
 from scripts.sitelib.outline import compare
@@ -27,37 +35,87 @@ def build_problems(path):
     return []
 
 
-def check(locales):
+def check(locales, docs=DOCS):
     problems = []
-    for page in source_pages():
-        source = DOCS / SOURCE_LOCALE / page
+    for page in freshness.source_pages(docs):
+        source = docs / SOURCE_LOCALE / page
         if SOURCE_LOCALE in locales:
             problems += build_problems(source) + wrong_language_blocks(source, SOURCE_LOCALE)
         for locale in locales:
-            translation = DOCS / locale / page
+            translation = docs / locale / page
             if locale == SOURCE_LOCALE or not translation.exists():
                 continue
             problems += (build_problems(translation) + compare(source, translation)
                          + wrong_language_blocks(translation, locale))
+    for locale in locales:
+        if locale != SOURCE_LOCALE:
+            problems += glossary.check_locale(locale, docs)
     return problems
 
 
+def translation_files(args):
+    for arg in args:
+        if arg in TRANSLATIONS:
+            yield from sorted((DOCS / arg).glob("*.md"))
+        else:
+            yield Path(arg)
+
+
 def main(argv):
-    command, args = (argv[0], argv[1:]) if argv else ("help", [])
-    if command == "status":
-        print(format_table(status_table()))
-        return 0
-    if command == "check":
-        problems = check(args or LOCALES)
-        print("\n".join(problems) or "No problems.")
-        return 1 if problems else 0
-    if command == "stamp" and args:
-        for arg in args:
-            files = sorted((DOCS / arg).glob("*.md")) if arg in TRANSLATIONS else [Path(arg)]
-            for path in files:
-                print(f"{path}: source_hash {stamp(path)}")
-        return 0
-    print(__doc__)
+    parser = argparse.ArgumentParser(prog="scripts/i18n.py", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("command", choices=["status", "check", "stamp", "export", "import"])
+    parser.add_argument("args", nargs="*")
+    parser.add_argument("--minor", action="store_true")
+    parser.add_argument("--section", action="append")
+    parser.add_argument("--sections", action="store_true")
+    parser.add_argument("--all", action="store_true")
+    parser.add_argument("-o", "--output", type=Path, default=xliff_io.FOLDER)
+    options = parser.parse_intermixed_args(argv)
+    args = options.args
+    try:
+        if options.command == "status":
+            table = freshness.status_table()
+            print(freshness.format_table(table))
+            if options.sections:
+                for page, row in table.items():
+                    for locale, state in row.items():
+                        if state == freshness.STALE:
+                            print(f"docs/{locale}/{page}: stale: {', '.join(freshness.stale_sections(page, locale))}")
+            return 0
+        if options.command == "check":
+            problems = check(args or LOCALES)
+            print("\n".join(problems) or "No problems.")
+            return 1 if problems else 0
+        if options.command == "stamp" and options.minor:
+            pages = [Path(arg).name if arg.endswith(".md") else f"{arg}.md" for arg in args] or freshness.source_pages()
+            for page in pages:
+                moved = freshness.stamp_minor(page, sections=options.section)
+                for locale, keys in moved.items():
+                    print(f"docs/{locale}/{page}: still up to date in {', '.join(keys)}")
+                if not moved:
+                    print(f"docs/{SOURCE_LOCALE}/{page}: no section changed since the last stamp")
+            return 0
+        if options.command == "stamp" and args:
+            for path in translation_files(args):
+                versions = freshness.stamp(path, sections=options.section)
+                print(f"{path}: stamped {len(options.section or versions)} section(s)")
+            return 0
+        if options.command == "export" and (args or options.all):
+            for locale in (TRANSLATIONS if options.all else args):
+                target = xliff_io.export_locale(locale, options.output)
+                print(f"{target}: {xliff_io.summary(target)}")
+            return 0
+        if options.command == "import" and args:
+            for arg in args:
+                source = Path(arg) if arg.endswith(".xlf") else options.output / f"{arg}.xlf"
+                for line in xliff_io.import_file(source):
+                    print(line)
+            return 0
+    except (SourceError, xliff_io.ImportProblem, ValueError) as error:
+        print(error, file=sys.stderr)
+        return 1
+    parser.print_help()
     return 2
 
 

@@ -17,8 +17,9 @@ from pathlib import Path
 from scripts.devtools.chromium import keep_to_origin
 from scripts.sitelib.locales import LOCALES, ROOT
 from scripts.sitelib.site_config import load_mkdocs_yml
+from scripts.sitelib.site_nav import nav_files
 from scripts.sitelib.print_kit import (
-    POSTER_SIZES, cards_url, flyer_topics, flyer_url, nav_files, pack_url, page_pdf_url, poster_url, zip_url,
+    POSTER_SIZES, cards_url, flyer_topics, flyer_url, pack_url, page_pdf_url, poster_url, zip_url,
 )
 
 A4 = {"width": 794, "height": 1123}  # CSS px at 96 dpi

@@ -8,7 +8,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from scripts.sitelib.locales import SOURCE_LOCALE, current_locale
-from scripts.sitelib.print_kit import PrintKitIndex, flyer_topics, nav_files, topic_of, truthy
+from scripts.sitelib.print_kit import PrintKitIndex, flyer_topics, topic_of, truthy
+from scripts.sitelib.site_nav import nav_files
 from scripts.sitelib.print_pages import PrintPages, included_component_assets
 from scripts.sitelib.ui_strings import load_strings
 

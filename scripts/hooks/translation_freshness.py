@@ -1,4 +1,5 @@
-"""Tell the stale-notice component when a translated page is behind its Norwegian source."""
+"""Tell main.html which sections of a translation changed in the Norwegian source
+since it was translated: the stale-notice component names them below the H1."""
 from pathlib import Path, PurePosixPath
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -6,16 +7,18 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from scripts.sitelib.freshness import STALE, page_status, source_updated
+from scripts.sitelib import source_dates
+from scripts.sitelib.freshness import stale_notice
 from scripts.sitelib.locales import TRANSLATIONS
+
+
+def on_config(config: MkDocsConfig) -> None:
+    source_dates.forget()
 
 
 def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
     locale = context.get("i18n_file_locale")
     if locale not in TRANSLATIONS or context.get("i18n_page_locale") != locale:
         return context  # source page, or a fallback (the fallback notice covers it)
-    name = PurePosixPath(page.file.src_uri).name
-    docs = Path(config.docs_dir)
-    if page_status(name, locale, docs) == STALE:
-        context["stale_since"] = source_updated(name, docs)
+    context["stale"] = stale_notice(PurePosixPath(page.file.src_uri).name, locale, Path(config.docs_dir))
     return context

@@ -53,20 +53,28 @@ def absolute(site_url, relative):
     return site_url.rstrip("/") + "/" + relative.lstrip("/")
 
 
-def catalog(pages, locale):
-    """What the embed builder offers: every page of one locale with its sections.
+def catalog(pages, locale, sections_of, titles_of=None):
+    """What the embed builder offers: every reader page of one locale with the
+    sections partners may use (`sections_of(page)` -> ids, see partner_content.py).
 
-    `pages` are MkDocs Page objects (nav order) whose content is rendered.
+    `pages` are MkDocs Page objects (menu order) whose content is rendered;
+    `titles_of(page)` -> {locale: (page title, {section id: heading})} gives the
+    names in every language, for the iframe's title.
     """
     entries = []
     for page in pages:
         path = page_path(page.url, locale)
+        offered = sections_of(page)
         _, sections = split_sections(page.content or "")
+        titles = titles_of(page) if titles_of else {}
         entries.append({
             "id": page_id(path),
             "path": path,
             "title": plain_text(str(page.title or "")),
-            "sections": [{"id": section.id, "heading": section.heading} for section in sections],
+            "titles": {code: names[0] for code, names in titles.items()},
+            "sections": [{"id": section.id, "heading": section.heading,
+                          "headings": {code: names[1].get(section.id, section.heading) for code, names in titles.items()}}
+                         for section in sections if section.id in offered],
         })
     return entries
 
@@ -95,20 +103,20 @@ def exit_link(url, label, lang):
     )
 
 
-def snippet(src, title, host_script_url, height=600, exit_html=""):
-    """The code a partner pastes: the exit link if chosen (exit_link()), the iframe,
-    then the resize script.
+def snippet(src, title, host_script_url, lang, height=600, exit_html=""):
+    """The code a partner pastes: the exit link if chosen (exit_link()), the iframe
+    (its title in the embed's language, `lang` saying which), then the resize script.
 
     embed-builder.js builds the same text in the browser; a test checks they agree.
     """
     return exit_html + (
         f'<iframe src="{html.escape(src, quote=True)}" title="{html.escape(title, quote=True)}" '
-        f'loading="lazy" style="width:100%;height:{height}px;border:0"></iframe>\n'
+        f'lang="{html.escape(lang, quote=True)}" loading="lazy" style="width:100%;height:{height}px;border:0"></iframe>\n'
         f'<script src="{html.escape(host_script_url, quote=True)}" async></script>'
     )
 
 
-def builder_data(pages, locale, site_url, default_page="covid-19", quick_exit=None):
+def builder_data(pages, locale, site_url, sections_of, titles_of=None, default_page="covid-19", quick_exit=None):
     """Everything the embed builder needs, as one JSON-ready dict.
 
     `default` is the choice shown before the partner picks anything (and the
@@ -116,7 +124,7 @@ def builder_data(pages, locale, site_url, default_page="covid-19", quick_exit=No
     with the exit link (on unless the partner unticks it).
     quick_exit: {"url": neutral site, "labels": {locale: "Leave this page quickly"}}.
     """
-    entries = catalog(pages, locale)
+    entries = catalog(pages, locale, sections_of, titles_of)
     default = next((entry for entry in entries if entry["id"] == default_page), entries[0] if entries else None)
     data = {
         "site_url": site_url.rstrip("/") + "/",
@@ -132,5 +140,5 @@ def builder_data(pages, locale, site_url, default_page="covid-19", quick_exit=No
         data["example_src"] = src
         data["preview_src"] = urlsplit(src).path  # the preview loads from the site's own origin
         exit_html = exit_link(quick_exit["url"], quick_exit["labels"][locale], locale) if quick_exit else ""
-        data["example"] = snippet(src, snippet_title(default["title"]), data["host_script"], exit_html=exit_html)
+        data["example"] = snippet(src, snippet_title(default["title"]), data["host_script"], locale, exit_html=exit_html)
     return data

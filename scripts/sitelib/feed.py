@@ -1,28 +1,41 @@
-"""Content feed: one JSON file per locale that partners' content systems pull.
+"""Feeds for partners: JSON Feed 1.1 and Atom (RFC 4287), one of each per locale.
 
-The source locale's feed is at /feed.json, every other locale's at
-/<locale>/feed.json (the same prefix rule as the pages). The schema is
-overrides/components/feed-docs/feed.schema.json, served at /feed.schema.json.
+/feed.json and /feed.atom are Norwegian, /<locale>/feed.json and
+/<locale>/feed.atom the other locales (the same prefix rule as the pages). One
+item per reader page: its title, description, address, dates and its text as
+HTML, the sections partners may use (partner_content.py), each with its `<h2>`.
+The HTML is the page's rendered, sanitized content (never the Markdown source),
+with links made absolute and decorative icons left out; every other field is
+text, escaped by the JSON and XML writers.
+
+`published` comes from the front matter; `updated` is when the page's file last
+changed (git), or its `reviewed` date if later, so readers and importers see an
+edit. The extension `_embed` (JSON Feed) and `<link rel="related">` (Atom) give
+the embed views.
 """
+import datetime
 import json
 import re
+import xml.etree.ElementTree as ET
 
-from .dates import iso_date
+from .dates import parse_date
 from .embeds import absolute, absolutize_links, embed_url, page_id, page_path, split_sections
-from .locales import ROOT, locale_prefix
+from .locales import locale_prefix
 
-SCHEMA_FILE = ROOT / "overrides" / "components" / "feed-docs" / "feed.schema.json"
-SCHEMA_PATH = "feed.schema.json"
-FEED_NAME = "feed.json"
-VERSION = 1
+JSON_FEED = "feed.json"
+ATOM_FEED = "feed.atom"
+JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
+ATOM = "http://www.w3.org/2005/Atom"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
-def feed_path(locale):
-    """Site-relative path of a locale's feed: 'feed.json' for nb, 'ro/feed.json' for Romanian."""
-    return locale_prefix(locale) + FEED_NAME
+def feed_path(locale, name=JSON_FEED):
+    """Site-relative path of a locale's feed: 'feed.json' for nb, 'ro/feed.atom' for Romanian Atom."""
+    return locale_prefix(locale) + name
 
 
 ICON = re.compile(r'<span class="twemoji[^"]*"[^>]*>\s*<svg\b.*?</svg>\s*</span>\s*', re.S)
+H1 = re.compile(r"<h1\b[^>]*>.*?</h1>\s*", re.S)
 
 
 def without_icons(fragment):
@@ -30,59 +43,73 @@ def without_icons(fragment):
     return ICON.sub("", fragment)
 
 
-def _html(fragment, page_url):
-    return absolutize_links(without_icons(fragment), page_url).strip()
+def timestamp(value, end_of_day=False):
+    """A front-matter date ('2021-04', 2026-11-28) or a datetime as RFC 3339 in UTC."""
+    if isinstance(value, datetime.datetime):
+        moment = value.astimezone(datetime.timezone.utc)
+    else:
+        year, month, day = parse_date(value)
+        moment = datetime.datetime(year, month, day or 1, tzinfo=datetime.timezone.utc)
+    return moment.replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
-def _date(meta, key):
-    value = (meta or {}).get(key)
-    return iso_date(value) if value else None
+def page_item(*, locale, url, title, description, meta, content, content_locale, site_url, sections, changed):
+    """One page as a JSON Feed item.
 
-
-def page_entry(*, locale, url, title, description, meta, content, content_locale, site_url):
-    """One page of the feed. `url` is MkDocs' page.url ('ro/covid-19/'); `content`
-    the page's rendered HTML; `content_locale` the language the text is in (a page
-    not yet translated is the Norwegian text)."""
+    `url` is MkDocs' page.url ('ro/covid-19/'); `content` the page's rendered,
+    sanitized HTML; `content_locale` the language it is in (an untranslated page
+    is the Norwegian text); `sections` the ids to include; `changed` the datetime
+    its file last changed, or None.
+    """
     path = page_path(url, locale)
     page_url = absolute(site_url, url)
-    intro, sections = split_sections(content)
-    return {
-        "id": page_id(path),
-        "title": title,
-        "description": description or "",
+    intro, found = split_sections(content)
+    kept = [section for section in found if section.id in sections]
+    html = "".join([H1.sub("", intro, count=1)] + [section.html for section in kept])
+    html = absolutize_links(without_icons(html), page_url).strip()
+    meta = meta or {}
+    candidates = [timestamp(value) for value in (changed, meta.get("reviewed")) if value]
+    published = timestamp(meta["published"]) if meta.get("published") else None
+    updated = max(candidates + ([published] if published else [])) if candidates or published else None
+    item = {
+        "id": page_url,
         "url": page_url,
-        "embed_url": absolute(site_url, embed_url(locale, path)),
+        "title": str(title).strip(),
+        "summary": str(description or ""),
+        "content_html": html,
         "language": content_locale,
+    }
+    if published:
+        item["date_published"] = published
+    if updated:
+        item["date_modified"] = updated
+    item["_embed"] = {
+        "page_id": page_id(path),
         "translated": content_locale == locale,
-        "published": _date(meta, "published"),
-        "reviewed": _date(meta, "reviewed"),
-        "intro_html": _html(intro, page_url),
+        "url": absolute(site_url, embed_url(locale, path)),
         "sections": [
-            {
-                "id": section.id,
-                "heading": section.heading,
-                "url": f"{page_url}#{section.id}",
-                "embed_url": absolute(site_url, embed_url(locale, path, section.id)),
-                "html": _html(section.body_html, page_url),
-            }
-            for section in sections
+            {"id": section.id, "title": section.heading, "url": f"{page_url}#{section.id}",
+             "embed_url": absolute(site_url, embed_url(locale, path, section.id))}
+            for section in kept
         ],
     }
+    return item
 
 
-def build_feed(*, locale, pages, site_url, site_name, licence=""):
-    """The whole feed of one locale; `pages` are page_entry() dicts in nav order."""
+def json_feed(*, locale, items, site_url, site_name, description="", authors=None):
+    """The JSON Feed 1.1 document of one locale; `items` are page_item()s in menu order."""
     feed = {
-        "version": VERSION,
-        "$schema": absolute(site_url, SCHEMA_PATH),
-        "language": locale,
+        "version": JSON_FEED_VERSION,
         "title": site_name,
         "home_page_url": absolute(site_url, locale_prefix(locale)),
-        "feed_url": absolute(site_url, feed_path(locale)),
+        "feed_url": absolute(site_url, feed_path(locale, JSON_FEED)),
+        "language": locale,
     }
-    if str(licence or "").strip():
-        feed["licence"] = str(licence).strip()
-    feed["pages"] = list(pages)
+    if description:
+        feed["description"] = description
+    if authors:
+        feed["authors"] = authors
+    feed["items"] = list(items)
     return feed
 
 
@@ -90,5 +117,60 @@ def dumps(feed):
     return json.dumps(feed, ensure_ascii=False, indent=1) + "\n"
 
 
-def load_schema():
-    return json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+def atom_feed(document, *, licence=""):
+    """The same feed as Atom 1.0 XML (bytes)."""
+    ET.register_namespace("", ATOM)
+    locale = document["language"]
+    root = ET.Element(f"{{{ATOM}}}feed", {XML_LANG: locale})
+    atom_url = document["feed_url"][:-len(JSON_FEED)] + ATOM_FEED
+
+    def add(parent, tag, text=None, **attributes):
+        element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attributes)
+        if text is not None:
+            element.text = text
+        return element
+
+    add(root, "id", atom_url)
+    add(root, "title", document["title"], type="text")
+    if document.get("description"):
+        add(root, "subtitle", document["description"], type="text")
+    dates = [item.get("date_modified") or item.get("date_published") for item in document["items"]]
+    add(root, "updated", max([date for date in dates if date], default="1970-01-01T00:00:00Z"))
+    add(root, "link", rel="self", type="application/atom+xml", href=atom_url)
+    add(root, "link", rel="alternate", type="text/html", href=document["home_page_url"])
+    add(root, "link", rel="alternate", type="application/feed+json", href=document["feed_url"])
+    author = add(root, "author")
+    first = (document.get("authors") or [{"name": document["title"]}])[0]
+    add(author, "name", first["name"])
+    if first.get("url"):
+        add(author, "uri", first["url"])
+    if licence:
+        add(root, "rights", licence, type="text")
+    for item in document["items"]:
+        entry = add(root, "entry")
+        if item["language"] != locale:
+            entry.set(XML_LANG, item["language"])
+        add(entry, "id", item["id"])
+        add(entry, "title", item["title"], type="text")
+        add(entry, "link", rel="alternate", type="text/html", href=item["url"], hreflang=item["language"])
+        add(entry, "link", rel="related", type="text/html", href=item["_embed"]["url"])
+        if item.get("date_published"):
+            add(entry, "published", item["date_published"])
+        add(entry, "updated", item.get("date_modified") or item.get("date_published") or "1970-01-01T00:00:00Z")
+        if item.get("summary"):
+            add(entry, "summary", item["summary"], type="text")
+        add(entry, "content", item["content_html"], type="html")
+    ET.indent(root, space=" ")
+    return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="utf-8") + b"\n"
+
+
+def example(document, length=240):
+    """A short copy of a feed for the partners page: the first item, its HTML cut short."""
+    short = dict(document, items=[dict(item) for item in document["items"][:1]])
+    for item in short["items"]:
+        html = item["content_html"]
+        if len(html) > length:
+            cut = html.rfind(">", 0, length)
+            item["content_html"] = html[:cut + 1] + " …"
+        item["_embed"] = dict(item["_embed"], sections=item["_embed"]["sections"][:1])
+    return json.dumps(short, ensure_ascii=False, indent=2)

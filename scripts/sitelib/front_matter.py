@@ -57,6 +57,12 @@ def _strings(value):
     return isinstance(value, list) and all(isinstance(item, str) for item in value)
 
 
+def _versions(value):
+    return isinstance(value, dict) and all(
+        isinstance(key, str) and (key == "_intro" or SECTION_ID.match(key))
+        and isinstance(version, str) and re.fullmatch(r"[0-9a-f]{8}", version) for key, version in value.items())
+
+
 def _search(value):
     return isinstance(value, dict) and set(value) <= {"exclude"} and isinstance(value.get("exclude", False), bool)
 
@@ -70,8 +76,8 @@ FRONT_MATTER = {
     "flyer": ("a list of section ids, like [before, during]", _section_ids),
     # the print kit checks each entry (scripts/sitelib/print_kit.py, parse_key_messages)
     "flyer_key_messages": ("a list of list items, like [before 1, if-sick 2]", _strings),
-    "source_hash": ("the value `scripts/i18n.py stamp` writes", lambda value: isinstance(value, str)
-                    and re.fullmatch(r"[0-9a-f]{6,64}", value) is not None),
+    # scripts/sitelib/freshness.py: the Norwegian version of each section a translation matches
+    "source_sections": ("what `scripts/i18n.py stamp` writes: section id: version", _versions),
     "search": ("{exclude: true} to leave the page out of search", _search),
 }
 

@@ -8,16 +8,18 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from .freshness import STAMP_KEY
+from .heading_ids import ATTR_LIST, heading_id
 from .locales import LOCALES
 from .markdown_source import read_page
 
-HEADING_ID = re.compile(r"\{\s*#([A-Za-z0-9_-]+)\s*\}\s*$")
+HEADING_ID = ATTR_LIST  # a heading's trailing `{ #id … }`; read ids with heading_ids.heading_id()
 ICON = re.compile(r":((?:material|fontawesome|octicons|simple)-[a-z0-9-]+):")
 MARKER = re.compile(r"<!--\s*([a-z][a-z0-9-]*)\s*-->")
 # A number, keeping groups such as "116 117" together.
 NUMBER = re.compile(r"\d+(?:[ \u00a0]\d{3})*")
 # Front-matter keys a translation changes; every other key must be copied as is.
-TRANSLATED_KEYS = {"title", "description", "source_hash"}
+TRANSLATED_KEYS = {"title", "description", STAMP_KEY}
 
 
 @dataclass(frozen=True)
@@ -61,9 +63,8 @@ def outline(path):
     for index, token in enumerate(tokens):
         line = token.map[0] + 1 if token.map else line
         if token.type == "heading_open":
-            text = tokens[index + 1].content
-            match = HEADING_ID.search(text)
-            items.append(Item(line, "heading", f"{token.tag} #{match.group(1) if match else '(no id)'}"))
+            found = heading_id(tokens[index + 1].content)
+            items.append(Item(line, "heading", f"{token.tag} #{found or '(no id)'}"))
         elif token.type in ("bullet_list_open", "ordered_list_open"):
             kind = "bullet list" if token.type.startswith("bullet") else "numbered list"
             items.append(Item(line, kind, f"{_list_items(tokens, index)} items"))

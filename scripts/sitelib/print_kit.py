@@ -115,16 +115,6 @@ def _display_path(path):
         return str(path)
 
 
-def nav_files(nav):
-    """Page file names in a config `nav:` (nested sections included)."""
-    for item in nav or []:
-        value = next(iter(item.values())) if isinstance(item, dict) else item
-        if isinstance(value, list):
-            yield from nav_files(value)
-        elif isinstance(value, str):
-            yield value
-
-
 # --- URLs (site-relative, as MkDocs' page.url: 'bg/covid-19/') ---
 
 def topic_url(locale, slug):

@@ -13,6 +13,7 @@ def title_groups(items, strings):
     """Replace each group's key by its title in the page's language."""
     for item in items:
         if getattr(item, "is_section", False):
+            item.group_key = item.title
             key = f"nav_{item.title}"
             if key not in strings:
                 raise SourceError(CONFIG, None, f"nav group '{item.title}' has no title: add '{key}' to "
@@ -27,6 +28,30 @@ def group_of(page):
     while node is not None:
         top, node = node, node.parent
     return top
+
+
+STAFF_GROUP = "staff"
+
+
+def is_staff_page(page):
+    """True for a page in mkdocs.yml's `staff` group: not for readers, not for partners' feeds."""
+    group = group_of(page)
+    return group is not None and getattr(group, "group_key", group.title) == STAFF_GROUP
+
+
+def nav_files(nav):
+    """Page file names in a config `nav:` (nested sections included)."""
+    for item in nav or []:
+        value = next(iter(item.values())) if isinstance(item, dict) else item
+        if isinstance(value, list):
+            yield from nav_files(value)
+        elif isinstance(value, str):
+            yield value
+
+
+def reader_page_names(nav_config):
+    """File names (without .md) of the reader pages: mkdocs.yml's top-level nav entries."""
+    return [entry[:-3] for entry in nav_config if isinstance(entry, str)]
 
 
 def keep_links_in_groups(pages):

@@ -17,13 +17,13 @@ from pathlib import Path
 from markdown import Markdown
 
 from .front_matter import check_front_matter
+from .heading_ids import heading_id
 from .markdown_source import FRONT_MATTER_END, blank, mask_code_and_comments, split_front_matter  # noqa: F401
 from .markers import marker_components
 from .sanitizer import sanitize_content
 from .source_errors import SourceError
 
 ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)(.*)$")
-HEADING_ID = re.compile(r"\{[^{}]*?#([A-Za-z][\w-]*)[^{}]*\}[ \t]*#*[ \t]*$")
 SETEXT_H2 = re.compile(r"^ {0,3}-+[ \t]*$")
 NOT_PARAGRAPH = re.compile(r"^\s*(?:$|[-*+>|#]|\d+[.)]\s|<|`{3}|~{3}|:)")
 
@@ -34,8 +34,7 @@ def headings(markdown):
     for number, line in enumerate(masked.split("\n"), 1):
         match = ATX_HEADING.match(line)
         if match:
-            id_match = HEADING_ID.search(match.group(2))
-            yield number, len(match.group(1)), match.group(2).strip(), id_match.group(1) if id_match else None
+            yield number, len(match.group(1)), match.group(2).strip(), heading_id(match.group(2))
 
 
 def heading_ids(markdown):

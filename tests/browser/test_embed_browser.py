@@ -76,7 +76,7 @@ def test_embed_fits_its_content_without_chrome_in_every_script(site, host, page)
     problems = watch(page)
     for locale, path in [("nb", "covid-19/"), ("ro", "ro/covid-19/"), ("th", "th/help/"), ("zh", "zh/"), ("ru", "ru/drug-services/")]:
         src = f"{site.url}{path}embed/"
-        url = write_host(host, f"fit-{locale}.html", snippet(src, "Embed", site.url + "assets/embed-host.js"))
+        url = write_host(host, f"fit-{locale}.html", snippet(src, "Embed", site.url + "assets/embed-host.js", "nb"))
         page.goto(url)
         frame = embed_frame(page)
         iframe, content, scroll_height, viewport, scroll_width, width = settled_sizes(page, frame)
@@ -93,7 +93,7 @@ def test_embed_fits_its_content_without_chrome_in_every_script(site, host, page)
 
 def test_height_follows_when_the_frame_gets_narrower(site, host, page):
     src = f"{site.url}ro/covid-19/embed/vaccination/"
-    page.goto(write_host(host, "narrow.html", snippet(src, "Embed", site.url + "assets/embed-host.js")))
+    page.goto(write_host(host, "narrow.html", snippet(src, "Embed", site.url + "assets/embed-host.js", "nb")))
     frame = embed_frame(page)
     wide = settled_sizes(page, frame)
     page.eval_on_selector("iframe", "el => { el.style.width = '220px'; }")
@@ -127,7 +127,7 @@ def test_host_script_loaded_late_asks_the_frame_for_its_height(site, host, page)
 
 def test_host_script_ignores_height_messages_from_other_origins(site, host, page):
     page.goto(write_host(host, "spoof.html",
-                         snippet(f"{site.url}covid-19/embed/key-points/", "Embed", site.url + "assets/embed-host.js")))
+                         snippet(f"{site.url}covid-19/embed/key-points/", "Embed", site.url + "assets/embed-host.js", "nb")))
     frame = embed_frame(page)
     before = settled_sizes(page, frame)[0]
     # The host page itself (the wrong origin for that iframe) pretends to be the frame.
@@ -141,7 +141,7 @@ def test_host_script_ignores_height_messages_from_other_origins(site, host, page
 
 def test_links_inside_the_embed_open_in_the_top_window(site, host, page):
     src = f"{site.url}ro/covid-19/embed/vaccination/"
-    page.goto(write_host(host, "links.html", snippet(src, "Embed", site.url + "assets/embed-host.js")))
+    page.goto(write_host(host, "links.html", snippet(src, "Embed", site.url + "assets/embed-host.js", "nb")))
     frame = page.frame_locator("iframe")
     with page.expect_navigation():
         frame.locator("article a[href*='help']").first.click()
@@ -155,7 +155,7 @@ def test_links_inside_the_embed_open_in_the_top_window(site, host, page):
 
 def test_section_embed_shows_only_that_section(site, host, page):
     src = f"{site.url}ro/covid-19/embed/vaccination/"
-    page.goto(write_host(host, "section.html", snippet(src, "Embed", site.url + "assets/embed-host.js")))
+    page.goto(write_host(host, "section.html", snippet(src, "Embed", site.url + "assets/embed-host.js", "nb")))
     frame = page.frame_locator("iframe")
     frame.locator(".js-embed-content").wait_for()
     assert frame.locator("h2").evaluate_all("els => els.map(e => e.id)") == ["vaccination"]
@@ -175,8 +175,9 @@ def test_partner_builds_a_snippet_for_the_romanian_vaccination_section(site, hos
     page.get_by_label("Språk", exact=True).select_option(label="Română")
     code = page.get_by_label("Kode til nettstedet ditt").input_value()
     expected_src = f"{site.url}ro/covid-19/embed/vaccination/"
-    assert code == snippet(expected_src, snippet_title("Covid-19 og smittevern", "Vaksine"),
-                           f"{site.url}assets/embed-host.js",
+    # The iframe's title and lang follow the embed's language, not the page's.
+    assert code == snippet(expected_src, snippet_title("Covid-19 și prevenirea infecțiilor", "Vaccinul"),
+                           f"{site.url}assets/embed-host.js", "ro",
                            exit_html=exit_link("https://www.yr.no/", UI["ro"]["quick_exit"], "ro"))
     page.get_by_role("button", name="Kopier koden").click()
     page.get_by_role("status").filter(has_text="Koden er kopiert.").wait_for()

@@ -1,5 +1,5 @@
 """The built site's pages, per locale."""
-from scripts.sitelib.print_kit import nav_files
+from scripts.sitelib.site_nav import nav_files
 from scripts.sitelib.locales import LOCALES, locale_prefix
 from scripts.sitelib.site_config import load_mkdocs_yml
 

@@ -27,7 +27,7 @@ def test_plain_text_passes(text):
 def test_the_real_front_matter_values_pass():
     meta = {"title": "Covid-19", "description": "Råd.", "published": "2021-04", "reviewed": datetime.date(2026, 11, 28),
             "historical": True, "flyer": ["before", "if-sick"], "flyer_key_messages": ["before 1"],
-            "source_hash": "a518a5231c90",
+            "source_sections": {"_intro": "e5c2a4b7", "before": "ebd7b342"},
             "search": {"exclude": True}}
     check_front_matter(meta, "", "p.md")
     assert set(meta) == set(FRONT_MATTER)
@@ -38,6 +38,7 @@ def test_the_real_front_matter_values_pass():
     ({"title": "T", "published": "april"}, None, "'published' must be a month or a date"),
     ({"title": "T", "flyer": ["ok", "<b>"]}, None, "'flyer' must be a list of section ids"),
     ({"title": "T", "search": {"exclude": "yes"}}, None, "'search' must be"),
+    ({"title": "T", "source_sections": {"before": "<b>"}}, None, "'source_sections' must be"),
     ({"title": ["a", "b"]}, 2, "'title' must be the page title"),
     ({"title": "T", "description": "<a href=x>log in</a>"}, None, "'description' contains '<'"),
 ])

@@ -24,7 +24,7 @@
 
   function snippet(src, title, language) {
     var exitHtml = exitChoice && exitChoice.checked ? exitLink(language) : "";
-    return exitHtml + '<iframe src="' + escape(src) + '" title="' + escape(title) +
+    return exitHtml + '<iframe src="' + escape(src) + '" title="' + escape(title) + '" lang="' + escape(language) +
       '" loading="lazy" style="width:100%;height:600px;border:0"></iframe>\n' +
       '<script src="' + escape(data.host_script) + '" async></' + 'script>';
   }
@@ -48,7 +48,10 @@
     var section = sectionChoice.value ? find(entry.sections, sectionChoice.value) : null;
     var language = find(data.locales, languageChoice.value);
     var src = data.site_url + language.prefix + entry.path + "embed/" + (section ? section.id + "/" : "");
-    code.value = snippet(src, section ? section.heading + " — " + entry.title : entry.title, language.code);
+    // The iframe is named in the embed's language, whatever the language of this page.
+    var title = entry.titles[language.code] || entry.title;
+    if (section) title = (section.headings[language.code] || section.heading) + " — " + title;
+    code.value = snippet(src, title, language.code);
     status.textContent = "";
     // The preview loads from this origin (the snippet keeps the absolute address).
     var local = new URL(src).pathname;
