@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from .markdown_source import parser
 from .markers import find_markers
-from .outline import HEADING_ID
+from .heading_ids import heading_id
 
 CONTACT_FIELDS = ("phone", "whatsapp", "email", "address", "opening_hours")
 
@@ -48,8 +48,7 @@ def data_sections(markdown):
     markers = []   # (line, name)
     for index, token in enumerate(tokens):
         if token.type == "heading_open" and token.map:
-            match = HEADING_ID.search(tokens[index + 1].content)
-            headings.append((token.map[0], int(token.tag[1]), match.group(1) if match else None))
+            headings.append((token.map[0], int(token.tag[1]), heading_id(tokens[index + 1].content)))
         elif token.type == "html_block" and token.map:
             markers += [(token.map[0], name) for _, name in find_markers(token.content) if name in DATA_MARKERS]
     sections = []

@@ -3,7 +3,7 @@ interface strings alike. Where a simple rule can tell, a word of the other
 register is an error.
 
 - pt is Brazilian Portuguese with "você": no "tu"/"teu" forms, no European words
-  such as "telemóvel" or "descarregar".
+  such as "telemóvel", "descarregar" or "carrega em" (press).
 - bg addresses the reader with the formal "вие": no "ти"/"твой", no second-person
   singular verbs (можеш, четеш, имаш).
 - fr uses "vous", ru "вы": no "tu"/"ton", no "ты"/"твой".
@@ -16,7 +16,7 @@ import re
 
 RULES = {
     "pt": (r"\b(?:tu|teu|tua|teus|tuas|contigo|podes|tens|estás|queres|sabes|tiveres|estiveres|abriste|guardaste|"
-           r"carrega|descarrega|descarregar|telemóvel|telemóveis|ecrã|utilizador\w*|a (?:guardar|carregar|descarregar))\b",
+           r"carrega (?:em|no|na)|descarrega|descarregar|telemóvel|telemóveis|ecrã|utilizador\w*|a (?:guardar|carregar|descarregar))\b",
            "pt is Brazilian Portuguese with «você»"),
     "bg": (r"\b(?:ти|теб|тебе|твой|твоя|твоят|твое|твоето|твои|твоите|можеш|имаш|четеш|искаш|трябва ли ти|"
            r"запази|опитай|натисни|напусни|слушай|спри)\b",

@@ -44,13 +44,13 @@ def test_every_real_translation_is_stamped_and_up_to_date():
 def test_one_changed_block_marks_exactly_that_section_in_every_locale(docs):
     docs, store = docs
     assert stale_everywhere(docs) == {locale: [] for locale in TRANSLATIONS}
-    edit_source(docs, "Luft rommet godt.", "Luft rommet godt i ti minutter.")
+    edit_source(docs, "Ha klart såpe,", "Ha klart flytende såpe,")
     assert stale_everywhere(docs) == {locale: ["before"] for locale in TRANSLATIONS}
     assert freshness.page_status(PAGE, "th", docs) == STALE
     # The store still has the text the translations were made from: the diff is possible.
     history = freshness.History.load(PAGE, store)
     old = freshness.recorded_versions(docs / "th" / PAGE)["before"]
-    assert "Luft rommet godt. Smitte" in history.texts[old]
+    assert "Ha klart såpe, håndsprit" in history.texts[old]
 
 
 def test_title_change_marks_the_intro(docs):
@@ -61,7 +61,7 @@ def test_title_change_marks_the_intro(docs):
 
 def test_minor_stamp_marks_nothing_and_keeps_older_changes(docs):
     docs, store = docs
-    edit_source(docs, "Luft rommet godt.", "Luft rommet godt!")
+    edit_source(docs, "Ha klart såpe,", "Ha klart såpe;")
     moved = freshness.stamp_minor(PAGE, docs, store)
     assert moved == {locale: ["before"] for locale in TRANSLATIONS}
     assert stale_everywhere(docs) == {locale: [] for locale in TRANSLATIONS}
@@ -78,7 +78,7 @@ def test_stamp_changes_only_the_stamp_block(docs):
     docs, store = docs
     path = docs / "ru" / PAGE
     before = path.read_text(encoding="utf-8")
-    edit_source(docs, "Luft rommet godt.", "Luft rommet godt nå.")
+    edit_source(docs, "Ha klart såpe,", "Ha klart mye såpe,")
     freshness.stamp(path, docs, store)
     after = path.read_text(encoding="utf-8")
     changed = [(a, b) for a, b in zip(before.split("\n"), after.split("\n")) if a != b]
@@ -88,7 +88,7 @@ def test_stamp_changes_only_the_stamp_block(docs):
 
 def test_stamping_one_section_leaves_the_others_stale(docs):
     docs, store = docs
-    edit_source(docs, "Luft rommet godt.", "Luft rommet godt nå.")
+    edit_source(docs, "Ha klart såpe,", "Ha klart mye såpe,")
     edit_source(docs, "Mat og drikke.", "Mat, drikke og snus.")
     freshness.stamp(docs / "fr" / PAGE, docs, store, sections=["before"])
     assert freshness.stale_sections(PAGE, "fr", docs) == ["no-sharing"]
@@ -110,7 +110,7 @@ def test_unstamped_and_missing(tmp_path):
 def test_sections_of_a_real_page():
     text = (DOCS / "nb" / PAGE).read_text(encoding="utf-8")
     sections = section_texts(text)
-    assert list(sections)[:3] == ["_intro", "about", "before"]
+    assert list(sections)[:3] == ["_intro", "key-points", "before"]
     assert sections["_intro"].startswith("title: Covid-19 og smittevern\ndescription: ")
     assert sections["before"].startswith("## Før møtet { #before }") and "## " not in sections["before"][3:]
     assert list(parse(text).sections()) == list(sections)

@@ -13,7 +13,6 @@ COMPONENTS = sorted(p for p in (ROOT / "overrides" / "components").iterdir() if 
 # (issues 11, 12, 14, 17): take a name off this list when its README lands.
 README_PENDING = {
     "flyer-links", "flyer-list", "flyer-list-link",                              # print
-    "stale-notice", "translation-status", "feed-docs",                           # content-ops
 }
 
 

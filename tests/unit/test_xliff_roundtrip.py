@@ -43,15 +43,15 @@ def test_export_then_import_is_byte_identical_for_every_locale(work):
 
 def test_changed_source_exports_needs_review_and_still_round_trips(work):
     docs, store, folder = work
-    edit(docs / "nb" / "covid-19.md", "Luft rommet godt.", "Luft rommet godt i ti minutter.")
+    edit(docs / "nb" / "covid-19.md", "Ha klart såpe,", "Ha klart flytende såpe,")
     before = markdown(docs)
     exported = xliff_io.export_locale("th", folder, docs, store)
     found = units(exported)
-    changed = found[("covid-19.md", "before/5")]
-    assert changed.source == "Luft rommet godt i ti minutter. Smitte sprer seg lettere innendørs."
+    changed = found[("covid-19.md", "before/6")]
+    assert changed.source == "Ha klart flytende såpe, håndsprit, tørkepapir og munnbind."
     assert changed.isfuzzy() and changed.target  # needs review, old translation kept
-    assert "Luft rommet godt. Smitte" in "".join(changed.getnotes("translator"))
-    assert not found[("covid-19.md", "before/4")].isfuzzy()  # the rest of the section is fine
+    assert "Ha klart såpe, håndsprit" in "".join(changed.getnotes("translator"))
+    assert not found[("covid-19.md", "before/5")].isfuzzy()  # the rest of the section is fine
     assert not found[("help.md", "law/2")].isfuzzy()
     assert xliff_io.import_file(exported, docs, store) == []
     assert markdown(docs) == before
@@ -59,19 +59,19 @@ def test_changed_source_exports_needs_review_and_still_round_trips(work):
 
 def test_translated_units_come_back_and_stamp_their_section(work):
     docs, store, folder = work
-    edit(docs / "nb" / "covid-19.md", "Luft rommet godt.", "Luft rommet godt i ti minutter.")
+    edit(docs / "nb" / "covid-19.md", "Ha klart såpe,", "Ha klart flytende såpe,")
     assert freshness.stale_sections("covid-19.md", "en", docs) == ["before"]
     exported = xliff_io.export_locale("en", folder, docs, store)
     document = xliff.xlifffile.parsestring(exported.read_bytes())
     for unit in document.units:
-        if unit.getid().endswith("before/5"):
-            unit.target = "Air the room well for ten minutes. Infection spreads more easily indoors."
+        if unit.getid().endswith("before/6"):
+            unit.target = "Have liquid soap, hand sanitiser, paper towels and face masks ready."
             unit.set_state_n(unit.S_TRANSLATED)
     exported.write_bytes(bytes(document))
     report = xliff_io.import_file(exported, docs, store)
     assert any("written" in line for line in report) and any("up to date in before" in line for line in report)
     text = (docs / "en" / "covid-19.md").read_text(encoding="utf-8")
-    assert "- :material-window-open-variant: Air the room well for ten minutes. Infection spreads" in text
+    assert "- :material-spray-bottle: Have liquid soap, hand sanitiser, paper towels and face masks ready." in text
     assert freshness.stale_sections("covid-19.md", "en", docs) == []
 
 
@@ -116,13 +116,13 @@ def test_units_whose_norwegian_changed_after_export_are_not_imported(work):
     exported = xliff_io.export_locale("es", folder, docs, store)
     document = xliff.xlifffile.parsestring(exported.read_bytes())
     for unit in document.units:
-        if unit.getid().endswith("before/5"):
+        if unit.getid().endswith("before/6"):
             unit.target = "Texto nuevo."
     exported.write_bytes(bytes(document))
-    edit(docs / "nb" / "covid-19.md", "Luft rommet godt.", "Luft rommet godt nå.")
+    edit(docs / "nb" / "covid-19.md", "Ha klart såpe,", "Ha klart mye såpe,")
     before = (docs / "es" / "covid-19.md").read_text(encoding="utf-8")
     report = xliff_io.import_file(exported, docs, store)
-    assert report == [f"{docs.relative_to(docs.parent)}/es/covid-19.md: before/5: the Norwegian text changed after "
+    assert report == [f"{docs.relative_to(docs.parent)}/es/covid-19.md: before/6: the Norwegian text changed after "
                       "the export; this unit was not imported (export again)"]
     assert (docs / "es" / "covid-19.md").read_text(encoding="utf-8") == before
 
