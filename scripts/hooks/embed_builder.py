@@ -19,7 +19,7 @@ from scripts.sitelib.ui_strings import load_strings
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     locale = current_locale(config)
     quick_exit = {"url": neutral_url(config.extra),
-                  "labels": {code: texts["quick_exit"] for code, texts in load_strings().items()}}
+                  "labels": {code: texts["quick_exit"] for code, texts in load_strings(config.theme.custom_dir).items()}}
     shows = component_probe(env, config)
     docs = Path(config.docs_dir)
 

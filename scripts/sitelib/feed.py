@@ -15,11 +15,11 @@ the embed views.
 """
 import datetime
 import json
-import re
 import xml.etree.ElementTree as ET
 
 from .dates import parse_date
 from .embeds import absolute, absolutize_links, embed_url, page_id, page_path, split_sections
+from .html_fragments import parse
 from .locales import locale_prefix
 
 JSON_FEED = "feed.json"
@@ -34,13 +34,14 @@ def feed_path(locale, name=JSON_FEED):
     return locale_prefix(locale) + name
 
 
-ICON = re.compile(r'<span class="twemoji[^"]*"[^>]*>\s*<svg\b.*?</svg>\s*</span>\s*', re.S)
-H1 = re.compile(r"<h1\b[^>]*>.*?</h1>\s*", re.S)
-
-
-def without_icons(fragment):
-    """Drop the decorative inline SVG icons: without the site's CSS they show huge."""
-    return ICON.sub("", fragment)
+def for_feed(fragment):
+    """The fragment without its <h1> (the item has a title) and without decorative
+    icons (`aria-hidden` SVGs, and the twemoji spans around them): without the
+    site's CSS they show huge."""
+    tree = parse(fragment)
+    for element in tree.select("h1, .twemoji, svg[aria-hidden=true]"):
+        element.decompose()
+    return str(tree)
 
 
 def timestamp(value, end_of_day=False):
@@ -65,8 +66,8 @@ def page_item(*, locale, url, title, description, meta, content, content_locale,
     page_url = absolute(site_url, url)
     intro, found = split_sections(content)
     kept = [section for section in found if section.id in sections]
-    html = "".join([H1.sub("", intro, count=1)] + [section.html for section in kept])
-    html = absolutize_links(without_icons(html), page_url).strip()
+    html = "".join([intro] + [section.html for section in kept])
+    html = absolutize_links(for_feed(html), page_url).strip()
     meta = meta or {}
     candidates = [timestamp(value) for value in (changed, meta.get("reviewed")) if value]
     published = timestamp(meta["published"]) if meta.get("published") else None

@@ -96,12 +96,12 @@ def nav_pages_files():
     return [entry for entry in load_mkdocs_yml()["nav"] if isinstance(entry, str)]
 
 
-def test_the_status_page_has_its_column(twelfth):
+def test_the_status_page_has_its_row(twelfth):
     soup = BeautifulSoup((twelfth["site"] / "status" / "index.html").read_text(encoding="utf-8"), "html.parser")
-    columns = [th.get_text(strip=True) for th in soup.select("table.site-translation-status thead th[lang]")]
-    assert columns[-1] == NEW
-    home_row = next(row for row in soup.select("table.site-translation-status tbody tr") if "index.md" in row.th.text)
-    assert home_row.select("td")[-1]["class"] == ["site-translation-status--translated"]
+    rows = [row.th for row in soup.select("table.site-status__summary tbody tr")]
+    assert rows[-1].get_text(" ", strip=True).startswith("German") and rows[-1].select_one(f'[lang="{NEW}"]')
+    home = soup.select_one("#site-status-index").find_parent("section")
+    assert home.select_one(f'a[hreflang="{NEW}"]'), "the home page lists the new language with a link"
 
 
 def test_nginx_knows_it(twelfth):
