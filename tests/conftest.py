@@ -32,7 +32,7 @@ def browser():
 @pytest.fixture
 def page(browser):
     # A Norwegian browser: a Norwegian page opened from outside would otherwise
-    # switch to the browser's language (components/language/head.html).
+    # switch to the browser's language (components/language-first/language-first.html).
     context = browser.new_context(viewport={"width": 360, "height": 740}, locale="nb-NO")
     tab = context.new_page()
     yield tab

@@ -23,7 +23,7 @@ REVIEWED_SCRIPTS = {
     "sha256-knhH3LOuiDQwWbHyIDRQ2OpxwZ/dc0FrtwUaFQWRLN8=":
         "Ours: the reader's language before anything paints; remembers a language choice, marks in-site "
         "links, sends a reader arriving from outside on a Norwegian page to their language "
-        "(overrides/components/language/head.html; the same text on every page)",
+        "(overrides/components/language-first/language-first.html; the same text on every page)",
 }
 REVIEWED_STYLES = {}
 

@@ -1,5 +1,5 @@
 // Language sheet: Escape closes it and gives focus back to the button; opening it
-// moves focus to the current language. Choices are remembered by components/language/head.html.
+// moves focus to the current language. Choices are remembered by components/language-first/language-first.html.
 (function () {
   var sheet = document.querySelector(".js-language");
   if (!sheet) return;
