@@ -64,11 +64,12 @@ def add_missing_server_files(root):
 
 
 def site_conf_for(root, port):
-    """deploy/nginx/site.conf with only its root folder and listen address changed."""
+    """deploy/nginx/site.conf with only its root folder and listen address changed, and
+    its `access_log off` dropped, so that the byte log above counts every response."""
     text = SITE_CONF.read_text(encoding="utf-8")
-    assert DEPLOY_ROOT in text and "listen 80;" in text
+    assert DEPLOY_ROOT in text and "listen 80;" in text and "access_log off;" in text
     text = text.replace(DEPLOY_ROOT, str(root)).replace("listen 80;", f"listen 127.0.0.1:{port};")
-    return text.replace("listen [::]:80;", "")
+    return text.replace("listen [::]:80;", "").replace("access_log off;", "")
 
 
 class NginxSite:
