@@ -70,11 +70,13 @@ SEARCH_WATCH = """() => {
   const field = document.querySelector('input.md-search__input');
   window.__bench = {};
   field.addEventListener('focus', () => { window.__bench.focus = performance.now(); }, {once: true});
+  const none = JSON.parse(document.getElementById('__config').textContent).translations['search.result.none'];
+  const meta = document.querySelector('.md-search-result__meta');
   new MutationObserver((_, observer) => {
-    if (document.querySelector('.md-search-result__item')) {
-      window.__bench.result = performance.now(); observer.disconnect();
-    }
-  }).observe(document.body, {childList: true, subtree: true});
+    if (document.querySelector('.md-search-result__item')) window.__bench.result = performance.now();
+    else if (meta && meta.textContent.trim() === none) window.__bench.none = performance.now();
+    if (window.__bench.result) observer.disconnect();
+  }).observe(document.body, {childList: true, subtree: true, characterData: true});
 }"""
 
 
@@ -177,7 +179,7 @@ def paint(browser, server, locale, kind, profile):
     context, page, _ = new_context(browser, locale, profile)
     try:
         page.goto(server.url + locale_prefix(locale) + PAGES[kind], wait_until="load", timeout=180_000)
-        wait_quiet(server, quiet=0.8, limit=6)  # late stylesheets or fonts may still shift the layout
+        wait_quiet(server, quiet=0.8, limit=3)  # late stylesheets or fonts may still shift the layout
         return page.evaluate(PAINT_SCRIPT)
     finally:
         context.close()
@@ -198,11 +200,14 @@ def search_time(browser, server, locale):
         field = page.locator("input.md-search__input")
         field.focus()
         field.type(QUERIES[locale])
-        try:
-            page.wait_for_function("() => window.__bench.result", timeout=30_000)
+        try:  # a result, or "no matching documents" that stays for 2 s
+            page.wait_for_function("() => window.__bench.result || (window.__bench.none && "
+                                   "performance.now() - window.__bench.none > 2000)", timeout=30_000)
         except Exception:
             return {"ms": None, "bytes": sum(size for _, _, size in server.log)}
         times = page.evaluate("() => window.__bench")
+        if not times.get("result"):
+            return {"ms": None, "none": True, "bytes": sum(size for _, _, size in server.log)}
         return {"ms": times["result"] - times["focus"], "bytes": sum(size for _, _, size in server.log)}
     finally:
         context.close()
@@ -316,7 +321,7 @@ def readme_table(ours, default, locales):
             found = rows.get((locale, "search"))
             cells.append("–" if not found else
                          f"{seconds(found['ms'])} ({kb(found['bytes'])})" if found["ms"] is not None
-                         else f"no result ({kb(found['bytes'])})")
+                         else f"no result{'' if found.get('none') else ' in 30 s'} ({kb(found['bytes'])})")
         lines.append(f"| {label} | " + " | ".join(cells) + " |")
     if default is not None:
         lines += ["", "Material's default asks Google Fonts for its font; with no internet here that request fails "
