@@ -53,5 +53,5 @@ linkcheck-external: setup ## Like linkcheck, and also check external links for r
 nginx-test: setup ## Serve a build with Debian's nginx and deploy/nginx/site.conf, and test headers, gzip, 404s
 	$(BIN)/python -m pytest tests/build/test_server.py tests/browser/test_security_headers.py
 
-bench: setup ## Page weight and slow-3G LCP per page type vs Material's defaults (LOCALE=th); writes bench/weight.md
-	$(BIN)/python scripts/bench_weight.py --locale $(or $(LOCALE),th)
+bench: setup ## Weight, LCP, CLS, repeat views and search time vs Material's defaults (nb, th, zh, ro; two slow links); writes bench/weight.md and README's table
+	$(BIN)/python scripts/bench_weight.py $(if $(LOCALES),--locales $(LOCALES))

@@ -1,32 +1,83 @@
-"""Page-weight benchmark: what a first view costs a reader on a phone.
+"""Speed and weight benchmark: this site beside Material + static-i18n as they come,
+both built from the same docs/ in the same run and served by nginx with
+deploy/nginx/site.conf (gzip level 6; nginx logs the bytes of every response, the
+workers' included). Numbers, not tests: tests hold bytes and requests only.
 
-For each page type (home, guidance, tips, help, flyer, embed) in one locale
-(Thai by default) it opens the page in Chromium with a cold cache at 360x740,
-opens search and types a query (so the worker and index count), and records
-the requests and gzip-compressed bytes on the wire (gzip level 6, as a static
-host sends them) and the Largest Contentful Paint on an emulated slow 3G link
-(400 kbit/s, 400 ms round trip), served by nginx with deploy/nginx/site.conf.
-It does the same for Material's
-out-of-the-box configuration on the same docs/, and writes a table.
+For the home, guidance, tips and help pages in nb, th, zh and ro, each in a fresh
+Chromium context (cold cache) at 360x740:
+- first view: gzip bytes and requests, unthrottled, until the network is quiet
+  (nothing typed, search not opened);
+- repeat view: then the next page type in the same visit (home -> guidance ->
+  tips -> help -> home): its bytes and requests;
+- LCP and CLS on two links through Chromium's network emulation:
+  400 kbit/s with 400 ms latency, and 2G, 250 kbit/s with 800 ms;
+- search, cold, on the 400 kbit/s link (guidance page): from the focus of the
+  search field, with a query typed at once, to the first result in the list.
+The table gives the median over the four locales per page type. It is written to
+bench/weight.md (with every measurement) and between the `bench:weight` markers in
+README.md (section "Speed and weight"), so `make bench` regenerates both.
 
-    python scripts/bench_weight.py [--locale th] [--out bench/weight.md] [--no-default]
+    python scripts/bench_weight.py [--locales nb,th,zh,ro] [--no-default] [--no-readme]
 """
 import argparse
+import re
+import statistics
 import sys
 import tempfile
 import textwrap
+import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from scripts.sitelib.locales import LOCALES, NATIVE_NAMES, SOURCE_LOCALE, locale_prefix
-from scripts.devtools.weight import (
-    BUDGET_BYTES, BUDGET_LCP_MS, BUDGET_REQUESTS, PAGE_TYPES, launch_isolated, measure,
-)
 from scripts.devtools.local_site import build_site
 from scripts.devtools.nginx import NginxSite
+from scripts.devtools.weight import launch_isolated, wait_quiet
+from scripts.sitelib.locales import NATIVE_NAMES, SOURCE_LOCALE, locale_prefix
 
 ROOT = Path(__file__).resolve().parents[1]
-
 SITE_URL = "http://127.0.0.1:8000/"
+README = ROOT / "README.md"
+README_START, README_END = "<!-- bench:weight:start -->", "<!-- bench:weight:end -->"
+
+PAGES = {"home": "", "guidance": "covid-19/", "tips": "drug-services/", "help": "help/"}
+LOCALES = ["nb", "th", "zh", "ro"]
+PROFILES = {  # Chromium's Network.emulateNetworkConditions: latency in ms, throughput in bytes/s
+    "400 kbit/s": {"offline": False, "latency": 400, "downloadThroughput": 400_000 / 8, "uploadThroughput": 400_000 / 8},
+    "2G": {"offline": False, "latency": 800, "downloadThroughput": 250_000 / 8, "uploadThroughput": 250_000 / 8},
+}
+SEARCH_PROFILE = "400 kbit/s"
+QUERIES = {"nb": "munnbind", "th": "หน้ากาก", "zh": "口罩", "ro": "mâinile"}  # each on the guidance page
+TARGETS = {"bytes_ratio": 0.2, "requests": 8, "lcp_ratio": 0.55, "cls": 0.02, "search_ms": 2500}  # issue 13
+
+PAINT_SCRIPT = """() => new Promise(resolve => {
+  let lcp = 0, cls = 0, window = 0, first = 0, last = 0;
+  new PerformanceObserver(list => { for (const e of list.getEntries()) lcp = e.startTime; })
+    .observe({type: 'largest-contentful-paint', buffered: true});
+  new PerformanceObserver(list => {
+    for (const e of list.getEntries()) {
+      if (e.hadRecentInput) continue;
+      if (window && (e.startTime - last > 1000 || e.startTime - first > 5000)) window = 0;
+      if (!window) first = e.startTime;
+      window += e.value; last = e.startTime; cls = Math.max(cls, window);
+    }
+  }).observe({type: 'layout-shift', buffered: true});
+  setTimeout(() => resolve({lcp, cls}), 300);
+})"""
+
+# Installed before the focus: the time of the focus and of the first result item.
+SEARCH_WATCH = """() => {
+  const field = document.querySelector('input.md-search__input');
+  window.__bench = {};
+  field.addEventListener('focus', () => { window.__bench.focus = performance.now(); }, {once: true});
+  const none = JSON.parse(document.getElementById('__config').textContent).translations['search.result.none'];
+  const meta = document.querySelector('.md-search-result__meta');
+  new MutationObserver((_, observer) => {
+    if (document.querySelector('.md-search-result__item')) window.__bench.result = performance.now();
+    else if (meta && meta.textContent.trim() === none) window.__bench.none = performance.now();
+    if (window.__bench.result) observer.disconnect();
+  }).observe(document.body, {childList: true, subtree: true, characterData: true});
+}"""
 
 
 def out_of_the_box_config(directory):
@@ -69,8 +120,7 @@ def out_of_the_box_config(directory):
 
 def build(label, site_dir, config=None):
     print(f"building {label} …", flush=True)
-    kwargs = {"config": config} if config else {}
-    result = build_site(site_dir, SITE_URL, **kwargs)
+    result = build_site(site_dir, SITE_URL, **({"config": config} if config else {}))
     if result.returncode != 0 and config is None:
         sys.exit(f"{label} build failed:\n{result.stderr[-3000:]}")
     if result.returncode != 0:  # the out-of-the-box variant is not strict-clean; build it leniently
@@ -81,88 +131,276 @@ def build(label, site_dir, config=None):
                        cwd=ROOT, env=env, check=True, capture_output=True)
 
 
-def run_variant(browser, site_dir, locale):
+def new_context(browser, locale, profile=None):
+    """A cold context for a reader of `locale` (no redirect from the home page), on `profile`."""
+    context = browser.new_context(viewport={"width": 360, "height": 740},
+                                  locale={"nb": "nb-NO", "zh": "zh-CN"}.get(locale, locale))
+    external = []
+    # No page.route: routing turns the HTTP cache off. Other hosts fail at once (launch flag).
+    context.on("request", lambda request: external.append(request.url)
+               if urlsplit(request.url).hostname not in ("127.0.0.1", "localhost") else None)
+    page = context.new_page()
+    if profile:
+        cdp = context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        cdp.send("Network.emulateNetworkConditions", PROFILES[profile])
+    return context, page, external
+
+
+def counted(server, external):
+    log = server.log
+    return {"bytes": sum(size for _, _, size in log), "requests": len(log) + len(external),
+            "external": len(external), "entries": log}
+
+
+def weigh(browser, server, locale, kind):
+    """First view of one page, then the next page type in the same visit (unthrottled)."""
+    kinds = list(PAGES)
+    second = kinds[(kinds.index(kind) + 1) % len(kinds)]
+    context, page, external = new_context(browser, locale)
+    try:
+        server.reset()
+        response = page.goto(server.url + locale_prefix(locale) + PAGES[kind], wait_until="load", timeout=120_000)
+        if not response or response.status >= 400:
+            return None
+        wait_quiet(server)
+        first = counted(server, external)
+        server.reset()
+        external.clear()
+        page.goto(server.url + locale_prefix(locale) + PAGES[second], wait_until="load", timeout=120_000)
+        wait_quiet(server)
+        return {"first": first, "repeat": counted(server, external), "second": second}
+    finally:
+        context.close()
+
+
+def paint(browser, server, locale, kind, profile):
+    """LCP and CLS of a cold first view on a throttled link."""
+    context, page, _ = new_context(browser, locale, profile)
+    try:
+        page.goto(server.url + locale_prefix(locale) + PAGES[kind], wait_until="load", timeout=180_000)
+        wait_quiet(server, quiet=0.8, limit=3)  # late stylesheets or fonts may still shift the layout
+        return page.evaluate(PAINT_SCRIPT)
+    finally:
+        context.close()
+
+
+def search_time(browser, server, locale):
+    """Cold guidance page on the search link: focus, type, first result (ms); bytes after the focus."""
+    context, page, _ = new_context(browser, locale, SEARCH_PROFILE)
+    try:
+        page.goto(server.url + locale_prefix(locale) + PAGES["guidance"], wait_until="load", timeout=180_000)
+        if not page.locator("input.md-search__input").count():
+            return None
+        page.evaluate(SEARCH_WATCH)
+        server.reset()
+        toggle = page.locator("label.md-header__button[for=__search]")
+        if toggle.is_visible():
+            toggle.click()
+        field = page.locator("input.md-search__input")
+        field.focus()
+        field.type(QUERIES[locale])
+        try:  # a result, or "no matching documents" that stays for 2 s
+            page.wait_for_function("() => window.__bench.result || (window.__bench.none && "
+                                   "performance.now() - window.__bench.none > 2000)", timeout=30_000)
+        except Exception:
+            return {"ms": None, "bytes": sum(size for _, _, size in server.log)}
+        times = page.evaluate("() => window.__bench")
+        if not times.get("result"):
+            return {"ms": None, "none": True, "bytes": sum(size for _, _, size in server.log)}
+        return {"ms": times["result"] - times["focus"], "bytes": sum(size for _, _, size in server.log)}
+    finally:
+        context.close()
+
+
+def run_variant(browser, site_dir, locales, label):
     rows = {}
     with NginxSite(site_dir) as server:
-        for kind, path in PAGE_TYPES.items():
-            url_path = locale_prefix(locale) + path
-            # Two runs: one for bytes and requests (unthrottled), one for LCP on slow 3G.
-            weight = measure(browser, server, url_path, locale=locale)
-            if weight.get("status", 0) >= 400:
-                rows[kind] = {"path": url_path, "built": False}
-                print(f"  {kind:9} /{url_path}: not built", flush=True)
-                continue
-            timing = measure(browser, server, url_path, throttle=True, locale=locale)
-            rows[kind] = {"path": url_path, "built": True, "bytes": weight["bytes"], "requests": weight["requests"],
-                          "external": len(weight["external"]), "lcp_ms": timing["lcp_ms"], "searched": weight["searched"]}
-            print(f"  {kind:9} /{url_path}: {weight['bytes'] / 1000:.1f} KB, {weight['requests']} requests "
-                  f"({len(weight['external'])} to other hosts), LCP {timing['lcp_ms'] / 1000:.2f} s", flush=True)
+        for locale in locales:
+            for kind in PAGES:
+                weight = weigh(browser, server, locale, kind)
+                if weight is None:
+                    print(f"  {label} {locale} {kind}: not built", flush=True)
+                    continue
+                paints = {profile: paint(browser, server, locale, kind, profile) for profile in PROFILES}
+                rows[(locale, kind)] = {**weight, "paint": paints}
+                print(f"  {label} {locale} {kind}: {weight['first']['bytes'] / 1000:.1f} KB, "
+                      f"{weight['first']['requests']} req, repeat {weight['repeat']['bytes'] / 1000:.1f} KB, "
+                      + ", ".join(f"LCP {p['lcp'] / 1000:.2f} s CLS {p['cls']:.3f} ({name})"
+                                  for name, p in paints.items()), flush=True)
+            found = search_time(browser, server, locale)
+            rows[(locale, "search")] = found
+            print(f"  {label} {locale} search: {found}", flush=True)
     return rows
 
+
+# --- tables --------------------------------------------------------------------------------
 
 def kb(value):
     return f"{value / 1000:.1f} KB"
 
 
-def table(ours, default, locale):
+def seconds(ms):
+    return "–" if ms is None else f"{ms / 1000:.2f} s"
+
+
+def median(values):
+    values = [value for value in values if value is not None]
+    return statistics.median(values) if values else None
+
+
+def summary(rows, kind, locales):
+    found = [rows[(locale, kind)] for locale in locales if (locale, kind) in rows]
+    if not found:
+        return None
+    return {
+        "bytes": median(row["first"]["bytes"] for row in found),
+        "requests": median(row["first"]["requests"] for row in found),
+        "external": median(row["first"]["external"] for row in found),
+        "repeat_bytes": median(row["repeat"]["bytes"] for row in found),
+        "repeat_requests": median(row["repeat"]["requests"] for row in found),
+        **{f"lcp {name}": median(row["paint"][name]["lcp"] for row in found) for name in PROFILES},
+        **{f"cls {name}": median(row["paint"][name]["cls"] for row in found) for name in PROFILES},
+    }
+
+
+def readme_table(ours, default, locales):
+    """The table README.md carries: medians per page type, both variants, the issue's targets."""
+    profiles = list(PROFILES)
+    links = ", ".join(f"{name} with {PROFILES[name]['latency']} ms latency" for name in profiles)
+    head = (["page", "variant", "first view (gzip)", "requests"]
+            + [f"LCP {name}" for name in profiles] + ["CLS", "repeat view (gzip, requests)"])
     lines = [
-        f"Locale `{locale}`, 360×740, cold cache, search opened and a query typed. Bytes: served by nginx (deploy/nginx/site.conf, gzip level 6), on the wire, "
-        f"all requests counted (service worker and search worker included). LCP: 400 kbit/s, 400 ms RTT. "
-        f"Budget: ≤ {BUDGET_BYTES // 1000} KB, ≤ {BUDGET_REQUESTS} requests, LCP ≤ {BUDGET_LCP_MS / 1000:.0f} s.",
+        f"Median over {', '.join(locales)}; phone 360×740, cold cache, served by nginx with `deploy/nginx/site.conf`. "
+        f"Links: {links}. "
+        "Repeat view: the next page of the same visit (home → guidance → tips → help → home). "
+        "CLS: the larger of the two links.",
         "",
-        "| page | this site: gzip | requests | LCP | in budget | Material default: gzip | requests | LCP | bytes ratio |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "| " + " | ".join(head) + " |",
+        "|" + "---|" * len(head),
     ]
-    for kind in PAGE_TYPES:
-        row = ours[kind]
-        base = (default or {}).get(kind)
-        if not row["built"]:
-            lines.append(f"| {kind} (`/{row['path']}`) | not built | | | | | | | |")
+    checks = []
+    for kind in PAGES:
+        for label, rows in (("this site", ours), ("Material default", default)):
+            if rows is None:
+                continue
+            row = summary(rows, kind, locales)
+            if row is None:
+                lines.append(f"| {kind} | {label} | not built |" + " |" * (len(head) - 3))
+                continue
+            requests = f"{row['requests']:g}" + (f" ({row['external']:g} to Google Fonts)" if row["external"] else "")
+            cls = max(row[f"cls {name}"] for name in profiles)
+            lines.append("| " + " | ".join(
+                [kind if label == "this site" else "", label, kb(row["bytes"]), requests]
+                + [seconds(row[f"lcp {name}"]) for name in profiles]
+                + [f"{cls:.3f}", f"{kb(row['repeat_bytes'])}, {row['repeat_requests']:g}"]) + " |")
+        if default is not None and summary(ours, kind, locales) and summary(default, kind, locales):
+            us, them = summary(ours, kind, locales), summary(default, kind, locales)
+            lcp = us[f"lcp {SEARCH_PROFILE}"] / them[f"lcp {SEARCH_PROFILE}"]
+            cls = max(us[f"cls {name}"] for name in profiles)
+            checks.append((kind, us["bytes"] / them["bytes"], us["requests"], lcp, cls))
+    if checks:
+        lines += ["", f"Against issue 13's targets (on the {SEARCH_PROFILE} link): first view ≤ {TARGETS['bytes_ratio']}× "
+                  f"the default's bytes, ≤ {TARGETS['requests']} requests, LCP ≤ {TARGETS['lcp_ratio']}× the default's, "
+                  f"CLS ≤ {TARGETS['cls']}.", "",
+                  "| page | bytes vs default | requests | LCP vs default | CLS |", "|---|---|---|---|---|"]
+        for kind, ratio, requests, lcp, cls in checks:
+            mark = lambda ok: "" if ok else " **(over)**"  # noqa: E731
+            lines.append(f"| {kind} | {ratio:.2f}×{mark(ratio <= TARGETS['bytes_ratio'])} | {requests:g}"
+                         f"{mark(requests <= TARGETS['requests'])} | {lcp:.2f}×{mark(lcp <= TARGETS['lcp_ratio'])} | "
+                         f"{cls:.3f}{mark(cls <= TARGETS['cls'])} |")
+    lines += ["", f"Search, cold, on the {SEARCH_PROFILE} link (guidance page): from the focus of the field, with "
+              f"the query typed at once, to the first result (target ≤ {TARGETS['search_ms'] / 1000:g} s), "
+              "and the bytes downloaded after the focus.", "",
+              "| variant | " + " | ".join(locales) + " |", "|---|" + "---|" * len(locales)]
+    for label, rows in (("this site", ours), ("Material default", default)):
+        if rows is None:
             continue
-        inside = row["bytes"] <= BUDGET_BYTES and row["requests"] <= BUDGET_REQUESTS and row["lcp_ms"] <= BUDGET_LCP_MS
-        cells = [f"{kind} (`/{row['path']}`)", kb(row["bytes"]), str(row["requests"]), f"{row['lcp_ms'] / 1000:.2f} s",
-                 "yes" if inside else "**no**"]
-        if base and base["built"]:
-            fonts = f" ({base['external']} to Google Fonts, 0 bytes)" if base["external"] else ""
-            cells += [kb(base["bytes"]), f"{base['requests']}{fonts}", f"{base['lcp_ms'] / 1000:.2f} s",
-                      f"{base['bytes'] / row['bytes']:.1f}× heavier"]
-        else:
-            cells += ["not built", "", "", ""]
-        lines.append("| " + " | ".join(cells) + " |")
-    if default:
-        lines += ["", "The out-of-the-box variant asks Google Fonts for its font; with no internet here those requests "
-                  "fail, so they are counted as attempted requests with 0 bytes (a real phone would also download the fonts)."]
+        cells = []
+        for locale in locales:
+            found = rows.get((locale, "search"))
+            cells.append("–" if not found else
+                         f"{seconds(found['ms'])} ({kb(found['bytes'])})" if found["ms"] is not None
+                         else f"no result{'' if found.get('none') else ' in 30 s'} ({kb(found['bytes'])})")
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    if default is not None:
+        lines += ["", "Material's default asks Google Fonts for its font; with no internet here that request fails "
+                  "at once and counts as a request with 0 bytes (a phone would download the font too)."]
     return "\n".join(lines) + "\n"
+
+
+def detail_table(ours, default, locales):
+    """Every measurement, for bench/weight.md."""
+    lines = ["| variant | locale | page | first view | requests | "
+             + " | ".join(f"LCP {name} | CLS {name}" for name in PROFILES) + " | repeat view (page) |",
+             "|---|---|---|---|---|" + "---|---|" * len(PROFILES) + "---|"]
+    for label, rows in (("this site", ours), ("Material default", default)):
+        for (locale, kind), row in (rows or {}).items():
+            if kind == "search":
+                continue
+            lines.append(f"| {label} | {locale} | {kind} | {kb(row['first']['bytes'])} | {row['first']['requests']} | "
+                         + " | ".join(f"{seconds(row['paint'][name]['lcp'])} | {row['paint'][name]['cls']:.3f}"
+                                      for name in PROFILES)
+                         + f" | {kb(row['repeat']['bytes'])}, {row['repeat']['requests']} req ({row['second']}) |")
+    return "\n".join(lines) + "\n"
+
+
+def largest_requests(ours, locale, kind, count=8):
+    row = ours.get((locale, kind))
+    if not row:
+        return ""
+    entries = sorted(row["first"]["entries"], key=lambda entry: -entry[2])[:count]
+    return "\n".join(f"- `{path.split('?')[0]}` {kb(size)}" for path, _, size in entries) + "\n"
+
+
+def write_readme(table, readme=README):
+    text = readme.read_text(encoding="utf-8")
+    pattern = re.compile(re.escape(README_START) + r".*?" + re.escape(README_END), re.S)
+    if not pattern.search(text):
+        sys.exit(f"{readme}: no {README_START} … {README_END} block to replace")
+    readme.write_text(pattern.sub(lambda _: f"{README_START}\n{table}{README_END}", text), encoding="utf-8")
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--locale", default="th", choices=LOCALES)
+    parser.add_argument("--locales", default=",".join(LOCALES), help="comma-separated (default: nb,th,zh,ro)")
     parser.add_argument("--out", default=str(ROOT / "bench" / "weight.md"))
     parser.add_argument("--no-default", action="store_true", help="skip Material's out-of-the-box variant")
+    parser.add_argument("--no-readme", action="store_true", help="leave README.md as it is")
     args = parser.parse_args()
+    locales = args.locales.split(",")
+    started = time.monotonic()
     from playwright.sync_api import sync_playwright
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        build("this site", tmp / "site")
-        if not args.no_default:
-            build("Material out of the box", tmp / "default", out_of_the_box_config(tmp))
+        with ThreadPoolExecutor(2) as pool:  # two mkdocs processes side by side
+            jobs = [pool.submit(build, "this site", tmp / "site")]
+            if not args.no_default:
+                jobs.append(pool.submit(build, "Material out of the box", tmp / "default", out_of_the_box_config(tmp)))
+            for job in jobs:
+                job.result()
         with sync_playwright() as playwright:
             browser = launch_isolated(playwright)
-            print("this site:")
-            ours = run_variant(browser, tmp / "site", args.locale)
-            default = None
-            if not args.no_default:
-                print("Material out of the box:")
-                default = run_variant(browser, tmp / "default", args.locale)
-            browser.close()
-    text = table(ours, default, args.locale)
+            try:
+                ours = run_variant(browser, tmp / "site", locales, "this site")
+                default = None if args.no_default else run_variant(browser, tmp / "default", locales, "default")
+            finally:
+                browser.close()
+    table = readme_table(ours, default, locales)
+    minutes = (time.monotonic() - started) / 60
+    text = ("# Speed and weight (`make bench`)\n\n" + table
+            + f"\n## Every measurement\n\n" + detail_table(ours, default, locales)
+            + f"\n## Largest responses of this site's first view (th, guidance)\n\n"
+            + largest_requests(ours, "th", "guidance")
+            + f"\nRun took {minutes:.1f} min on this machine.\n")
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(text, encoding="utf-8")
+    if not args.no_readme:
+        write_readme(table)
     print()
-    print(text)
-    print(f"written to {out}")
+    print(table)
+    print(f"written to {out}" + ("" if args.no_readme else " and README.md"))
 
 
 if __name__ == "__main__":

@@ -59,7 +59,7 @@ def add_missing_server_files(root):
     folder.mkdir(exist_ok=True)
     if not (folder / "locales.conf").is_file():
         (folder / "locales.conf").write_text(locales_conf(), encoding="utf-8")
-    for name in ("page", "embed", "asset"):
+    for name in ("page", "embed", "asset", "exit"):
         if not (folder / f"{name}.conf").is_file():
             (folder / f"{name}.conf").write_text("# no headers: not built by this project's config\n", encoding="utf-8")
 

@@ -1,5 +1,6 @@
 """Per-locale search: one index per locale, each page searching its own locale,
-through a worker that stems and segments queries (see overrides/components/search/search-worker.js.in)."""
+through a worker that loads on first use and stems and segments queries
+(see overrides/components/search/search-worker.js.in and search-lazy.html)."""
 from pathlib import Path
 
 import jieba
@@ -8,20 +9,29 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from scripts.sitelib.locales import SOURCE_LOCALE, current_locale, locale_prefix
-from scripts.sitelib.material_coupling import material_search_worker, search_entries
+from scripts.sitelib.material_coupling import (
+    CouplingBroken, MATERIAL, check_search_form, material_search_startup, material_search_worker, search_entries,
+)
 from scripts.sitelib.search_index import dumps, locale_index, point_search_at_locale, search_worker
 
 jieba.setLogLevel(60)  # Material's search plugin cuts Chinese with jieba; keep the build log clean
 WORKER_NAME, WORKER_TEXT = search_worker(material_search_worker())
+material_search_startup()
+
+
+def on_config(config: MkDocsConfig) -> None:
+    if "search.suggest" in config.theme.get("features", []):
+        raise CouplingBroken(MATERIAL, "search.suggest", "our search worker sets itself up with suggest: false "
+                             "(overrides/components/search/search-worker.js.in); pass the feature on first")
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return point_search_at_locale(output, current_locale(config), WORKER_NAME)
+    return point_search_at_locale(check_search_form(output), current_locale(config), WORKER_NAME)
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
     if template_name == "404.html":
-        return point_search_at_locale(output, current_locale(config), WORKER_NAME)
+        return point_search_at_locale(check_search_form(output), current_locale(config), WORKER_NAME)
     return output
 
 

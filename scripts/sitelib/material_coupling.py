@@ -210,8 +210,11 @@ def after_first_h1(content_html: str, extra_html: str) -> str:
 
 # --- Material's search ------------------------------------------------------------------
 # Our worker (overrides/components/search/search-worker.js.in) wraps Material's and
-# speaks its private message protocol: {type: 0, data: {config, docs, options}} sets up,
-# {type: 2, data: query} searches, {type: 3, data: result} answers.
+# speaks its private message protocol: {type: 0, data: {config, docs, options}} sets up
+# and is answered by {type: 1} (ready), {type: 2, data: query} searches, {type: 3, data:
+# result} answers. Search loads on first use (components/search/search-lazy.html), which
+# relies on how Material's bundle starts search: it creates the worker from
+# __config.search at start-up, and downloads the index only for a form named "search".
 
 WORKERS = Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "workers"
 WORKER_PROTOCOL = {
@@ -233,6 +236,37 @@ def material_search_worker(workers: Path = WORKERS) -> str:
     return found[0].name
 
 
+BUNDLES = WORKERS.parent
+BUNDLE_STARTUP = {
+    "the index is downloaded only for a form named search":
+        re.compile(r'=document\.forms\.namedItem\("search"\)\?\w+\(\):\w+,'),
+    "the search worker is created with new Worker(url)": re.compile(r"function \w+\(\w+,\w+=new Worker\(\w+\)\)"),
+    "the page waits for the ready message (1) before it queries": re.compile(r"\.type===1"),
+}
+SEARCH_FORM = '<form class="md-search__form" name="search">'
+
+
+def material_search_startup(bundles: Path = BUNDLES) -> str:
+    """File name of Material's bundle, after checking how it starts search (what
+    search-lazy.html relies on to keep search from loading before first use)."""
+    found = sorted(bundles.glob("bundle.*.min.js"))
+    if len(found) != 1:
+        raise CouplingBroken(MATERIAL, "material_search_startup", f"expected one bundle.*.min.js in {bundles}, "
+                             f"found {[path.name for path in found]}")
+    text = found[0].read_text(encoding="utf-8")
+    for rule, pattern in BUNDLE_STARTUP.items():
+        if not pattern.search(text):
+            raise CouplingBroken(MATERIAL, "material_search_startup", f"{found[0].name}: {rule} no longer holds")
+    return found[0].name
+
+
+def check_search_form(page_html: str) -> str:
+    """The page has Material's one search form, named "search" (search-lazy.html takes the name off)."""
+    if page_html.count(SEARCH_FORM) != 1:
+        raise CouplingBroken(MATERIAL, "check_search_form", f"expected one {SEARCH_FORM}")
+    return page_html
+
+
 LUNR = Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "lunr" / "min"
 
 
@@ -243,6 +277,20 @@ def lunr_languages() -> frozenset[str]:
     if not {"no", "ru", "fr"} <= found:
         raise CouplingBroken(MATERIAL, "lunr_languages", f"no lunr.<language>.min.js files in {LUNR}")
     return frozenset(found | {"en"})
+
+
+def lunr_scripts(langs: list[str]) -> list[str]:
+    """The lunr files Material's worker imports for `langs` (its setupSearchLanguages),
+    relative to the worker: our worker downloads them at once, beside the index."""
+    others = [lang for lang in langs if lang != "en"]
+    if not others:
+        return []
+    scripts = ["stemmer.support"] + others + (["multi"] if len(langs) > 1 else [])
+    paths = [f"../lunr/min/lunr.{name}.min.js" for name in scripts]
+    missing = [path for path in paths if not (WORKERS / path).resolve().is_file()]
+    if missing:
+        raise CouplingBroken(MATERIAL, "lunr_scripts", f"no {', '.join(missing)} beside {WORKERS}")
+    return paths
 
 
 def search_entries(config) -> tuple[list, list]:

@@ -6,11 +6,12 @@ the words with U+200B, which the separator of those locales includes.
 """
 import hashlib
 import json
+import posixpath
 import re
-from pathlib import Path
+from urllib.parse import urlencode
 
 from .locales import ROOT, SOURCE_LOCALE, TRANSLATIONS, locale_prefix, script
-from .material_coupling import lunr_languages, point_search_config
+from .material_coupling import lunr_languages, lunr_scripts, point_search_config
 from .minify import minify_js
 
 ZWSP = "\u200b"
@@ -101,6 +102,13 @@ def dumps(index):
 
 
 WORKER_SOURCE = ROOT / "overrides" / "components" / "search" / "search-worker.js.in"
+WORKERS_DIR = "assets/javascripts/workers"
+INDEX_NAME = "search/search_index.json"
+
+
+def index_path(locale):
+    """The locale's index, from the site root ('th/search/search_index.json')."""
+    return locale_prefix(locale) + INDEX_NAME
 
 
 def search_worker(material_worker_name):
@@ -109,7 +117,15 @@ def search_worker(material_worker_name):
     return f"site-search.{hashlib.sha256(text.encode()).hexdigest()[:8]}.js", text
 
 
+def worker_url(worker_name, locale):
+    """Our worker's address for a locale's pages: its query names the locale's index and
+    lunr files, relative to the worker, which downloads them all at once when created."""
+    index = posixpath.relpath(index_path(locale), WORKERS_DIR)
+    preload = lunr_scripts(index_config(locale, [])["lang"])
+    return worker_name + "?" + urlencode([("index", index)] + [("preload", path) for path in preload], safe="/")
+
+
 def point_search_at_locale(html, locale, worker_name=None):
     """Make Material's search look in the locale's own index (its `base` is the locale
     root), and, given worker_name, through that worker instead of Material's."""
-    return point_search_config(html, locale_prefix(locale), worker_name)
+    return point_search_config(html, locale_prefix(locale), worker_url(worker_name, locale) if worker_name else None)

@@ -109,7 +109,11 @@ def search(page, site, locale, query):
     page.click("label[for=__search]")
     page.fill("input.md-search__input", query)
     page.press("input.md-search__input", "End")
-    page.wait_for_selector(".md-search-result__item a, .md-search-result__meta", timeout=10000)
+    # Search loads at this first focus: wait for results, or Material's "no matching documents".
+    page.wait_for_function("""() => !!document.querySelector(".md-search-result__item a") ||
+        document.querySelector(".md-search-result__meta").textContent.trim() ===
+        JSON.parse(document.getElementById("__config").textContent).translations["search.result.none"]""",
+                           timeout=20000)
     page.wait_for_timeout(300)
     return page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)")
 

@@ -57,7 +57,10 @@ def test_no_csp_violations_or_console_errors(browser, nginx_site):
             page.locator("label[for=__search]").first.click()
             page.locator("input.md-search__input").fill("hjelp")
             page.locator("input.md-search__input").press("End")
-        page.wait_for_timeout(150)  # let deferred scripts and the search worker start
+            # Search loads at this first focus: wait for its answer (results or "none"), under the CSP.
+            page.wait_for_function("() => document.querySelector('.md-search-result__meta').textContent.trim()",
+                                   timeout=20000)
+        page.wait_for_timeout(150)  # let deferred scripts start
         violations = page.evaluate("window.__siteViolations")
         errors = [e for e in current["errors"] if not (missing and "404" in e)]
         if violations or errors:

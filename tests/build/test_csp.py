@@ -24,6 +24,10 @@ REVIEWED_SCRIPTS = {
         "Ours: the reader's language before anything paints; remembers a language choice, marks in-site "
         "links, sends a reader arriving from outside on a Norwegian page to their language "
         "(overrides/components/language-first/language-first.html; the same text on every page)",
+    "sha256-+AFuRSMXZjAlCI62r/KFekuSJ8mlu5l+3nWKfpHDbQQ=":
+        "Ours: search loads on first use; takes the name off Material's search form and gives its bundle a "
+        "stand-in for the search worker until the first focus (overrides/components/search/search-lazy.html; "
+        "the same text on every page)",
 }
 REVIEWED_STYLES = {}
 

@@ -123,6 +123,21 @@ def test_the_search_worker_protocol_and_lunr_languages():
         coupling.material_search_worker(broken)
 
 
+def test_how_material_starts_search_and_its_lunr_files(pristine, tmp_path):
+    assert re.fullmatch(r"bundle\.[0-9a-f]{8}\.min\.js", coupling.material_search_startup())
+    broken = tmp_path / "bundle.00000000.min.js"
+    broken.write_text("var x=new Worker(e);", encoding="utf-8")
+    with pytest.raises(CouplingBroken, match="material_search_startup.*form named search"):
+        coupling.material_search_startup(tmp_path)
+    assert coupling.check_search_form(pristine) == pristine
+    with pytest.raises(CouplingBroken, match="check_search_form"):
+        coupling.check_search_form(pristine.replace('name="search"', ""))
+    assert coupling.lunr_scripts(["no"]) == ["../lunr/min/lunr.stemmer.support.min.js", "../lunr/min/lunr.no.min.js"]
+    assert coupling.lunr_scripts(["en"]) == []
+    with pytest.raises(CouplingBroken, match="lunr_scripts"):
+        coupling.lunr_scripts(["xx"])
+
+
 def test_static_i18n_has_what_the_hooks_read():
     from mkdocs.config import load_config
     config = load_config(str(ROOT / "mkdocs.yml"), site_url="http://127.0.0.1:8000/")

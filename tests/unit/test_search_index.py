@@ -29,3 +29,18 @@ def test_the_worker_wraps_material_and_is_named_by_its_content():
     assert 'importScripts("search.abcdef12.min.js")' in text and "MATERIAL_WORKER" not in text
     assert name.startswith("site-search.") and name != search_worker("search.00000000.min.js")[0]
     assert "//" not in text.split("importScripts")[0].split('"use strict"')[0], "comments are minified away"
+
+
+def test_the_worker_url_names_the_index_and_lunr_files_relative_to_the_worker():
+    from urllib.parse import parse_qs, urlsplit
+    from scripts.sitelib.search_index import worker_url
+    nb = parse_qs(urlsplit(worker_url("site-search.12345678.js", "nb")).query)
+    assert nb["index"] == ["../../../search/search_index.json"]
+    assert nb["preload"] == ["../lunr/min/lunr.stemmer.support.min.js", "../lunr/min/lunr.no.min.js"]
+    th = worker_url("site-search.12345678.js", "th")
+    assert th == "site-search.12345678.js?index=../../../th/search/search_index.json", "Thai: no lunr files"
+
+
+def test_the_worker_sets_itself_up_from_its_url():
+    _, text = search_worker("search.abcdef12.min.js")
+    assert 'getAll("preload")' in text and 'get("index")' in text
