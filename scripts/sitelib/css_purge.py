@@ -432,7 +432,7 @@ def first_paint_css(site_dir, stylesheet, purge_css=True):
     matcher = Matcher(pages, scripts)
     purged = purge(css, matcher)
     purged = without_unused_custom_properties(purged, used_custom_properties(purged + "".join(ours), scripts))
-    critical_css = critical(purged + site_css, matcher)
+    critical_css = critical(purged + site_css, matcher).removeprefix('@charset "UTF-8";')
     critical_css = without_unused_custom_properties(critical_css, used_custom_properties(critical_css, scripts))
     target = _fingerprinted(source, purged)
     for stale in (source, source.with_name(source.name + ".map")):
