@@ -15,7 +15,7 @@ selector engine (soupsieve), never with regular expressions over CSS or HTML:
   (::before draws icons); states do not.
 
 Both keep the stylesheet's order, its @media/@supports groups and every other
-at-rule (@keyframes, @font-face) whole.
+at-rule (@keyframes, @font-face) whole; the critical CSS leaves out @page, @keyframes and @media print.
 """
 import hashlib
 from pathlib import Path
@@ -277,7 +277,7 @@ class Matcher:
 GROUPS = {"media", "supports", "layer", "container"}
 
 
-def _filter_rules(rules, keep_selector, trim):
+def _filter_rules(rules, keep_selector, trim, screen_only=False):
     """Serialized CSS of the rules whose selectors pass; trim drops the failing ones from a list."""
     out = []
     for rule in rules:
@@ -289,8 +289,11 @@ def _filter_rules(rules, keep_selector, trim):
             prelude = (",".join(tinycss2.serialize(s).strip() for s in kept) if trim
                        else tinycss2.serialize(rule.prelude).strip())
             out.append(prelude + "{" + tinycss2.serialize(rule.content).strip() + "}")
+        elif screen_only and rule.type == "at-rule" and (rule.lower_at_keyword not in GROUPS or
+                                                          tinycss2.serialize(rule.prelude).strip() == "print"):
+            continue   # @page, @keyframes, @media print: not needed for the first paint on a screen
         elif rule.type == "at-rule" and rule.lower_at_keyword in GROUPS and rule.content is not None:
-            inner = _filter_rules(tinycss2.parse_rule_list(rule.content), keep_selector, trim)
+            inner = _filter_rules(tinycss2.parse_rule_list(rule.content), keep_selector, trim, screen_only)
             if inner:
                 out.append(f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude).rstrip()}{{{inner}}}")
         elif rule.type == "at-rule":
@@ -311,7 +314,7 @@ def purge(css, matcher):
 
 def critical(css, matcher):
     """The rules of `css` that style some page's first screen as served."""
-    return _filter_rules(parse(css), matcher.on_first_screen, trim=True)
+    return _filter_rules(parse(css), matcher.on_first_screen, trim=True, screen_only=True)
 
 
 # --- custom properties -------------------------------------------------------------
@@ -432,7 +435,7 @@ def first_paint_css(site_dir, stylesheet, purge_css=True):
     matcher = Matcher(pages, scripts)
     purged = purge(css, matcher)
     purged = without_unused_custom_properties(purged, used_custom_properties(purged + "".join(ours), scripts))
-    critical_css = critical(purged + site_css, matcher).removeprefix('@charset "UTF-8";')
+    critical_css = critical(purged + site_css, matcher)
     critical_css = without_unused_custom_properties(critical_css, used_custom_properties(critical_css, scripts))
     target = _fingerprinted(source, purged)
     for stale in (source, source.with_name(source.name + ".map")):

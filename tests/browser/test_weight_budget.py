@@ -53,3 +53,33 @@ def test_a_second_page_in_the_same_visit_downloads_only_its_html(nginx_site, bro
             assert fetched == [url_path], f"{kind}: a repeat view fetched {fetched}"
     finally:
         context.close()
+
+
+CLS_SCRIPT = """() => new Promise(resolve => {
+  let total = 0;
+  new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) total += e.value; })
+    .observe({type: 'layout-shift', buffered: true});
+  setTimeout(() => resolve(total), 500);
+})"""
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_the_layout_does_not_move_when_the_stylesheets_arrive(nginx_site, browser, width):
+    """The first paint uses the inlined CSS; the stylesheets arrive later over a slow
+    link (400 kbit/s, 400 ms). Cumulative layout shift stays at most 0.02."""
+    from scripts.devtools.weight import SLOW_3G
+    shifts = {}
+    for kind in READER_PAGES:
+        context = browser.new_context(viewport={"width": width, "height": 740 if width == 360 else 800},
+                                      locale="th-TH")
+        try:
+            tab = context.new_page()
+            cdp = context.new_cdp_session(tab)
+            cdp.send("Network.enable")
+            cdp.send("Network.emulateNetworkConditions", SLOW_3G)
+            tab.goto(nginx_site.url + locale_prefix("th") + PAGE_TYPES[kind], wait_until="load", timeout=120_000)
+            shifts[kind] = tab.evaluate(CLS_SCRIPT)
+        finally:
+            context.close()
+    print(width, shifts)
+    assert all(value <= 0.02 for value in shifts.values()), shifts
