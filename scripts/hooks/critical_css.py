@@ -2,7 +2,8 @@
 pages, the first screen's CSS inlined (allowed by its CSP hash), the rest loaded at
 the end of <body>, and every script deferred (main.html; scripts/sitelib/css_purge.py).
 
-SITE_CSS_PURGE=0 keeps Material's stylesheet whole and inlines nothing: the reference
+site.<hash>.css is joined to Material's stylesheet: one file, so the cascade changes at
+once when it arrives. SITE_CSS_PURGE=0 keeps Material's stylesheet whole and inlines nothing: the reference
 build of tests/browser/test_css_purge_visual.py."""
 import logging
 import os

@@ -81,10 +81,10 @@ class Pages:
 
 
 class ScriptNames:
-    """Classes and attributes the scripts can add: a name the scripts spell out (or,
-    for a BEM modifier built from parts, its `block` and `--modifier`), on a component
-    the pages have (its block class, or the attribute itself, is on some page).
-    So Material's tooltips, annotations and version menu, which no page has, go."""
+    """Classes and attributes the scripts can add: a class the scripts spell out (or,
+    for a BEM modifier built from parts, its `block` and `--modifier`); a data-*,
+    aria-* or boolean attribute they spell, on an element the pages have. Conservative:
+    a class only a feature the site does not use would add (Material's tooltips) stays."""
 
     def __init__(self, scripts, pages):
         self.words = set()
@@ -105,8 +105,7 @@ class ScriptNames:
         return bool(dashes and block in self.words and dashes + modifier in self.words)
 
     def can_add_class(self, name):
-        block = name.split("__")[0].split("--")[0]
-        return self.spelled(name) and block in self.pages.names["class"]
+        return self.spelled(name)
 
     def can_add_attribute(self, name, value):
         return (name.startswith(SCRIPT_ATTRIBUTES) and self.spelled(name) and name in self.pages.names["attr"]
@@ -411,47 +410,41 @@ def _fingerprinted(path, text):
 
 
 def first_paint_css(site_dir, stylesheet, purge_css=True):
-    """Purge Material's stylesheet (site path `stylesheet`) against the built site, write
-    it under a new fingerprinted name, and put the first screen's CSS inline in every page
-    that has the placeholder. Returns {stylesheet, critical, bytes before and after}.
+    """Purge Material's stylesheet (site path `stylesheet`) against the built site, join
+    site.<hash>.css to it (one file: the cascade changes at once when it arrives), write it
+    under a new fingerprinted name that every page then links, and put the first screen's
+    CSS inline in every page that has the placeholder. Returns what it did, with sizes.
 
-    purge_css=False keeps the stylesheet whole and inlines nothing (the reference
+    purge_css=False joins the stylesheets but purges and inlines nothing (the reference
     build of the visual regression test)."""
     site_dir = Path(site_dir)
     source = site_dir / stylesheet
     html_files = sorted(site_dir.rglob("*.html"))
-    if not purge_css:
-        for path in html_files:
-            text = path.read_text(encoding="utf-8")
-            if CRITICAL_PLACEHOLDER in text:
-                path.write_text(text.replace(CRITICAL_PLACEHOLDER, ""), encoding="utf-8")
-        return {"stylesheet": stylesheet, "critical": ""}
     css = source.read_text(encoding="utf-8")
-    ours = [path.read_text(encoding="utf-8") for path in sorted((site_dir / "assets").rglob("*.css"))
-            if path != source and not path.name.endswith(".map") and "stylesheets" not in path.parts]
     site_css = "".join(path.read_text(encoding="utf-8") for path in sorted(site_dir.glob("assets/site.*.css")))
-    scripts = [path.read_text(encoding="utf-8") for path in sorted(site_dir.rglob("*.js"))]
-    pages = Pages(path.read_text(encoding="utf-8") for path in html_files)
-    matcher = Matcher(pages, scripts)
-    purged = purge(css, matcher)
-    purged = without_unused_custom_properties(purged, used_custom_properties(purged + "".join(ours), scripts))
-    critical_css = critical(purged + site_css, matcher)
-    critical_css = without_unused_custom_properties(critical_css, used_custom_properties(critical_css, scripts))
-    target = _fingerprinted(source, purged)
+    critical_css, purged = "", css
+    if purge_css:
+        ours = [path.read_text(encoding="utf-8") for path in sorted((site_dir / "assets").rglob("*.css"))
+                if "stylesheets" not in path.parts]
+        scripts = [path.read_text(encoding="utf-8") for path in sorted(site_dir.rglob("*.js"))]
+        matcher = Matcher(Pages(path.read_text(encoding="utf-8") for path in html_files), scripts)
+        purged = purge(css, matcher)
+        purged = without_unused_custom_properties(purged, used_custom_properties(purged + "".join(ours), scripts))
+        critical_css = critical(purged + site_css, matcher)
+        critical_css = without_unused_custom_properties(critical_css, used_custom_properties(critical_css, scripts))
+        register_style(critical_css)
+    target = _fingerprinted(source, purged + "\n" + site_css)
     for stale in (source, source.with_name(source.name + ".map")):
         stale.unlink(missing_ok=True)
-    new_path = target.relative_to(site_dir).as_posix()
-    register_style(critical_css)
-    old_name, new_name = source.name, target.name
+    inline = f"<style>{critical_css}</style>" if critical_css else ""
     for path in html_files:
         text = path.read_text(encoding="utf-8")
-        changed = text.replace(old_name, new_name)
-        if CRITICAL_PLACEHOLDER in changed:
-            if changed.count(CRITICAL_PLACEHOLDER) != 1:
-                raise ValueError(f"{path.relative_to(site_dir)}: the critical CSS placeholder is there "
-                                 f"{changed.count(CRITICAL_PLACEHOLDER)} times, not once")
-            changed = changed.replace(CRITICAL_PLACEHOLDER, f"<style>{critical_css}</style>")
+        changed = text.replace(source.name, target.name)
+        if changed.count(CRITICAL_PLACEHOLDER) > 1:
+            raise ValueError(f"{path.relative_to(site_dir)}: the critical CSS placeholder is there "
+                             f"{changed.count(CRITICAL_PLACEHOLDER)} times, not once")
+        changed = changed.replace(CRITICAL_PLACEHOLDER, inline)
         if changed != text:
             path.write_text(changed, encoding="utf-8")
-    return {"stylesheet": new_path, "critical": critical_css, "before": len(css), "after": len(purged),
-            "unreadable": sorted(matcher.unparsed)}
+    return {"stylesheet": target.relative_to(site_dir).as_posix(), "critical": critical_css,
+            "before": len(css), "after": len(purged)}
