@@ -64,10 +64,13 @@ def add_missing_server_files(root):
 
 
 def site_conf_for(root, port):
-    """deploy/nginx/site.conf with only its root folder and listen address changed."""
+    """deploy/nginx/site.conf with only its root folder, listen address and access log changed."""
     text = SITE_CONF.read_text(encoding="utf-8")
     assert DEPLOY_ROOT in text and "listen 80;" in text
     text = text.replace(DEPLOY_ROOT, str(root)).replace("listen 80;", f"listen 127.0.0.1:{port};")
+    # The deployed server logs nothing (privacy); this one logs bytes for the weight tests.
+    assert "access_log off;" in text
+    text = text.replace("access_log off;", "# access_log: the test server's, in nginx.conf")
     return text.replace("listen [::]:80;", "")
 
 

@@ -34,7 +34,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     if not is_outer_build(config):
         return
     result = first_paint_css(config.site_dir, coupling.material_stylesheet(),
-                             purge_css=os.environ.get("SITE_CSS_PURGE", "1") != "0")
+                             purge_css=os.environ.get("SITE_CSS_PURGE", "1") != "0",
+                             built_blocks=coupling.script_built_blocks(config.theme.get("features") or ()))
     if result.get("before"):
         log.info("Material's stylesheet purged: %d -> %d bytes; critical CSS %d bytes",
                  result["before"], result["after"], len(result["critical"]))

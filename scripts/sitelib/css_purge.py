@@ -82,11 +82,14 @@ class Pages:
 
 class ScriptNames:
     """Classes and attributes the scripts can add: a class the scripts spell out (or,
-    for a BEM modifier built from parts, its `block` and `--modifier`); a data-*,
-    aria-* or boolean attribute they spell, on an element the pages have. Conservative:
-    a class only a feature the site does not use would add (Material's tooltips) stays."""
+    for a BEM modifier built from parts, its `block` and `--modifier`) on a component
+    the pages have (its block class is on some page) or that a feature the site turns
+    on builds (material_coupling.script_built_blocks); a data-*, aria-* or boolean
+    attribute they spell, on an element the pages have. So Material's tooltips,
+    annotations and version menu, which the site does not use, go."""
 
-    def __init__(self, scripts, pages):
+    def __init__(self, scripts, pages, built_blocks=()):
+        self.built_blocks = set(built_blocks)
         self.words = set()
         for text in scripts:
             word = []
@@ -105,7 +108,8 @@ class ScriptNames:
         return bool(dashes and block in self.words and dashes + modifier in self.words)
 
     def can_add_class(self, name):
-        return self.spelled(name)
+        block = name.split("__")[0].split("--")[0]
+        return self.spelled(name) and (block in self.pages.names["class"] or block in self.built_blocks)
 
     def can_add_attribute(self, name, value):
         return (name.startswith(SCRIPT_ATTRIBUTES) and self.spelled(name) and name in self.pages.names["attr"]
@@ -222,8 +226,8 @@ def _compile(text):
 class Matcher:
     """Answers, with a cache, whether a selector applies on some page."""
 
-    def __init__(self, pages, scripts=()):
-        self.pages, self.scripts = pages, ScriptNames(scripts, pages)
+    def __init__(self, pages, scripts=(), built_blocks=()):
+        self.pages, self.scripts = pages, ScriptNames(scripts, pages, built_blocks)
         self.slow = []
         self.cache, self.unparsed = {}, set()
 
@@ -409,12 +413,13 @@ def _fingerprinted(path, text):
     return target
 
 
-def first_paint_css(site_dir, stylesheet, purge_css=True):
+def first_paint_css(site_dir, stylesheet, purge_css=True, built_blocks=()):
     """Purge Material's stylesheet (site path `stylesheet`) against the built site, join
     site.<hash>.css to it (one file: the cascade changes at once when it arrives), write it
     under a new fingerprinted name that every page then links, and put the first screen's
     CSS inline in every page that has the placeholder. Returns what it did, with sizes.
 
+    built_blocks: class blocks that scripts build whole (no page has them before).
     purge_css=False joins the stylesheets but purges and inlines nothing (the reference
     build of the visual regression test)."""
     site_dir = Path(site_dir)
@@ -427,7 +432,7 @@ def first_paint_css(site_dir, stylesheet, purge_css=True):
         ours = [path.read_text(encoding="utf-8") for path in sorted((site_dir / "assets").rglob("*.css"))
                 if "stylesheets" not in path.parts]
         scripts = [path.read_text(encoding="utf-8") for path in sorted(site_dir.rglob("*.js"))]
-        matcher = Matcher(Pages(path.read_text(encoding="utf-8") for path in html_files), scripts)
+        matcher = Matcher(Pages(path.read_text(encoding="utf-8") for path in html_files), scripts, built_blocks)
         purged = purge(css, matcher)
         purged = without_unused_custom_properties(purged, used_custom_properties(purged + "".join(ours), scripts))
         critical_css = critical(purged + site_css, matcher)

@@ -305,3 +305,27 @@ def deferred_scripts(scripts_html: str) -> str:
         raise CouplingBroken(MATERIAL, "deferred_scripts", 'no <script src="…/bundle.<hash>.min.js"></script> '
                              "in the scripts block")
     return SCRIPT_FILE.sub(lambda match: f'<script src="{match.group(1)}" defer></script>', scripts_html)
+
+
+# Components Material's bundle builds whole, for a feature (theme.features), which no
+# page has before it runs: the purge keeps their classes (scripts/sitelib/css_purge.py).
+# Components it builds inside ones the pages have (search results, the header's shadow)
+# are found on the pages. Checked: each block is spelled in the bundle.
+FEATURE_BLOCKS = {
+    "content.code.copy": ("md-code",),
+    "content.code.annotate": ("md-annotation", "md-tooltip", "md-tooltip2"),
+    "content.tooltips": ("md-tooltip", "md-tooltip2"),
+}
+
+
+def script_built_blocks(features) -> set[str]:
+    """Class blocks the bundle builds for these features, after checking that it still names them."""
+    bundles = sorted((ASSETS / "javascripts").glob("bundle.*.min.js"))
+    if len(bundles) != 1:
+        raise CouplingBroken(MATERIAL, "script_built_blocks", f"expected one bundle.*.min.js, found {len(bundles)}")
+    text = bundles[0].read_text(encoding="utf-8")
+    blocks = {block for feature in features for block in FEATURE_BLOCKS.get(feature, ())}
+    missing = sorted(block for block in blocks if block not in text)
+    if missing:
+        raise CouplingBroken(MATERIAL, "script_built_blocks", f"the bundle no longer names {missing}")
+    return blocks
