@@ -7,6 +7,9 @@ import sys
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlsplit
+
+from scripts.sitelib.headers import headers_for, load_profiles
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -72,10 +75,6 @@ class SiteHeadersHandler(QuietHandler):
     here as it does in production. The flyer printer serves pages with it."""
 
     def end_headers(self):
-        from urllib.parse import urlsplit
-
-        from .headers import headers_for, load_profiles
-
         for name, value in headers_for(load_profiles(self.directory), urlsplit(self.path).path).items():
             self.send_header(name, value)
         super().end_headers()

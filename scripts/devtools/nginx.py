@@ -2,9 +2,10 @@
 
 The site is copied into a world-readable temp folder (nginx workers run as
 `nobody` when the master runs as root), and site.conf is used as written except
-for its root folder and its listen address. Every response is logged with its
-body bytes on the wire (gzip included): `.log` and `.reset()` for weight
-measurements (scripts/devtools/weight.py).
+for its root folder, its listen address and its `access_log off` (production keeps
+no record of readers; here every response is logged with its body bytes on the
+wire, gzip included: `.log` and `.reset()` for weight measurements,
+scripts/devtools/weight.py).
 """
 import shutil
 import socket
@@ -64,13 +65,12 @@ def add_missing_server_files(root):
 
 
 def site_conf_for(root, port):
-    """deploy/nginx/site.conf with only its root folder, listen address and access log changed."""
+    """deploy/nginx/site.conf with its root folder and listen address changed, and the
+    measurement log (MAIN_CONF) in place of its `access_log off`."""
     text = SITE_CONF.read_text(encoding="utf-8")
-    assert DEPLOY_ROOT in text and "listen 80;" in text
+    assert DEPLOY_ROOT in text and "listen 80;" in text and "access_log off;" in text
     text = text.replace(DEPLOY_ROOT, str(root)).replace("listen 80;", f"listen 127.0.0.1:{port};")
-    # The deployed server logs nothing (privacy); this one logs bytes for the weight tests.
-    assert "access_log off;" in text
-    text = text.replace("access_log off;", "# access_log: the test server's, in nginx.conf")
+    text = text.replace("access_log off;", "")
     return text.replace("listen [::]:80;", "")
 
 

@@ -62,7 +62,7 @@ def test_the_sheet_fills_the_screen_and_marks_the_current_language(phone, site, 
     # every choice can be reached on the first screen, or by scrolling inside the sheet
     assert phone.evaluate("el => el.scrollHeight <= el.clientHeight || getComputedStyle(el).overflowY === 'auto'",
                           sheet.element_handle())
-    assert phone.locator(".site-quick-exit a").is_visible(), "the exit stays in reach"
+    assert phone.locator(".site-quick-exit .js-quick-exit").is_visible(), "the exit stays in reach"
 
 
 def test_the_sheet_closes_with_escape_and_gives_focus_back(phone, site):
