@@ -46,7 +46,11 @@ def open_search_results(tab):
     field = tab.locator("input.md-search__input")
     field.click()
     field.fill("covid")
-    tab.wait_for_selector(".md-search-result__item", timeout=60_000)
+    field.press("End")
+    # The result count shows once the worker has loaded the index (as scripts/devtools/weight.py waits).
+    tab.wait_for_function(
+        "() => { const m = document.querySelector('.md-search-result__meta'); return m && !/^\\s*$/.test(m.textContent) }",
+        timeout=60_000)
 
 
 STATES = {"menu": open_menu, "language-sheet": open_language_sheet, "search-results": open_search_results}
