@@ -55,8 +55,8 @@ LCP_SCRIPT = """() => new Promise(resolve => {
 })"""
 
 
-def measure(browser, server, path, query="covid", throttle=False, viewport=(360, 740), locale="nb"):
-    """First view of `path` in a fresh (cold) context, then search for `query`.
+def measure(browser, server, path, query="covid", throttle=False, viewport=(360, 740), locale="nb", search=True):
+    """First view of `path` in a fresh (cold) context, then (search=True) search for `query`.
 
     `server` is a running NginxSite (its log counts the responses).
 
@@ -86,7 +86,7 @@ def measure(browser, server, path, query="covid", throttle=False, viewport=(360,
             return result
         result["lcp_ms"] = page.evaluate(LCP_SCRIPT)
         toggle = page.locator("label.md-header__button[for=__search], label.md-search__icon[for=__search]").first
-        if page.locator("input.md-search__input").count():
+        if search and page.locator("input.md-search__input").count():
             if toggle.is_visible():
                 toggle.click()
             field = page.locator("input.md-search__input")

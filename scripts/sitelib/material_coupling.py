@@ -301,3 +301,79 @@ def search_entries(config) -> tuple[list, list]:
     if entries is None or not hasattr(plugin.config, "fields"):
         raise CouplingBroken(MATERIAL, "search_entries", "plugins['material/search'] has no search_index.entries")
     return entries, plugin.config.fields
+
+
+# --- Material's stylesheet and bundle (first paint) -------------------------------------
+# base.html's styles block links one main.<hash>.min.css in <head> (render-blocking), and
+# its scripts block loads bundle.<hash>.min.js at the end of <body> without defer (parser-
+# blocking). main.html moves the stylesheet to the end of <body> (the first screen's rules
+# are inlined: scripts/hooks/critical_css.py, which also purges it) and defers the bundle.
+
+ASSETS = Path(material.__file__).parent / "templates" / "assets"
+BASE_TEMPLATE = ASSETS.parent / "base.html"
+
+
+@functools.cache
+def material_stylesheet() -> str:
+    """Site path of Material's stylesheet ('assets/stylesheets/main.<hash>.min.css'), after
+    checking that base.html links exactly that file."""
+    found = sorted((ASSETS / "stylesheets").glob("main.*.min.css"))
+    if len(found) != 1:
+        raise CouplingBroken(MATERIAL, "material_stylesheet", f"expected one main.*.min.css in {ASSETS / 'stylesheets'}, "
+                             f"found {[path.name for path in found]}")
+    path = f"assets/stylesheets/{found[0].name}"
+    if f"'{path}'" not in BASE_TEMPLATE.read_text(encoding="utf-8"):
+        raise CouplingBroken(MATERIAL, "material_stylesheet", f"base.html no longer links {path}")
+    return path
+
+
+def without_main_stylesheet(styles_html: str) -> str:
+    """Material's styles block without its <link> to main.<hash>.min.css (the rest stays)."""
+    styles_html, name = str(styles_html), material_stylesheet().rsplit("/", 1)[1]
+    if styles_html.count(name) != 1:
+        raise CouplingBroken(MATERIAL, "without_main_stylesheet", f"{name} is linked {styles_html.count(name)} "
+                             "times in the styles block, not once")
+    at = styles_html.index(name)
+    start, end = styles_html.rfind("<link", 0, at), styles_html.find(">", at)
+    if start < 0 or end < 0 or 'rel="stylesheet"' not in styles_html[start:end]:
+        raise CouplingBroken(MATERIAL, "without_main_stylesheet", f"no <link rel=\"stylesheet\"> to {name}")
+    return styles_html[:start] + styles_html[end + 1:]
+
+
+SCRIPT_FILE = re.compile(r'<script src="([^"]+)"></script>')
+BUNDLE_NAME = re.compile(r"assets/javascripts/bundle\.[0-9a-f]{8}\.min\.js$")
+
+
+def deferred_scripts(scripts_html: str) -> str:
+    """Material's scripts block with every <script src> deferred (bundle.<hash>.min.js included):
+    they run in order after the page is parsed, and no longer hold up the first paint."""
+    scripts_html = str(scripts_html)
+    sources = SCRIPT_FILE.findall(scripts_html)
+    if not any(BUNDLE_NAME.search(source) for source in sources):
+        raise CouplingBroken(MATERIAL, "deferred_scripts", 'no <script src="…/bundle.<hash>.min.js"></script> '
+                             "in the scripts block")
+    return SCRIPT_FILE.sub(lambda match: f'<script src="{match.group(1)}" defer></script>', scripts_html)
+
+
+# Components Material's bundle builds whole, for a feature (theme.features), which no
+# page has before it runs: the purge keeps their classes (scripts/sitelib/css_purge.py).
+# Components it builds inside ones the pages have (search results, the header's shadow)
+# are found on the pages. Checked: each block is spelled in the bundle.
+FEATURE_BLOCKS = {
+    "content.code.copy": ("md-code",),
+    "content.code.annotate": ("md-annotation", "md-tooltip", "md-tooltip2"),
+    "content.tooltips": ("md-tooltip", "md-tooltip2"),
+}
+
+
+def script_built_blocks(features) -> set[str]:
+    """Class blocks the bundle builds for these features, after checking that it still names them."""
+    bundles = sorted((ASSETS / "javascripts").glob("bundle.*.min.js"))
+    if len(bundles) != 1:
+        raise CouplingBroken(MATERIAL, "script_built_blocks", f"expected one bundle.*.min.js, found {len(bundles)}")
+    text = bundles[0].read_text(encoding="utf-8")
+    blocks = {block for feature in features for block in FEATURE_BLOCKS.get(feature, ())}
+    missing = sorted(block for block in blocks if block not in text)
+    if missing:
+        raise CouplingBroken(MATERIAL, "script_built_blocks", f"the bundle no longer names {missing}")
+    return blocks

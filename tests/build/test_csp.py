@@ -29,7 +29,46 @@ REVIEWED_SCRIPTS = {
         "stand-in for the search worker until the first focus (overrides/components/search/search-lazy.html; "
         "the same text on every page)",
 }
-REVIEWED_STYLES = {}
+# The one inline <style>: the first screen's CSS that the build computes from the site's
+# own stylesheets (scripts/hooks/critical_css.py). Its text changes with the pages, so
+# its hash is read from the build; test_the_inline_style_is_the_built_critical_css
+# checks that it is made of the shipped stylesheets' rules only.
+CRITICAL_CSS = "the first screen's CSS (scripts/sitelib/css_purge.py), the same text on every page of main.html"
+
+
+@pytest.fixture(scope="module")
+def reviewed_styles(site):
+    texts = {text for path in site.dir.rglob("*.html")
+             for kind, text in inline_code(path.read_text(encoding="utf-8"))[0] if kind == "style"}
+    assert len(texts) == 1, f"{len(texts)} different inline styles; the build writes one"
+    return {sha256(texts.pop()): CRITICAL_CSS}
+
+
+def test_the_inline_style_is_the_built_critical_css(site):
+    """Every rule of the inline <style> is a rule of the stylesheets the site ships
+    (Material's purged main.css, site.css), with a selector list they also have."""
+    import tinycss2
+    from scripts.sitelib.css_purge import CRITICAL_PLACEHOLDER, split_selectors
+
+    def selectors(css):
+        found = set()
+        for rule in tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True):
+            if rule.type == "qualified-rule":
+                found |= {tinycss2.serialize(s).strip() for s in split_selectors(rule.prelude)}
+            elif rule.type == "at-rule" and rule.lower_at_keyword in ("media", "supports"):
+                found |= selectors(tinycss2.serialize(rule.content))
+            elif rule.type == "at-rule":
+                assert rule.lower_at_keyword not in ("import", "font-face"), rule.at_keyword
+        return found
+
+    home = (site.dir / "index.html").read_text(encoding="utf-8")
+    assert CRITICAL_PLACEHOLDER not in home
+    style = [text for kind, text in inline_code(home)[0] if kind == "style"]
+    assert len(style) == 1 and "url(http" not in style[0] and "@import" not in style[0]
+    shipped = "".join(path.read_text(encoding="utf-8") for path in
+                      [*site.dir.glob("assets/stylesheets/main.*.min.css"), *site.dir.glob("assets/site.*.css")])
+    inline = selectors(style[0])
+    assert len(inline) > 100 and inline <= selectors(shipped)
 
 
 def sources(csp, directive):
@@ -43,20 +82,20 @@ def csp(site):
     return text.split('Content-Security-Policy "', 1)[1].split('"', 1)[0]
 
 
-def test_the_allowed_inline_code_is_the_reviewed_list(csp):
+def test_the_allowed_inline_code_is_the_reviewed_list(csp, reviewed_styles):
     assert sources(csp, "script-src") == set(REVIEWED_SCRIPTS)
-    assert sources(csp, "style-src") == set(REVIEWED_STYLES)
+    assert sources(csp, "style-src") == set(reviewed_styles)
 
 
-def test_every_inline_script_of_every_page_is_on_the_list(site):
+def test_every_inline_script_of_every_page_is_on_the_list(site, reviewed_styles):
     seen = set()
     for path in site.dir.rglob("*.html"):
         blocks, problems = inline_code(path.read_text(encoding="utf-8"))
         assert not problems, path
         for kind, text in blocks:
-            assert sha256(text) in (REVIEWED_SCRIPTS if kind == "script" else REVIEWED_STYLES), (path, text[:80])
+            assert sha256(text) in (REVIEWED_SCRIPTS if kind == "script" else reviewed_styles), (path, text[:80])
             seen.add(sha256(text))
-    assert seen == set(REVIEWED_SCRIPTS) | set(REVIEWED_STYLES)  # and every listed one is still used
+    assert seen == set(REVIEWED_SCRIPTS) | set(reviewed_styles)  # and every listed one is still used
 
 
 def variant_with_hook(tmp_path):
@@ -80,10 +119,10 @@ def test_inline_code_that_no_template_wrote_fails_the_build(tmp_path, code, word
     assert f"index.html: {words}" in result.stderr, result.stderr[-2000:]
 
 
-def test_pages_feeds_and_search_indexes_carry_no_other_inline_code(site):
+def test_pages_feeds_and_search_indexes_carry_no_other_inline_code(site, reviewed_styles):
     """The build's own audit, once more on the built site: what partners pull from the
     feed and what search shows hold no script, handler, style or javascript: URL."""
-    scripts, styles = audit_site(site.dir, REVIEWED_SCRIPTS, REVIEWED_STYLES)
-    assert set(scripts) == set(REVIEWED_SCRIPTS) and styles == []
+    scripts, styles = audit_site(site.dir, REVIEWED_SCRIPTS, reviewed_styles)
+    assert set(scripts) == set(REVIEWED_SCRIPTS) and styles == sorted(reviewed_styles)
     feed = output_fragments(site.dir / "th" / "feed.json")
     assert len(feed) >= 3 and any("<p>" in fragment for fragment in feed)  # the audit did read each reader page

@@ -114,6 +114,20 @@ def test_footer_links_and_the_text_beside_the_h1(pristine):
         coupling.after_first_h1("<p>no heading</p>", "<p>BADGE</p>")
 
 
+def test_materials_stylesheet_leaves_the_head_and_its_bundle_is_deferred(pristine):
+    head, body = pristine.split("</head>")
+    name = coupling.material_stylesheet().rsplit("/", 1)[1]
+    assert name in head
+    assert name not in coupling.without_main_stylesheet(head) and "<title>" in coupling.without_main_stylesheet(head)
+    with pytest.raises(CouplingBroken, match="without_main_stylesheet"):
+        coupling.without_main_stylesheet("<head><title>x</title></head>")
+    deferred = coupling.deferred_scripts(body)
+    assert re.search(r'<script src="[^"]*/bundle\.[0-9a-f]{8}\.min\.js" defer></script>', deferred)
+    assert "></script>" in deferred and not re.search(r'<script src="[^"]*"></script>', deferred)
+    with pytest.raises(CouplingBroken, match="deferred_scripts"):
+        coupling.deferred_scripts('<script src="app.js"></script>')
+
+
 def test_the_search_worker_protocol_and_lunr_languages():
     name = coupling.material_search_worker()
     assert re.fullmatch(r"search\.[0-9a-f]{8}\.min\.js", name)

@@ -1,0 +1,455 @@
+"""Ship only the CSS the site can use, and inline what the first screen needs.
+
+Both decisions are made on the built pages, with a CSS parser (tinycss2) and a
+selector engine (soupsieve), never with regular expressions over CSS or HTML:
+
+- purge(css, pages, scripts): the rules of a stylesheet (Material's main.css) that
+  could ever apply. A selector is kept when it matches an element of some page with
+  its states set aside (:hover, :checked, ::before, …, any state a reader or a
+  script can reach), or when it could match once the scripts have added the classes
+  and attributes they name (Material's bundle, ours: every class that occurs in
+  their text). Everything else can never apply and is dropped.
+- critical(css, pages): the rules that style the first screen of some page as it
+  is served (no script has run, nothing opened): everything but the article's blocks
+  after the first FIRST_SCREEN_BLOCKS and what is `hidden`. Pseudo-elements count
+  (::before draws icons); states do not.
+
+Both keep the stylesheet's order, its @media/@supports groups and every other
+at-rule (@keyframes, @font-face) whole; the critical CSS leaves out @page, @keyframes and @media print.
+"""
+import hashlib
+from pathlib import Path
+
+import soupsieve
+import tinycss2
+from bs4 import BeautifulSoup
+
+from .inline_blocks import register_style
+
+# The article's first blocks are on the first screen (360×740 and 1280×800 with room to spare).
+FIRST_SCREEN_BLOCKS = 12
+ARTICLE = "article.md-content__inner"
+
+# Pseudo-classes a reader or a script can switch on: set aside when purging.
+STATES = {"hover", "focus", "focus-visible", "focus-within", "active", "visited", "target", "target-within",
+          "checked", "indeterminate", "placeholder-shown", "invalid", "valid", "user-invalid", "user-valid",
+          "autofill", "default", "popover-open", "modal", "fullscreen", "open", "closed", "playing", "paused",
+          "current", "past", "future", "defined", "link", "any-link", "disabled", "enabled"}
+# The attributes scripts set (Material's and ours): data-*, aria-* and the booleans below.
+SCRIPT_ATTRIBUTES = ("data-", "aria-", "hidden", "open", "disabled")
+LEGACY_PSEUDO_ELEMENTS = {"before", "after", "first-line", "first-letter"}
+ANY = [tinycss2.ast.LiteralToken(0, 0, ":"),
+       tinycss2.ast.FunctionBlock(0, 0, "is", [tinycss2.ast.LiteralToken(0, 0, "*")])]
+
+
+class Pages:
+    """The built pages, indexed by class, id, attribute name and tag, and which of
+    their elements are on a first screen."""
+
+    def __init__(self, htmls):
+        self.by_key, self.first_screen, self.count = {}, set(), 0
+        self.names = {"class": set(), "attr": set()}
+        for html in htmls:
+            self.add(BeautifulSoup(html, "lxml"))
+
+    def add(self, soup):
+        self.count += 1
+        later = set()
+        for article in soupsieve.select(ARTICLE, soup):
+            blocks = [child for child in article.children if getattr(child, "name", None)]
+            for block in blocks[FIRST_SCREEN_BLOCKS:]:
+                later.add(id(block))
+                later.update(id(element) for element in block.find_all(True))
+        for element in soup.find_all(hidden=True):  # not shown before a script or a tap shows it
+            later.add(id(element))
+            later.update(id(child) for child in element.find_all(True))
+        for element in soup.find_all(True):
+            keys = [("tag", element.name), ("all", "")]
+            keys += [("class", name) for name in element.get("class") or ()]
+            keys += [("attr", name) for name in element.attrs]
+            if element.get("id"):
+                keys.append(("id", element["id"]))
+            for key in keys:
+                self.by_key.setdefault(key, []).append(element)
+            self.names["class"].update(element.get("class") or ())
+            self.names["attr"].update(element.attrs)
+            if id(element) not in later:
+                self.first_screen.add(id(element))
+
+    def candidates(self, key):
+        return self.by_key.get(key, [])
+
+
+class ScriptNames:
+    """Classes and attributes the scripts can add: a class the scripts spell out (or,
+    for a BEM modifier built from parts, its `block` and `--modifier`) on a component
+    the pages have (its block class is on some page) or that a feature the site turns
+    on builds (material_coupling.script_built_blocks); a data-*, aria-* or boolean
+    attribute they spell, on an element the pages have. So Material's tooltips,
+    annotations and version menu, which the site does not use, go."""
+
+    def __init__(self, scripts, pages, built_blocks=()):
+        self.built_blocks = set(built_blocks)
+        self.words = set()
+        for text in scripts:
+            word = []
+            for char in text + " ":
+                if char.isalnum() or char in "-_":
+                    word.append(char)
+                elif word:
+                    self.words.add("".join(word))
+                    word = []
+        self.pages = pages
+
+    def spelled(self, name):
+        if name in self.words:
+            return True
+        block, dashes, modifier = name.rpartition("--")
+        return bool(dashes and block in self.words and dashes + modifier in self.words)
+
+    def can_add_class(self, name):
+        block = name.split("__")[0].split("--")[0]
+        return self.spelled(name) and (block in self.pages.names["class"] or block in self.built_blocks)
+
+    def can_add_attribute(self, name, value):
+        return (name.startswith(SCRIPT_ATTRIBUTES) and self.spelled(name) and name in self.pages.names["attr"]
+                and (value is None or self.spelled(value)))
+
+
+# --- selectors ---------------------------------------------------------------------
+
+def split_selectors(prelude):
+    """A rule's selector list as one token list per selector (commas inside :is() stay)."""
+    selectors, current = [], []
+    for token in prelude:
+        if token.type == "literal" and token.value == ",":
+            selectors.append(current)
+            current = []
+        else:
+            current.append(token)
+    selectors.append(current)
+    return [selector for selector in selectors if tinycss2.serialize(selector).strip()]
+
+
+def _attribute(block):
+    """(name, value or None) of an attribute selector's [...] block."""
+    idents = [token for token in block.content if token.type in ("ident", "string")]
+    has_value = any(token.type == "literal" and token.value.endswith("=") for token in block.content)
+    name = idents[0].value if idents else ""
+    return name, (idents[-1].value if has_value and len(idents) > 1 else None)
+
+
+def rewrite(selector, keep_states):
+    """The selector as soupsieve can match it on a served page, or None.
+
+    Pseudo-elements become :is(*) (the element itself). States become :is(*) unless
+    keep_states (then a vendor state makes the selector unmatchable: None).
+    """
+    out, tokens, i = [], list(selector), 0
+    while i < len(tokens):
+        token, following = tokens[i], tokens[i + 1] if i + 1 < len(tokens) else None
+        if token.type == "literal" and token.value == ":" and following is not None:
+            if following.type == "literal" and following.value == ":":   # ::pseudo-element
+                out += ANY
+                i += 3
+                continue
+            name = following.lower_value if following.type == "ident" else None
+            if name in LEGACY_PSEUDO_ELEMENTS or (name and not keep_states and (name in STATES or name[0] == "-")):
+                out += ANY
+                i += 2
+                continue
+            if name and name[0] == "-":
+                return None
+            if following.type == "function" and following.lower_name.startswith("-"):
+                return None if keep_states else tinycss2.serialize(ANY)
+            out += [token, following]
+            i += 2
+            continue
+        out.append(token)
+        i += 1
+    return tinycss2.serialize(out).strip()
+
+
+def names(selector):
+    """The classes, ids, attributes (name, value) and tags a selector requires (outside :not() and the like)."""
+    found, tokens = [], list(selector)
+    for position, token in enumerate(tokens):
+        previous = tokens[position - 1] if position else None
+        following = tokens[position + 1] if position + 1 < len(tokens) else None
+        if token.type == "literal" and token.value == "." and following is not None and following.type == "ident":
+            found.append(("class", following.value))
+        elif token.type == "hash" and token.is_identifier:
+            found.append(("id", token.value))
+        elif token.type == "[] block":
+            found.append(("attr", _attribute(token)))
+        elif token.type == "ident" and not (previous is not None and previous.type == "literal"
+                                            and previous.value in (".", ":")):
+            found.append(("tag", token.lower_value))
+    return found
+
+
+COMBINATORS = {">", "+", "~"}
+
+
+def subject_key(tokens):
+    """Index key of the elements a selector can match: its last compound's class, id,
+    attribute or tag (("all", "") when it names none)."""
+    start = 0
+    for position, token in enumerate(tokens):
+        if token.type == "whitespace" or (token.type == "literal" and token.value in COMBINATORS):
+            start = position + 1
+    compound = tokens[start:]
+    for position, token in enumerate(compound):
+        following = compound[position + 1] if position + 1 < len(compound) else None
+        if token.type == "literal" and token.value == "." and following is not None and following.type == "ident":
+            return ("class", following.value)
+        if token.type == "hash" and token.is_identifier:
+            return ("id", token.value)
+    for token in compound:
+        if token.type == "[] block":
+            return ("attr", _attribute(token)[0])
+    if compound and compound[0].type == "ident":
+        return ("tag", compound[0].lower_value)
+    if compound and compound[0].type == "literal" and compound[0].value == ":" and len(compound) > 1 \
+            and compound[1].type == "ident" and compound[1].lower_value == "root":
+        return ("tag", "html")
+    return ("all", "")
+
+
+def _compile(text):
+    try:
+        return soupsieve.compile(text)
+    except (soupsieve.SelectorSyntaxError, NotImplementedError, ValueError):
+        return None
+
+
+class Matcher:
+    """Answers, with a cache, whether a selector applies on some page."""
+
+    def __init__(self, pages, scripts=(), built_blocks=()):
+        self.pages, self.scripts = pages, ScriptNames(scripts, pages, built_blocks)
+        self.slow = []
+        self.cache, self.unparsed = {}, set()
+
+    def _matches(self, rewritten, first_screen):
+        if rewritten is None:
+            return False
+        text = rewritten
+        compiled = _compile(text)
+        if compiled is None:
+            self.unparsed.add(text)
+            return not first_screen     # purge keeps what it cannot read; critical leaves it for later
+        candidates = self.pages.candidates(subject_key(list(tinycss2.parse_component_value_list(text))))
+        if first_screen:
+            return any(id(element) in self.pages.first_screen and compiled.match(element) for element in candidates)
+        return any(compiled.match(element) for element in candidates)
+
+    def usable(self, selector):
+        """Could this selector ever apply (purge)?"""
+        key = ("usable", tinycss2.serialize(selector))
+        if key not in self.cache:
+            self.cache[key] = ((self._names_present(selector) and self._matches(rewrite(selector, False), False))
+                               or self._script_can_match(selector))
+        return self.cache[key]
+
+    def _names_present(self, selector):
+        return all(self.pages.candidates((kind, name[0] if kind == "attr" else name)) for kind, name in names(selector))
+
+    def _script_can_match(self, selector):
+        """A class or attribute of the selector is one a script adds, and the page has the others."""
+        by_script, present = False, self.pages.names
+        for kind, name in names(selector):
+            if kind == "class" and self.scripts.can_add_class(name):
+                by_script = True
+            elif kind == "attr" and self.scripts.can_add_attribute(*name):
+                by_script = True
+            elif not self.pages.candidates((kind, name[0] if kind == "attr" else name)):
+                return False
+        return by_script
+
+    def on_first_screen(self, selector):
+        """Does this selector style a first-screen element of some page as served?"""
+        key = ("first", tinycss2.serialize(selector))
+        if key not in self.cache:
+            self.cache[key] = self._names_present(selector) and self._matches(rewrite(selector, True), True)
+        return self.cache[key]
+
+
+# --- stylesheets -------------------------------------------------------------------
+
+GROUPS = {"media", "supports", "layer", "container"}
+
+
+def _filter_rules(rules, keep_selector, trim, screen_only=False):
+    """Serialized CSS of the rules whose selectors pass; trim drops the failing ones from a list."""
+    out = []
+    for rule in rules:
+        if rule.type == "qualified-rule":
+            selectors = split_selectors(rule.prelude)
+            kept = [selector for selector in selectors if keep_selector(selector)]
+            if not kept:
+                continue
+            prelude = (",".join(tinycss2.serialize(s).strip() for s in kept) if trim
+                       else tinycss2.serialize(rule.prelude).strip())
+            out.append(prelude + "{" + tinycss2.serialize(rule.content).strip() + "}")
+        elif screen_only and rule.type == "at-rule" and (rule.lower_at_keyword not in GROUPS or
+                                                          tinycss2.serialize(rule.prelude).strip() == "print"):
+            continue   # @page, @keyframes, @media print: not needed for the first paint on a screen
+        elif rule.type == "at-rule" and rule.lower_at_keyword in GROUPS and rule.content is not None:
+            inner = _filter_rules(tinycss2.parse_rule_list(rule.content), keep_selector, trim, screen_only)
+            if inner:
+                out.append(f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude).rstrip()}{{{inner}}}")
+        elif rule.type == "at-rule":
+            out.append(tinycss2.serialize([rule]).strip())
+        elif rule.type == "error":
+            raise ValueError(f"CSS the parser cannot read: {rule.message} (line {rule.source_line})")
+    return "".join(out)
+
+
+def parse(css):
+    return tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
+
+
+def purge(css, matcher):
+    """The rules of `css` that could apply on the site; unused selectors leave their lists."""
+    return _filter_rules(parse(css), matcher.usable, trim=True)
+
+
+def critical(css, matcher):
+    """The rules of `css` that style some page's first screen as served."""
+    return _filter_rules(parse(css), matcher.on_first_screen, trim=True, screen_only=True)
+
+
+# --- custom properties -------------------------------------------------------------
+
+def _declarations(rules):
+    """Every declaration of a stylesheet's rules (inside @media and the like too)."""
+    for rule in rules:
+        if rule.type == "qualified-rule":
+            yield from (item for item in tinycss2.parse_blocks_contents(rule.content)
+                        if item.type == "declaration")
+        elif rule.type == "at-rule" and rule.content is not None and rule.lower_at_keyword in GROUPS:
+            yield from _declarations(tinycss2.parse_rule_list(rule.content))
+
+
+def _var_references(tokens):
+    for token in tokens:
+        if token.type == "function" and token.lower_name == "var":
+            names = [item.value for item in token.arguments if item.type == "ident"]
+            if names:
+                yield names[0]
+        if getattr(token, "content", None) is not None and token.type != "function":
+            yield from _var_references(token.content)
+        if token.type == "function":
+            yield from _var_references(token.arguments)
+
+
+def used_custom_properties(css, scripts=()):
+    """Custom properties (--name) that a non-custom declaration reads, directly or
+    through other custom properties, or that a script names."""
+    declarations = list(_declarations(parse(css)))
+    reads = {}
+    used = set()
+    for declaration in declarations:
+        references = set(_var_references(declaration.value))
+        if declaration.name.startswith("--"):
+            reads.setdefault(declaration.name, set()).update(references)
+        else:
+            used |= references
+    text = "\n".join(scripts)
+    used |= {name for name in reads if name in text}
+    pending = list(used)
+    while pending:
+        for name in reads.get(pending.pop(), ()):
+            if name not in used:
+                used.add(name)
+                pending.append(name)
+    return used
+
+
+def without_unused_custom_properties(css, used):
+    """The stylesheet without the custom property declarations nothing reads."""
+    def declarations(content):
+        kept = []
+        for item in tinycss2.parse_blocks_contents(content, skip_comments=True, skip_whitespace=True):
+            if item.type == "declaration" and not (item.name.startswith("--") and item.name not in used):
+                important = "!important" if item.important else ""
+                value = tinycss2.serialize(item.value).strip()
+                kept.append(f"{item.name}:{value}{important}")
+            elif item.type != "declaration":
+                kept.append(tinycss2.serialize([item]).strip())
+        return ";".join(kept)
+
+    def rules(items):
+        out = []
+        for rule in items:
+            if rule.type == "qualified-rule":
+                body = declarations(rule.content)
+                if body:
+                    out.append(tinycss2.serialize(rule.prelude).strip() + "{" + body + "}")
+            elif rule.type == "at-rule" and rule.content is not None and rule.lower_at_keyword in GROUPS:
+                inner = rules(tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True))
+                if inner:
+                    out.append(f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude).rstrip()}{{{inner}}}")
+            else:
+                out.append(tinycss2.serialize([rule]).strip())
+        return "".join(out)
+
+    return rules(parse(css))
+
+
+# --- the built site ----------------------------------------------------------------
+
+# main.html writes this in <head>; the build puts the critical <style> in its place.
+CRITICAL_PLACEHOLDER = "<!-- site:critical-css -->"
+
+
+def _fingerprinted(path, text):
+    """Write text next to path under a name with its own content hash (main.<hash>.min.css)."""
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+    stem = path.name.split(".")[0]
+    target = path.with_name(f"{stem}.{digest}.min.css")
+    target.write_text(text, encoding="utf-8")
+    return target
+
+
+def first_paint_css(site_dir, stylesheet, purge_css=True, built_blocks=()):
+    """Purge Material's stylesheet (site path `stylesheet`) against the built site, join
+    site.<hash>.css to it (one file: the cascade changes at once when it arrives), write it
+    under a new fingerprinted name that every page then links, and put the first screen's
+    CSS inline in every page that has the placeholder. Returns what it did, with sizes.
+
+    built_blocks: class blocks that scripts build whole (no page has them before).
+    purge_css=False joins the stylesheets but purges and inlines nothing (the reference
+    build of the visual regression test)."""
+    site_dir = Path(site_dir)
+    source = site_dir / stylesheet
+    html_files = sorted(site_dir.rglob("*.html"))
+    css = source.read_text(encoding="utf-8")
+    site_css = "".join(path.read_text(encoding="utf-8") for path in sorted(site_dir.glob("assets/site.*.css")))
+    critical_css, purged = "", css
+    if purge_css:
+        ours = [path.read_text(encoding="utf-8") for path in sorted((site_dir / "assets").rglob("*.css"))
+                if "stylesheets" not in path.parts]
+        scripts = [path.read_text(encoding="utf-8") for path in sorted(site_dir.rglob("*.js"))]
+        matcher = Matcher(Pages(path.read_text(encoding="utf-8") for path in html_files), scripts, built_blocks)
+        purged = purge(css, matcher)
+        purged = without_unused_custom_properties(purged, used_custom_properties(purged + "".join(ours), scripts))
+        critical_css = critical(purged + site_css, matcher)
+        critical_css = without_unused_custom_properties(critical_css, used_custom_properties(critical_css, scripts))
+        register_style(critical_css)
+    target = _fingerprinted(source, purged + "\n" + site_css)
+    for stale in (source, source.with_name(source.name + ".map")):
+        stale.unlink(missing_ok=True)
+    inline = f"<style>{critical_css}</style>" if critical_css else ""
+    for path in html_files:
+        text = path.read_text(encoding="utf-8")
+        changed = text.replace(source.name, target.name)
+        if changed.count(CRITICAL_PLACEHOLDER) > 1:
+            raise ValueError(f"{path.relative_to(site_dir)}: the critical CSS placeholder is there "
+                             f"{changed.count(CRITICAL_PLACEHOLDER)} times, not once")
+        changed = changed.replace(CRITICAL_PLACEHOLDER, inline)
+        if changed != text:
+            path.write_text(changed, encoding="utf-8")
+    return {"stylesheet": target.relative_to(site_dir).as_posix(), "critical": critical_css,
+            "before": len(css), "after": len(purged)}

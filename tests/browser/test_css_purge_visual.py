@@ -1,0 +1,123 @@
+"""The purged stylesheet and the inlined first-screen CSS look exactly like Material's
+whole stylesheet (issue 13): every page type, in nb, th and zh, at 360 and 1280 px,
+and with the menu, the language sheet and search results open.
+
+The reference is the same site built with SITE_CSS_PURGE=0 (Material's main.css
+whole, nothing inlined; scripts/hooks/critical_css.py). Both are built for the same
+address, so the pages differ only in their CSS. A difference fails the test; the two
+screenshots and the difference image are saved in build/visual-diff/.
+"""
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageChops
+
+from scripts.devtools.local_site import ROOT, StaticServer, build_site, free_port
+from scripts.sitelib.locales import locale_prefix
+
+pytestmark = pytest.mark.browser
+
+DIFF_DIR = ROOT / "build" / "visual-diff"
+ANTIALIASING = 40   # largest difference (0-255, grey) between two renders of the same edge; seen: 22
+LOCALES = {"nb": "nb-NO", "th": "th-TH", "zh": "zh-CN"}
+WIDTHS = {"phone": (360, 740), "desktop": (1280, 800)}
+PAGE_TYPES = {                 # page type -> path under the locale root
+    "home": "", "guidance": "covid-19/", "tips": "drug-services/", "help": "help/", "safety": "safety/",
+    "about": "about/", "partners": "partners/", "flyers": "flyers/", "status": "status/",
+    "embed": "covid-19/embed/", "embed-section": "covid-19/embed/vaccination/", "flyer": "flyers/covid-19/",
+    "offline": "offline/", "not-found": "no-such-page/",
+}
+
+
+def open_menu(tab):
+    if tab.locator("label.md-header__button[for=__drawer]").is_visible():
+        tab.locator("label.md-header__button[for=__drawer]").click()
+
+
+def open_language_sheet(tab):
+    tab.locator("header .site-language summary").click()
+    tab.locator(".site-language__sheet").wait_for()
+
+
+def open_search_results(tab):
+    toggle = tab.locator("label.md-header__button[for=__search]")
+    if toggle.is_visible():
+        toggle.click()
+    field = tab.locator("input.md-search__input")
+    field.click()
+    field.fill("covid")
+    field.press("End")
+    # The result count shows once the worker has loaded the index (as scripts/devtools/weight.py waits).
+    tab.wait_for_function(
+        "() => { const m = document.querySelector('.md-search-result__meta'); return m && !/^\\s*$/.test(m.textContent) }",
+        timeout=60_000)
+
+
+STATES = {"menu": open_menu, "language-sheet": open_language_sheet, "search-results": open_search_results}
+
+
+@pytest.fixture(scope="module")
+def reference_site(site, tmp_path_factory):
+    """The same site with Material's whole stylesheet, served on its own port."""
+    site_dir = tmp_path_factory.mktemp("unpurged")
+    result = build_site(site_dir, site.url, extra_env={"SITE_CSS_PURGE": "0"})
+    assert result.returncode == 0, result.stderr[-3000:]
+    with StaticServer(site_dir, free_port()) as server:
+        yield server
+
+
+def shot(browser, base_url, locale, size, path, state=None):
+    context = browser.new_context(viewport={"width": size[0], "height": size[1]}, locale=LOCALES[locale])
+    try:
+        tab = context.new_page()
+        tab.goto(base_url + path, wait_until="networkidle")
+        if state:
+            STATES[state](tab)
+        return tab.screenshot(full_page=state is None, animations="disabled", caret="hide")
+    finally:
+        context.close()
+
+
+def compare(name, purged_png, reference_png):
+    """None if the two screenshots are the same; else the saved difference image's path."""
+    DIFF_DIR.mkdir(parents=True, exist_ok=True)
+    purged, reference = (Image.open(_buffer(png)).convert("RGB") for png in (purged_png, reference_png))
+    if purged.size == reference.size and _visible(ImageChops.difference(purged, reference)).getbbox() is None:
+        return None
+    purged.save(DIFF_DIR / f"{name}.purged.png")
+    reference.save(DIFF_DIR / f"{name}.reference.png")
+    width, height = max(purged.width, reference.width), max(purged.height, reference.height)
+    canvas = [Image.new("RGB", (width, height), "white") for _ in range(2)]
+    canvas[0].paste(purged)
+    canvas[1].paste(reference)
+    difference = ImageChops.difference(*canvas)
+    _visible(difference).save(DIFF_DIR / f"{name}.diff.png")
+    return DIFF_DIR / f"{name}.diff.png"
+
+
+def _visible(difference):
+    """White where a pixel differs by more than edge smoothing does (rounded corners are
+    smoothed a few levels apart from one render to the next), black elsewhere."""
+    return difference.convert("L").point(lambda value: 255 if value > ANTIALIASING else 0)
+
+
+def _buffer(png):
+    from io import BytesIO
+    return BytesIO(png)
+
+
+@pytest.mark.parametrize("locale", sorted(LOCALES))
+def test_purged_css_looks_like_materials_whole_stylesheet(site, reference_site, browser, locale):
+    different = []
+    cases = [(kind, path, width, None) for kind, path in PAGE_TYPES.items() for width in WIDTHS]
+    cases += [("home", "", width, state) for state in STATES for width in WIDTHS]
+    cases += [("guidance", PAGE_TYPES["guidance"], "phone", "menu")]
+    for kind, path, width, state in cases:
+        url_path = locale_prefix(locale) + path
+        name = "-".join(filter(None, (locale, kind, width, state)))
+        purged = shot(browser, site.url, locale, WIDTHS[width], url_path, state)
+        reference = shot(browser, reference_site.url, locale, WIDTHS[width], url_path, state)
+        diff = compare(name, purged, reference)
+        if diff:
+            different.append(f"/{url_path} {width} {state or ''}: {diff.relative_to(ROOT)}")
+    assert not different, "the purged CSS looks different:\n" + "\n".join(different)
