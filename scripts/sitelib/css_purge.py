@@ -81,7 +81,7 @@ class Pages:
 
 
 class ScriptNames:
-    """Classes and attributes the scripts can add: a class the scripts spell out (or,
+    """Classes, attributes and elements the scripts can add: a class the scripts spell out (or,
     for a BEM modifier built from parts, its `block` and `--modifier`) on a component
     the pages have (its block class is on some page) or that a feature the site turns
     on builds (material_coupling.script_built_blocks); a data-*, aria-* or boolean
@@ -256,14 +256,19 @@ class Matcher:
         return all(self.pages.candidates((kind, name[0] if kind == "attr" else name)) for kind, name in names(selector))
 
     def _script_can_match(self, selector):
-        """A class or attribute of the selector is one a script adds, and the page has the others."""
-        by_script, present = False, self.pages.names
+        """A class, attribute or element of the selector is one a script adds (search
+        results' <mark>, for one), and the page has the others."""
+        by_script = False
         for kind, name in names(selector):
             if kind == "class" and self.scripts.can_add_class(name):
                 by_script = True
             elif kind == "attr" and self.scripts.can_add_attribute(*name):
                 by_script = True
-            elif not self.pages.candidates((kind, name[0] if kind == "attr" else name)):
+            elif self.pages.candidates((kind, name[0] if kind == "attr" else name)):
+                continue
+            elif kind == "tag" and self.scripts.spelled(name):
+                by_script = True
+            else:
                 return False
         return by_script
 

@@ -10,7 +10,8 @@ PAGE = """<!doctype html><html><body class="md-body">
 <div class="site-sheet" hidden><a class="site-sheet__link" href="/th/">ไทย</a></div>
 <article class="md-content__inner">{blocks}<table class="late"><tr><td>x</td></tr></table></article>
 </body></html>""".format(blocks="<p>text</p>" * FIRST_SCREEN_BLOCKS)
-SCRIPT = 'e.classList.add("md-search-result__item");x="md-header"+"--shadow";y="--shadow"'
+SCRIPT = ('e.classList.add("md-search-result__item");x="md-header"+"--shadow";y="--shadow";'
+          'h=t.replace(r,"<mark>$1</mark>")')
 
 
 def matcher():
@@ -25,6 +26,8 @@ def test_purge_keeps_what_can_apply_and_drops_the_rest():
            ".md-search-result__item{margin:0}"                      # a script adds it to a component the page has
            ".md-header--shadow{box-shadow:none}"                    # a modifier a script builds from parts
            "[dir=rtl] .md-header{left:0}"                           # no right-to-left page, and no script sets dir
+           ".md-search-result mark{color:teal}"                     # an element a script writes (search highlights)
+           ".md-search-result blink{color:red}"                     # an element no page or script has
            "@media print{.md-tooltip{display:none}.md-header{display:none}}")
     purged = purge(css, matcher())
     assert ".md-header{color:red}" in purged and ".md-tooltip" not in purged
@@ -32,6 +35,7 @@ def test_purge_keeps_what_can_apply_and_drops_the_rest():
     assert ".md-header__button::before" in purged and "[data-md-toggle=drawer]:checked~.md-header" in purged
     assert ".md-search-result__item" in purged and ".md-header--shadow" in purged
     assert "[dir=rtl]" not in purged and "@media print{.md-header{display:none}}" in purged
+    assert ".md-search-result mark{color:teal}" in purged and "blink" not in purged
 
 
 def test_the_first_screen_css_is_what_styles_the_page_as_served():
