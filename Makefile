@@ -38,8 +38,8 @@ build: setup ## Set up, then build the site into site/ (a failed build leaves si
 flyers: setup ## Build the site into site/ with PDF links, then render the print kit (flyers, pocket cards, poster, packs, ZIP) into it (the deploy build)
 	$(BIN)/python scripts/render_print_kit.py --site-dir site
 
-test: setup ## Set up, then run every test (build, content, translations, browser)
-	$(BIN)/python -m pytest
+test: setup ## Set up, then run every test (build, content, translations, browser), two at a time (pytest-xdist)
+	$(BIN)/python -m pytest -n 2
 
 embed-demo: setup ## Serve the site and a partner page on another origin (next port) that embeds a section
 	$(BIN)/python scripts/embed_demo.py

@@ -1,7 +1,7 @@
 """axe-core finds nothing on any page, in any locale, on a phone and on a wide screen.
 
-The two widths run side by side (one browser context each) so the ~150 page
-checks fit in about a minute on two cores.
+One test per locale (so pytest-xdist can spread them); within it the two widths
+run side by side, one browser context each.
 """
 import asyncio
 from concurrent.futures import ThreadPoolExecutor
@@ -9,7 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from axe_playwright_python.async_playwright import Axe
 
-from scripts.sitelib.locales import LOCALES
+from scripts.sitelib.locales import LOCALES, SOURCE_LOCALE
 from scripts.devtools.chromium import launch
 
 pytestmark = pytest.mark.browser
@@ -55,9 +55,15 @@ async def check_all(base_url, pages):
     return [failure for result in results for failure in result]
 
 
-def test_no_axe_violations_on_any_page_at_two_widths(site):
-    pages = site_pages(site.dir)
-    assert len(pages) >= len(LOCALES) * 7, pages   # every locale: 5 pages, offline page, 404
+def locale_of(path):
+    first = path.split("/", 1)[0]
+    return first if first in LOCALES else SOURCE_LOCALE
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_no_axe_violations_on_any_page_at_two_widths(site, locale):
+    pages = [path for path in site_pages(site.dir) if locale_of(path) == locale]
+    assert len(pages) >= 7, pages   # every locale: its pages, offline page, 404
     # Its own thread: the sync Playwright of other tests may hold this thread's event loop.
     with ThreadPoolExecutor(max_workers=1) as pool:
         failures = pool.submit(asyncio.run, check_all(site.url, pages)).result()
