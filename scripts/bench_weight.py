@@ -28,11 +28,10 @@ import textwrap
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from scripts.devtools.local_site import build_site
 from scripts.devtools.nginx import NginxSite
-from scripts.devtools.weight import launch_isolated, wait_quiet
+from scripts.devtools.weight import NETWORKS, cold_context, launch_isolated, wait_quiet
 from scripts.sitelib.locales import NATIVE_NAMES, SOURCE_LOCALE, locale_prefix
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -42,10 +41,7 @@ README_START, README_END = "<!-- bench:weight:start -->", "<!-- bench:weight:end
 
 PAGES = {"home": "", "guidance": "covid-19/", "tips": "drug-services/", "help": "help/"}
 LOCALES = ["nb", "th", "zh", "ro"]
-PROFILES = {  # Chromium's Network.emulateNetworkConditions: latency in ms, throughput in bytes/s
-    "400 kbit/s": {"offline": False, "latency": 400, "downloadThroughput": 400_000 / 8, "uploadThroughput": 400_000 / 8},
-    "2G": {"offline": False, "latency": 800, "downloadThroughput": 250_000 / 8, "uploadThroughput": 250_000 / 8},
-}
+PROFILES = NETWORKS  # the two slow links, from scripts/devtools/weight.py
 SEARCH_PROFILE = "400 kbit/s"
 QUERIES = {"nb": "munnbind", "th": "หน้ากาก", "zh": "口罩", "ro": "mâinile"}  # each on the guidance page
 TARGETS = {"bytes_ratio": 0.2, "requests": 8, "lcp_ratio": 0.55, "cls": 0.02, "search_ms": 2500}  # issue 13
@@ -131,22 +127,6 @@ def build(label, site_dir, config=None):
                        cwd=ROOT, env=env, check=True, capture_output=True)
 
 
-def new_context(browser, locale, profile=None):
-    """A cold context for a reader of `locale` (no redirect from the home page), on `profile`."""
-    context = browser.new_context(viewport={"width": 360, "height": 740},
-                                  locale={"nb": "nb-NO", "zh": "zh-CN"}.get(locale, locale))
-    external = []
-    # No page.route: routing turns the HTTP cache off. Other hosts fail at once (launch flag).
-    context.on("request", lambda request: external.append(request.url)
-               if urlsplit(request.url).hostname not in ("127.0.0.1", "localhost") else None)
-    page = context.new_page()
-    if profile:
-        cdp = context.new_cdp_session(page)
-        cdp.send("Network.enable")
-        cdp.send("Network.emulateNetworkConditions", PROFILES[profile])
-    return context, page, external
-
-
 def counted(server, external):
     log = server.log
     return {"bytes": sum(size for _, _, size in log), "requests": len(log) + len(external),
@@ -157,7 +137,7 @@ def weigh(browser, server, locale, kind):
     """First view of one page, then the next page type in the same visit (unthrottled)."""
     kinds = list(PAGES)
     second = kinds[(kinds.index(kind) + 1) % len(kinds)]
-    context, page, external = new_context(browser, locale)
+    context, page, external = cold_context(browser, locale)
     try:
         server.reset()
         response = page.goto(server.url + locale_prefix(locale) + PAGES[kind], wait_until="load", timeout=120_000)
@@ -176,7 +156,7 @@ def weigh(browser, server, locale, kind):
 
 def paint(browser, server, locale, kind, profile):
     """LCP and CLS of a cold first view on a throttled link."""
-    context, page, _ = new_context(browser, locale, profile)
+    context, page, _ = cold_context(browser, locale, network=profile)
     try:
         page.goto(server.url + locale_prefix(locale) + PAGES[kind], wait_until="load", timeout=180_000)
         wait_quiet(server, quiet=0.8, limit=3)  # late stylesheets or fonts may still shift the layout
@@ -187,7 +167,7 @@ def paint(browser, server, locale, kind, profile):
 
 def search_time(browser, server, locale):
     """Cold guidance page on the search link: focus, type, first result (ms); bytes after the focus."""
-    context, page, _ = new_context(browser, locale, SEARCH_PROFILE)
+    context, page, _ = cold_context(browser, locale, network=SEARCH_PROFILE)
     try:
         page.goto(server.url + locale_prefix(locale) + PAGES["guidance"], wait_until="load", timeout=180_000)
         if not page.locator("input.md-search__input").count():

@@ -18,11 +18,11 @@ PAGE_TYPES = {                     # page type -> path under the locale root
     "flyer": "flyers/covid-19/",
     "embed": "covid-19/embed/",
 }
-BUDGET_BYTES = 100 * 1000          # 100 KB compressed, first view, search included
-BUDGET_REQUESTS = 20
-BUDGET_LCP_MS = 3000
-SLOW_3G = {"offline": False, "latency": 400, "downloadThroughput": 400 * 1000 / 8,
-           "uploadThroughput": 400 * 1000 / 8}
+NETWORKS = {  # Chromium's Network.emulateNetworkConditions: latency in ms, throughput in bytes/s
+    "400 kbit/s": {"offline": False, "latency": 400, "downloadThroughput": 400_000 / 8, "uploadThroughput": 400_000 / 8},
+    "2G": {"offline": False, "latency": 800, "downloadThroughput": 250_000 / 8, "uploadThroughput": 250_000 / 8},
+}
+SLOW_3G = NETWORKS["400 kbit/s"]
 
 
 # Any host but this machine fails at once (there is no internet here anyway).
@@ -47,6 +47,24 @@ def wait_quiet(server, quiet=1.0, limit=20.0):
             return
 
 
+def cold_context(browser, locale, viewport=(360, 740), network=None):
+    """A fresh (cold) context for a reader of `locale` (no redirect from the home page),
+    on one of NETWORKS: (context, page, external), where `external` collects requests
+    to other hosts. No page.route here: routing turns the HTTP cache off, and the
+    service worker relies on it. Other hosts fail at once (launch_isolated)."""
+    context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]},
+                                  locale={"nb": "nb-NO", "zh": "zh-CN"}.get(locale, locale))
+    external = []
+    context.on("request", lambda request: external.append(request.url)
+               if urlsplit(request.url).hostname not in ("127.0.0.1", "localhost") else None)
+    page = context.new_page()
+    if network:
+        cdp = context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        cdp.send("Network.emulateNetworkConditions", NETWORKS[network])
+    return context, page, external
+
+
 LCP_SCRIPT = """() => new Promise(resolve => {
   let last = 0;
   new PerformanceObserver(list => { for (const e of list.getEntries()) last = e.startTime; })
@@ -65,18 +83,7 @@ def measure(browser, server, path, query="covid", throttle=False, viewport=(360,
 
     Returns {status, requests, bytes, external, lcp_ms, searched, entries}.
     """
-    context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]},
-                                  locale={"nb": "nb-NO", "zh": "zh-CN"}.get(locale, locale))
-    external = []
-    # No page.route here: routing turns the HTTP cache off, and the service
-    # worker relies on it. Other hosts fail fast through the launch flag below.
-    context.on("request", lambda request: external.append(request.url)
-               if urlsplit(request.url).hostname not in ("127.0.0.1", "localhost") else None)
-    page = context.new_page()
-    if throttle:
-        cdp = context.new_cdp_session(page)
-        cdp.send("Network.enable")
-        cdp.send("Network.emulateNetworkConditions", SLOW_3G)
+    context, page, external = cold_context(browser, locale, viewport, "400 kbit/s" if throttle else None)
     server.reset()
     result = {"path": path, "external": external, "searched": False, "lcp_ms": None}
     try:

@@ -223,17 +223,29 @@ WORKER_PROTOCOL = {
 }
 
 
+def _one_file(folder: Path, pattern: str, patch: str) -> Path:
+    """The one file of Material's in `folder` that matches `pattern` (its fingerprinted name)."""
+    found = sorted(folder.glob(pattern))
+    if len(found) != 1:
+        raise CouplingBroken(MATERIAL, patch, f"expected one {pattern} in {folder}, "
+                             f"found {[path.name for path in found]}")
+    return found[0]
+
+
+def _checked_script(folder: Path, pattern: str, rules: dict, patch: str) -> str:
+    """Name of the one Material script in `folder` matching `pattern`, after checking
+    that each of `rules` (what we rely on: its regex) still holds in it."""
+    path = _one_file(folder, pattern, patch)
+    text = path.read_text(encoding="utf-8")
+    for rule, regex in rules.items():
+        if not regex.search(text):
+            raise CouplingBroken(MATERIAL, patch, f"{path.name}: {rule} no longer holds")
+    return path.name
+
+
 def material_search_worker(workers: Path = WORKERS) -> str:
     """File name of Material's search worker, after checking the protocol ours relies on."""
-    found = sorted(workers.glob("search.*.min.js"))
-    if len(found) != 1:
-        raise CouplingBroken(MATERIAL, "material_search_worker", f"expected one search.*.min.js in {workers}, "
-                             f"found {[path.name for path in found]}")
-    text = found[0].read_text(encoding="utf-8")
-    for rule, pattern in WORKER_PROTOCOL.items():
-        if not pattern.search(text):
-            raise CouplingBroken(MATERIAL, "search worker protocol", f"{found[0].name}: {rule} no longer holds")
-    return found[0].name
+    return _checked_script(workers, "search.*.min.js", WORKER_PROTOCOL, "search worker protocol")
 
 
 BUNDLES = WORKERS.parent
@@ -249,15 +261,7 @@ SEARCH_FORM = '<form class="md-search__form" name="search">'
 def material_search_startup(bundles: Path = BUNDLES) -> str:
     """File name of Material's bundle, after checking how it starts search (what
     search-lazy.html relies on to keep search from loading before first use)."""
-    found = sorted(bundles.glob("bundle.*.min.js"))
-    if len(found) != 1:
-        raise CouplingBroken(MATERIAL, "material_search_startup", f"expected one bundle.*.min.js in {bundles}, "
-                             f"found {[path.name for path in found]}")
-    text = found[0].read_text(encoding="utf-8")
-    for rule, pattern in BUNDLE_STARTUP.items():
-        if not pattern.search(text):
-            raise CouplingBroken(MATERIAL, "material_search_startup", f"{found[0].name}: {rule} no longer holds")
-    return found[0].name
+    return _checked_script(bundles, "bundle.*.min.js", BUNDLE_STARTUP, "material_search_startup")
 
 
 def check_search_form(page_html: str) -> str:
@@ -317,11 +321,7 @@ BASE_TEMPLATE = ASSETS.parent / "base.html"
 def material_stylesheet() -> str:
     """Site path of Material's stylesheet ('assets/stylesheets/main.<hash>.min.css'), after
     checking that base.html links exactly that file."""
-    found = sorted((ASSETS / "stylesheets").glob("main.*.min.css"))
-    if len(found) != 1:
-        raise CouplingBroken(MATERIAL, "material_stylesheet", f"expected one main.*.min.css in {ASSETS / 'stylesheets'}, "
-                             f"found {[path.name for path in found]}")
-    path = f"assets/stylesheets/{found[0].name}"
+    path = f"assets/stylesheets/{_one_file(ASSETS / 'stylesheets', 'main.*.min.css', 'material_stylesheet').name}"
     if f"'{path}'" not in BASE_TEMPLATE.read_text(encoding="utf-8"):
         raise CouplingBroken(MATERIAL, "material_stylesheet", f"base.html no longer links {path}")
     return path
@@ -368,10 +368,7 @@ FEATURE_BLOCKS = {
 
 def script_built_blocks(features) -> set[str]:
     """Class blocks the bundle builds for these features, after checking that it still names them."""
-    bundles = sorted((ASSETS / "javascripts").glob("bundle.*.min.js"))
-    if len(bundles) != 1:
-        raise CouplingBroken(MATERIAL, "script_built_blocks", f"expected one bundle.*.min.js, found {len(bundles)}")
-    text = bundles[0].read_text(encoding="utf-8")
+    text = _one_file(ASSETS / "javascripts", "bundle.*.min.js", "script_built_blocks").read_text(encoding="utf-8")
     blocks = {block for feature in features for block in FEATURE_BLOCKS.get(feature, ())}
     missing = sorted(block for block in blocks if block not in text)
     if missing:
