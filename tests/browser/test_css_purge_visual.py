@@ -118,6 +118,9 @@ def test_purged_css_looks_like_materials_whole_stylesheet(site, reference_site, 
         purged = shot(browser, site.url, locale, WIDTHS[width], url_path, state)
         reference = shot(browser, reference_site.url, locale, WIDTHS[width], url_path, state)
         diff = compare(name, purged, reference)
+        if diff:  # a second pair tells a real difference from text rasterised a pixel apart once
+            diff = compare(name, shot(browser, site.url, locale, WIDTHS[width], url_path, state),
+                           shot(browser, reference_site.url, locale, WIDTHS[width], url_path, state))
         if diff:
             different.append(f"/{url_path} {width} {state or ''}: {diff.relative_to(ROOT)}")
     assert not different, "the purged CSS looks different:\n" + "\n".join(different)
