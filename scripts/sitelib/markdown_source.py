@@ -1,6 +1,7 @@
 """Read a Markdown page: front matter (with line numbers in errors) and markdown-it tokens.
 Every part of the project that reads front matter uses split_front_matter()."""
 import re
+from collections import deque
 from pathlib import Path
 
 import yaml
@@ -12,8 +13,7 @@ from .source_errors import SourceError
 
 FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-INLINE_CODE = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
-COMMENT = re.compile(r"<!--.*?-->", re.S)
+BACKTICKS = re.compile(r"`+")
 
 
 def parser():
@@ -53,11 +53,53 @@ def blank(text):
     return re.sub(r"[^\n]", " ", text)
 
 
+def code_spans(line):
+    """(start, end) of each inline code span in a line: a run of n backticks up to the
+    next run of exactly n. Linear: each run is looked at once (a regex with a lazy
+    `.+?` rescans the rest of the line from every backtick)."""
+    runs = [(match.start(), match.end()) for match in BACKTICKS.finditer(line)]
+    later = {}  # run length -> indices of the runs of that length, in order
+    for index, (start, end) in enumerate(runs):
+        later.setdefault(end - start, deque()).append(index)
+    index = 0
+    while index < len(runs):
+        start, end = runs[index]
+        same = later[end - start]
+        while same and same[0] <= index:
+            same.popleft()
+        if same:
+            closing = same.popleft()
+            yield start, runs[closing][1]
+            index = closing + 1
+        else:
+            index += 1
+
+
+def comment_spans(text):
+    """(start, end) of each `<!-- … -->`, found with str.find: linear, where the
+    regex `<!--.*?-->` rescans to the end of the text from every unclosed `<!--`."""
+    start = text.find("<!--")
+    while start != -1:
+        end = text.find("-->", start + 4)
+        if end == -1:
+            return  # no later comment can close either
+        yield start, end + 3
+        start = text.find("<!--", end + 3)
+
+
+def _blanked(text, spans):
+    parts, last = [], 0
+    for start, end in spans:
+        parts += [text[last:start], blank(text[start:end])]
+        last = end
+    return "".join(parts) + text[last:]
+
+
 def mask_code_and_comments(body):
     """Blank out fenced code, inline code and HTML comments, keeping line numbers.
 
     An approximation of Markdown, good for finding lines; never a security check
-    (the sanitizer checks the HTML that Markdown really makes)."""
+    (the sanitizer checks the HTML that Markdown really makes). Linear in the text."""
     out, fence = [], None
     for line in body.split("\n"):
         match = FENCE.match(line)
@@ -70,8 +112,9 @@ def mask_code_and_comments(body):
             fence = match.group(1)
             out.append("")
             continue
-        out.append(INLINE_CODE.sub(lambda m: blank(m.group(0)), line))
-    return COMMENT.sub(lambda m: blank(m.group(0)), "\n".join(out))
+        out.append(_blanked(line, code_spans(line)))
+    text = "\n".join(out)
+    return _blanked(text, list(comment_spans(text)))
 
 
 def read_page(path):
