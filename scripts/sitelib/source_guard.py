@@ -22,6 +22,7 @@ from .markdown_source import FRONT_MATTER_END, blank, mask_code_and_comments, sp
 from .markers import marker_components
 from .sanitizer import sanitize_content
 from .source_errors import SourceError
+from .urls import page_base
 
 ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)(.*)$")
 SETEXT_H2 = re.compile(r"^ {0,3}-+[ \t]*$")
@@ -126,16 +127,19 @@ def site_renderer(config_file=None):
     return markdown_renderer(config.markdown_extensions, config.mdx_configs)
 
 
-def check_source(text, path, render=None, markers=None):
+def check_source(text, path, render=None, markers=None, location=None):
     """Run every check on one Markdown file; return its front matter.
 
     render: body -> HTML (default: site_renderer()); markers: the marker component
-    names (default: the components that declare themselves markers).
+    names (default: the components that declare themselves markers); location: the
+    file's path under docs/, e.g. 'nb/help.md' (default: the last two parts of path),
+    which relative links and pictures are read against.
     """
     meta, body, offset = split_front_matter(text, path)
     check_front_matter(meta, text, path)
+    location = location or "/".join(Path(path).parts[-2:])
     sanitize_content((render or site_renderer())(body), path, text,
-                     marker_components() if markers is None else markers)
+                     marker_components() if markers is None else markers, base=page_base(location))
     check_headings(body, path, offset)
     check_flyer_sections(meta, text, path)
     return meta
@@ -152,4 +156,5 @@ def check_docs(docs_dir, display_root=None, render=None):
                 shown = path.relative_to(display_root)
             except ValueError:
                 pass
-        check_source(path.read_text(encoding="utf-8-sig"), shown, render, markers)
+        check_source(path.read_text(encoding="utf-8-sig"), shown, render, markers,
+                     location=path.relative_to(docs_dir).as_posix())
