@@ -66,7 +66,7 @@ REJECTED = {
     # files under docs/ that would be published as they are
     "html-file": ("nb/login.html", None, "cannot be published from docs/"),
     "js-file": ("nb/extra.js", None, "cannot be published from docs/"),
-    "svg-script": ("assets/logo.svg", 2, "'<script' is not allowed in an SVG file"),
+    "svg-script": ("assets/logo.svg", 2, "<script> is not allowed in an SVG file"),
     # structure
     "heading-without-id": ("nb/index.md", 15, "has no id"),
     "unknown-locale": ("xx/index.md", 1, "'xx' is not a locale"),
