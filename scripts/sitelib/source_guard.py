@@ -20,6 +20,7 @@ from .front_matter import check_front_matter
 from .heading_ids import heading_id
 from .markdown_source import FRONT_MATTER_END, blank, mask_code_and_comments, split_front_matter  # noqa: F401
 from .markers import marker_components
+from .phone_numbers import check_numbers, config_numbers
 from .sanitizer import sanitize_content
 from .source_errors import SourceError
 from .urls import page_base
@@ -127,25 +128,35 @@ def site_renderer(config_file=None):
     return markdown_renderer(config.markdown_extensions, config.mdx_configs)
 
 
-def check_source(text, path, render=None, markers=None, location=None):
+@lru_cache(maxsize=None)
+def site_numbers():
+    """The phone numbers of mkdocs.yml (phone_numbers.config_numbers)."""
+    from .site_config import load_mkdocs_yml
+
+    return tuple(config_numbers(load_mkdocs_yml()["extra"]))
+
+
+def check_source(text, path, render=None, markers=None, location=None, numbers=None):
     """Run every check on one Markdown file; return its front matter.
 
     render: body -> HTML (default: site_renderer()); markers: the marker component
     names (default: the components that declare themselves markers); location: the
     file's path under docs/, e.g. 'nb/help.md' (default: the last two parts of path),
-    which relative links and pictures are read against.
+    which relative links and pictures are read against; numbers: the phone numbers
+    a page may show (default: phone_numbers.config_numbers of mkdocs.yml).
     """
     meta, body, offset = split_front_matter(text, path)
     check_front_matter(meta, text, path)
     location = location or "/".join(Path(path).parts[-2:])
-    sanitize_content((render or site_renderer())(body), path, text,
-                     marker_components() if markers is None else markers, base=page_base(location))
+    html = (render or site_renderer())(body)
+    sanitize_content(html, path, text, marker_components() if markers is None else markers, base=page_base(location))
+    check_numbers(html, path, text, site_numbers() if numbers is None else numbers, meta)
     check_headings(body, path, offset)
     check_flyer_sections(meta, text, path)
     return meta
 
 
-def check_docs(docs_dir, display_root=None, render=None):
+def check_docs(docs_dir, display_root=None, render=None, numbers=None):
     """Check every docs/**/*.md; raise SourceError for the first bad file."""
     docs_dir = Path(docs_dir)
     markers = marker_components()
@@ -157,4 +168,4 @@ def check_docs(docs_dir, display_root=None, render=None):
             except ValueError:
                 pass
         check_source(path.read_text(encoding="utf-8-sig"), shown, render, markers,
-                     location=path.relative_to(docs_dir).as_posix())
+                     location=path.relative_to(docs_dir).as_posix(), numbers=numbers)

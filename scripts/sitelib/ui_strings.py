@@ -16,6 +16,7 @@ import yaml
 
 from .front_matter import markup_in_text
 from .locales import LOCALES, ROOT
+from .phone_numbers import allowed_set, config_numbers, unknown_numbers
 from .source_errors import SourceError
 
 OVERRIDES = ROOT / "overrides"
@@ -53,12 +54,16 @@ def _locale_line(path, key_line, locale):
     return key_line
 
 
-def _checked(text, path, line, key, locale):
-    """The text, stripped; a text with markup fails naming its file and line."""
+def _checked(text, path, line, key, locale, numbers=()):
+    """The text, stripped; a text with markup, or a phone number mkdocs.yml does not
+    hold, fails naming its file and line."""
     text = str(text).strip()
     problem = markup_in_text(text)
     if problem:
         raise SourceError(path, line, f"'{key}' in {locale} {problem}")
+    for number in unknown_numbers(text, allowed_set(numbers)):
+        raise SourceError(path, line, f"'{key}' in {locale} has the phone number '{number.strip()}', which is not "
+                          f"one of the numbers in mkdocs.yml ({', '.join(numbers) or 'none'})")
     return text
 
 
@@ -67,8 +72,13 @@ def string_files(overrides=OVERRIDES):
     return sorted(Path(overrides).glob("components/*/strings.yml"))
 
 
-def load_strings(overrides=OVERRIDES, locales=None):
-    """Return {locale: {key: text}}; every key must have a text in every locale."""
+def load_strings(overrides=OVERRIDES, locales=None, numbers=None):
+    """Return {locale: {key: text}}; every key must have a text in every locale.
+    numbers: the phone numbers a text may hold (default: those of mkdocs.yml)."""
+    if numbers is None:
+        from .site_config import load_mkdocs_yml
+
+        numbers = config_numbers(load_mkdocs_yml()["extra"])
     overrides = Path(overrides)
     locales = list(locales or LOCALES)
     table = {locale: {} for locale in locales}
@@ -82,7 +92,8 @@ def load_strings(overrides=OVERRIDES, locales=None):
             defined[key] = (path, line)
             for locale in locales:
                 if str(texts.get(locale) or "").strip():
-                    table[locale][key] = _checked(texts[locale], path, _locale_line(path, line, locale), key, locale)
+                    table[locale][key] = _checked(texts[locale], path, _locale_line(path, line, locale), key, locale,
+                                                  numbers)
     for locale in locales:
         path = overrides / "strings" / f"{locale}.yml"
         if not path.is_file():
@@ -94,7 +105,7 @@ def load_strings(overrides=OVERRIDES, locales=None):
                 raise SourceError(path, line, f"'{key}' also has a '{locale}' text in {defined[key][0]}: keep one")
             if not isinstance(text, str) or not text.strip():
                 raise SourceError(path, line, f"'{key}' must be a text")
-            table[locale][key] = _checked(text, path, line, key, locale)
+            table[locale][key] = _checked(text, path, line, key, locale, numbers)
     for key, (path, line) in defined.items():
         missing = [locale for locale in locales if key not in table[locale]]
         if missing:
