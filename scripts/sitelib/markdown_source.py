@@ -4,16 +4,25 @@ import re
 from collections import deque
 from pathlib import Path
 
-import yaml
 from markdown_it import MarkdownIt
 from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from . import safe_yaml
 from .source_errors import SourceError
 
 FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 BACKTICKS = re.compile(r"`+")
+
+
+def read_text(path):
+    """A translator's text file; bytes that are not UTF-8 fail naming the file and line."""
+    data = Path(path).read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise SourceError(path, data.count(b"\n", 0, error.start) + 1, "is not UTF-8 text; save it as UTF-8") from None
 
 
 def parser():
@@ -33,14 +42,7 @@ def split_front_matter(text, path):
             break
     else:
         raise SourceError(path, 1, "front matter starts with '---' but has no closing '---' line")
-    block = "\n".join(lines[1:end])
-    try:
-        meta = yaml.safe_load(block)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-        line = mark.line + 2 if mark else 1
-        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-        raise SourceError(path, line, f"front matter is not valid YAML: {problem}") from None
+    meta = safe_yaml.load("\n".join(lines[1:end]), path, first_line=2, what="front matter")
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
@@ -120,7 +122,7 @@ def mask_code_and_comments(body):
 def read_page(path):
     """Return (meta, tokens) where token.map line numbers are 0-based file lines."""
     path = Path(path)
-    text = path.read_text(encoding="utf-8")
+    text = read_text(path)
     meta, body, offset = split_front_matter(text, path)
     tokens = parser().parse(body)
     for token in tokens:

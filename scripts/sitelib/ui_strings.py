@@ -12,10 +12,10 @@ references (scripts/sitelib/front_matter.py, markup_in_text).
 """
 from pathlib import Path
 
-import yaml
-
+from . import safe_yaml
 from .front_matter import markup_in_text
 from .locales import LOCALES, ROOT
+from .markdown_source import read_text
 from .phone_numbers import allowed_set, config_numbers, unknown_numbers
 from .source_errors import SourceError
 
@@ -23,17 +23,14 @@ OVERRIDES = ROOT / "overrides"
 
 
 def load_yaml(path):
-    """Parse a YAML file; a syntax error names the file and line."""
-    try:
-        return yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark
-        raise SourceError(path, mark.line + 1 if mark else None, f"broken YAML: {error.problem}")
+    """Parse a YAML file (safe_yaml: plain data); an error names the file and line."""
+    return safe_yaml.load(read_text(path), path) or {}
+
 
 
 def _entries(path):
     """(key, value, line) for each top-level key of a strings file."""
-    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    lines = read_text(path).splitlines()
     data = load_yaml(path)
     if not isinstance(data, dict):
         raise SourceError(path, 1, "must map each key to its texts")
@@ -44,7 +41,7 @@ def _entries(path):
 
 def _locale_line(path, key_line, locale):
     """Line of `locale:` inside the entry that starts at key_line, else key_line."""
-    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    lines = read_text(path).splitlines()
     for number in range((key_line or 0) + 1, len(lines) + 1):
         text = lines[number - 1]
         if text and not text[0].isspace():
