@@ -9,25 +9,22 @@ makes them. Every case is refused naming its file (and line), and in seconds:
 CPU seconds of the build's own process, so that a busy shared machine does not
 make the bound flaky.
 """
-import json
-import os
 import re
 import shutil
-import subprocess
-import sys
 import time
 
 import pytest
 
-from scripts.devtools.local_site import ROOT, source_date_epoch
+from scripts.devtools.local_site import ROOT
 from scripts.sitelib import freshness, xliff_io
 from scripts.sitelib.locales import DOCS
 from scripts.sitelib.outline import compare
 from scripts.sitelib.parity import alternatives, parity_problems
 from scripts.sitelib.source_errors import SourceError
 from scripts.sitelib.source_guard import check_source
+from tests.support.batch_build import build_in_one_process
 from tests.support.hostile import FIXTURES as HOSTILE
-from tests.support.variant import write_variant_config
+from tests.support.hostile import prepare_build
 
 FIXTURES = ROOT / "tests" / "fixtures" / "hostile-sources"
 PAGE_HEAD = "---\ntitle: Prøveside\ndescription: En liten side.\n---\n\n# Prøveside\n\n"
@@ -101,26 +98,13 @@ def docs_for(tmp_path, case):
     return docs
 
 
-def _prepare(tmp_path, case):
-    config = write_variant_config(tmp_path, docs_for(tmp_path, case))
-    site_dir = tmp_path / "site"
-    site_dir.mkdir()
-    (site_dir / "index.html").write_text("the good site from the last build")
-    return config, site_dir
-
-
 @pytest.fixture(scope="module")
 def rejected_builds(tmp_path_factory):
     """Every REJECTED case built once, in one process (tests/support/batch_build.py):
-    {case: (succeeded, output, seconds the build took, site dir)}."""
-    prepared = {case: _prepare(tmp_path_factory.mktemp(case), case) for case in REJECTED}
-    args = [str(path) for config, site_dir in prepared.values() for path in (config, site_dir)]
-    env = dict(os.environ, SITE_URL="http://127.0.0.1:8000/", NO_MKDOCS_2_WARNING="1")
-    env.setdefault("SOURCE_DATE_EPOCH", source_date_epoch() or "0")
-    result = subprocess.run([sys.executable, "-m", "tests.support.batch_build", *args], cwd=ROOT, env=env,
-                            capture_output=True, text=True)
-    lines = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
-    assert len(lines) == len(prepared), result.stderr[-3000:]
+    {case: (succeeded, output, CPU seconds the build took, site dir)}."""
+    prepared = {case: prepare_build(tmp_path, docs_for(tmp_path, case))
+                for case, tmp_path in ((case, tmp_path_factory.mktemp(case)) for case in REJECTED)}
+    lines = build_in_one_process(list(prepared.values()))
     return {case: (line["ok"], line["output"], line["seconds"], prepared[case][1])
             for case, line in zip(prepared, lines)}
 
