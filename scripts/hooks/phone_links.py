@@ -9,9 +9,17 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from scripts.sitelib.material_coupling import is_outer_build
 from scripts.sitelib.phone_links import known_numbers, link_phone_numbers
+from scripts.sitelib.phone_numbers import audit_tel_links
 
 
 @event_priority(-110)  # after the sanitizer: these links come from the config, not from page text
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     return link_phone_numbers(html, known_numbers(config.extra))
+
+
+@event_priority(-190)  # after every hook that writes pages
+def on_post_build(config: MkDocsConfig) -> None:
+    if is_outer_build(config):
+        audit_tel_links(config.site_dir, known_numbers(config.extra))

@@ -12,6 +12,7 @@ from mkdocs.structure.pages import Page
 from scripts.sitelib.front_matter import check_config_text, check_front_matter, check_title
 from scripts.sitelib.markers import marker_components
 from scripts.sitelib.sanitizer import sanitize_content
+from scripts.sitelib.urls import page_base
 
 _markers = {}
 
@@ -35,4 +36,4 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     path, source = source_path(page, config), page.file.content_string
     check_front_matter(page.meta, source, path)
     check_title(page.title, source, path)
-    return sanitize_content(html, path, source, _markers["names"])
+    return sanitize_content(html, path, source, _markers["names"], base=page_base(page.url))

@@ -4,6 +4,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
 from scripts.sitelib.locales import current_locale
+from scripts.sitelib.phone_numbers import config_numbers
 from scripts.sitelib.ui_strings import load_strings
 
 
@@ -12,7 +13,7 @@ _table = {}
 
 def on_config(config: MkDocsConfig) -> None:
     _table.clear()
-    _table.update(load_strings(config.theme.custom_dir))
+    _table.update(load_strings(config.theme.custom_dir, numbers=config_numbers(config.extra)))
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:

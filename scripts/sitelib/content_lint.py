@@ -3,19 +3,18 @@
 - a sentence of more than 25 words fails;
 - the wording the organisation asks people to avoid fails, except quoted «…»
   as an example of what not to say (the drug-service tips do exactly that);
-- a phone number that is neither in the contact data nor a public national
-  number fails.
+- a phone number that mkdocs.yml does not hold fails (scripts/sitelib/phone_numbers.py).
 """
 import re
 
 from .markdown_source import split_front_matter
+from .phone_numbers import allowed_set, config_numbers, unknown_numbers
+from .site_config import load_mkdocs_yml
 
 MAX_WORDS = 25
 FORBIDDEN = re.compile(r"\bprostitu\w*|\bselger\s+[sd]eg\b|\bselger\s+kroppen\b", re.I)
 QUOTED = re.compile(r"«[^»]*»")
-# Public national numbers: out-of-hours doctor, ambulance, police, fire.
-NATIONAL_NUMBERS = {"116117", "113", "112", "110"}
-PHONE_LIKE = re.compile(r"(?<![\w#])\+?\d[\d \u00a0-]{3,}\d(?![\w])")
+HEADING_ID = re.compile(r"\{[^{}\n]*\}")  # `{ #id }`: not text a reader sees
 SENTENCE_END = re.compile(r"(?<=[.!?:])\s+")
 SKIP_LINE = re.compile(r"^\s*(<!--.*-->|!!!|```|\{.*\}\s*$)")
 
@@ -54,22 +53,20 @@ def avoided_wording(text, path):
     return problems
 
 
-def digits(value):
-    return re.sub(r"\D", "", str(value))
-
-
-def unknown_phone_numbers(text, path, allowed=()):
-    allowed = NATIONAL_NUMBERS | {digits(value) for value in allowed if digits(value)}
+def unknown_phone_numbers(text, path, allowed=None):
+    """Phone numbers in the page that mkdocs.yml does not hold (phone_numbers.py:
+    one list, one definition of a phone number). allowed: the numbers (default: the config's)."""
+    if allowed is None:
+        allowed = config_numbers(load_mkdocs_yml()["extra"])
+    allowed_canonical = allowed_set(allowed)
     problems = []
     for number, line in body_lines(text, path):
-        for match in PHONE_LIKE.finditer(line):
-            found = digits(match.group(0))
-            looks_like_phone = len(found) >= 5 or match.group(0).startswith("+")
-            if looks_like_phone and found not in allowed:
-                problems.append(f"{path}:{number}: phone number {match.group(0).strip()!r} is not in the contact data (mkdocs.yml extra.contact) or a public national number")
+        for found in unknown_numbers(HEADING_ID.sub("", line), allowed_canonical):
+            problems.append(f"{path}:{number}: phone number {found.strip()!r} is not in mkdocs.yml "
+                            f"({', '.join(allowed) or 'none'})")
     return problems
 
 
-def lint_source(text, path, allowed_numbers=()):
+def lint_source(text, path, allowed_numbers=None):
     """All checks for a Norwegian source page."""
     return long_sentences(text, path) + avoided_wording(text, path) + unknown_phone_numbers(text, path, allowed_numbers)

@@ -8,7 +8,9 @@ heading that one of them accepts, the others read the same way.
 import re
 
 # A trailing attribute list, optionally followed by closing #s: "Title { #id .x }".
-ATTR_LIST = re.compile(r"[ \t]*\{:?([^{}\n]*)\}[ \t]*#*[ \t]*$")
+# It starts at a brace, so a search tries each `{` once: linear in the text (a
+# leading `[ \t]*` would rescan every run of spaces from each of its positions).
+ATTR_LIST = re.compile(r"\{:?([^{}\n]*)\}[ \t]*#*[ \t]*$")
 # Tokens inside it: bare words, or key="quoted value" (a quoted "#x" is no id).
 TOKEN = re.compile(r"""(?:[^\s"']+|"[^"]*"|'[^']*')+""")
 ID_TOKEN = re.compile(r"#([A-Za-z][\w-]*)")
@@ -23,12 +25,13 @@ def split_heading(text):
     match = ATTR_LIST.search(text)
     if not match:
         return text.rstrip(), None, text[len(text.rstrip()):]
+    start = len(text[:match.start()].rstrip(" \t"))
     heading_id = None
     for token in TOKEN.findall(match.group(1)):
         found = ID_TOKEN.fullmatch(token)
         if found:
             heading_id = found.group(1)
-    return text[:match.start()], heading_id, text[match.start():]
+    return text[:start], heading_id, text[start:]
 
 
 def heading_id(text):

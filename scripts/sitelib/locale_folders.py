@@ -4,9 +4,11 @@ static-i18n publishes a folder it does not know as if it were Norwegian pages
 (docs/xx/help.md becomes /xx/help/ in Norwegian), so a typo in a folder name
 would silently put a second, stale copy of the site online.
 """
+import os
 import re
 from pathlib import Path
 
+from .pictures import check_picture
 from .source_errors import SourceError
 
 LOCALE_LIKE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?$")
@@ -45,36 +47,40 @@ def check_locale_folders(docs_dir, locales, display_root=None):
 # (.html, .js, .css, .json, …) would be served as it is, past every check.
 PAGE_TYPES = {".md"}
 PICTURE_TYPES = {".svg", ".png", ".jpg", ".jpeg", ".webp", ".gif", ".ico"}
-SVG_DANGER = re.compile(
-    r"<\s*(?:script|foreignObject|iframe|object|embed|style|a|animate|set|handler|listener)\b"
-    r"|\bon[a-z]+\s*="
-    r"|\b(?:xlink:)?href\s*=\s*(?![\"']?#)"
-    r"|url\(\s*(?![\"']?#)"
-    r"|<!ENTITY|<\?xml-stylesheet",
-    re.I)
+MAX_PAGE_BYTES = 500 * 1024
 
 
-def check_svg(text, path):
-    """An SVG file may draw, but not run script, link, or load anything (it opens as a document)."""
-    match = SVG_DANGER.search(text)
-    if match:
-        line = text.count("\n", 0, match.start()) + 1
-        raise SourceError(path, line, f"'{match.group(0).strip()}' is not allowed in an SVG file: pictures may "
-                          "draw shapes only (no script, links, styles or pictures from elsewhere)")
+def docs_files(docs_dir, display_root=None):
+    """Every file under docs/ that MkDocs would publish (dot files are not), sorted.
+    A symbolic link fails: MkDocs follows it, and would publish whatever it points
+    at (a file outside docs/, a folder of the server)."""
+    docs_dir = Path(docs_dir)
+    found = []
+    for folder, folders, files in os.walk(docs_dir):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        for name in sorted(folders) + sorted(files):
+            path = Path(folder) / name
+            if path.is_symlink():
+                raise SourceError(_shown(path, display_root), None, "is a symbolic link; put the file itself "
+                                  "in docs/ (a link could publish a file from outside docs/)")
+        found += [Path(folder) / name for name in files if not name.startswith(".")]
+    return sorted(found)
 
 
 def check_file_types(docs_dir, display_root=None):
-    """Fail on a file under docs/ that is neither a page nor a picture, and on an unsafe SVG."""
-    docs_dir = Path(docs_dir)
-    for path in sorted(p for p in docs_dir.rglob("*") if p.is_file()):
-        relative = path.relative_to(docs_dir)
-        if any(part.startswith(".") for part in relative.parts):
-            continue  # MkDocs publishes no dot files
+    """Fail on a file under docs/ that is neither a page nor a picture, a picture that
+    is not what the allowlist holds (pictures.py), a page over 500 KB, and a symbolic link."""
+    for path in docs_files(docs_dir, display_root):
         shown = _shown(path, display_root)
         suffix = path.suffix.lower()
-        if suffix in PAGE_TYPES or suffix in PICTURE_TYPES:
-            if suffix == ".svg":
-                check_svg(path.read_text(encoding="utf-8", errors="replace"), shown)
+        if suffix in PAGE_TYPES:
+            size = path.stat().st_size
+            if size > MAX_PAGE_BYTES:
+                raise SourceError(shown, None, f"the page is {size // 1024} KB; at most {MAX_PAGE_BYTES // 1024} KB. "
+                                  "Split it into several pages")
+            continue
+        if suffix in PICTURE_TYPES:
+            check_picture(path, shown)
             continue
         raise SourceError(shown, None, f"'{path.name}' cannot be published from docs/: only pages "
                           f"({', '.join(sorted(PAGE_TYPES))}) and pictures ({', '.join(sorted(PICTURE_TYPES))}) "

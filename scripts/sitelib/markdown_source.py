@@ -1,19 +1,28 @@
 """Read a Markdown page: front matter (with line numbers in errors) and markdown-it tokens.
 Every part of the project that reads front matter uses split_front_matter()."""
 import re
+from collections import deque
 from pathlib import Path
 
-import yaml
 from markdown_it import MarkdownIt
 from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from . import safe_yaml
 from .source_errors import SourceError
 
 FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-INLINE_CODE = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
-COMMENT = re.compile(r"<!--.*?-->", re.S)
+BACKTICKS = re.compile(r"`+")
+
+
+def read_text(path):
+    """A translator's text file; bytes that are not UTF-8 fail naming the file and line."""
+    data = Path(path).read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise SourceError(path, data.count(b"\n", 0, error.start) + 1, "is not UTF-8 text; save it as UTF-8") from None
 
 
 def parser():
@@ -33,14 +42,7 @@ def split_front_matter(text, path):
             break
     else:
         raise SourceError(path, 1, "front matter starts with '---' but has no closing '---' line")
-    block = "\n".join(lines[1:end])
-    try:
-        meta = yaml.safe_load(block)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-        line = mark.line + 2 if mark else 1
-        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-        raise SourceError(path, line, f"front matter is not valid YAML: {problem}") from None
+    meta = safe_yaml.load("\n".join(lines[1:end]), path, first_line=2, what="front matter")
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
@@ -53,11 +55,53 @@ def blank(text):
     return re.sub(r"[^\n]", " ", text)
 
 
+def code_spans(line):
+    """(start, end) of each inline code span in a line: a run of n backticks up to the
+    next run of exactly n. Linear: each run is looked at once (a regex with a lazy
+    `.+?` rescans the rest of the line from every backtick)."""
+    runs = [(match.start(), match.end()) for match in BACKTICKS.finditer(line)]
+    later = {}  # run length -> indices of the runs of that length, in order
+    for index, (start, end) in enumerate(runs):
+        later.setdefault(end - start, deque()).append(index)
+    index = 0
+    while index < len(runs):
+        start, end = runs[index]
+        same = later[end - start]
+        while same and same[0] <= index:
+            same.popleft()
+        if same:
+            closing = same.popleft()
+            yield start, runs[closing][1]
+            index = closing + 1
+        else:
+            index += 1
+
+
+def comment_spans(text):
+    """(start, end) of each `<!-- … -->`, found with str.find: linear, where the
+    regex `<!--.*?-->` rescans to the end of the text from every unclosed `<!--`."""
+    start = text.find("<!--")
+    while start != -1:
+        end = text.find("-->", start + 4)
+        if end == -1:
+            return  # no later comment can close either
+        yield start, end + 3
+        start = text.find("<!--", end + 3)
+
+
+def _blanked(text, spans):
+    parts, last = [], 0
+    for start, end in spans:
+        parts += [text[last:start], blank(text[start:end])]
+        last = end
+    return "".join(parts) + text[last:]
+
+
 def mask_code_and_comments(body):
     """Blank out fenced code, inline code and HTML comments, keeping line numbers.
 
     An approximation of Markdown, good for finding lines; never a security check
-    (the sanitizer checks the HTML that Markdown really makes)."""
+    (the sanitizer checks the HTML that Markdown really makes). Linear in the text."""
     out, fence = [], None
     for line in body.split("\n"):
         match = FENCE.match(line)
@@ -70,14 +114,15 @@ def mask_code_and_comments(body):
             fence = match.group(1)
             out.append("")
             continue
-        out.append(INLINE_CODE.sub(lambda m: blank(m.group(0)), line))
-    return COMMENT.sub(lambda m: blank(m.group(0)), "\n".join(out))
+        out.append(_blanked(line, code_spans(line)))
+    text = "\n".join(out)
+    return _blanked(text, list(comment_spans(text)))
 
 
 def read_page(path):
     """Return (meta, tokens) where token.map line numbers are 0-based file lines."""
     path = Path(path)
-    text = path.read_text(encoding="utf-8")
+    text = read_text(path)
     meta, body, offset = split_front_matter(text, path)
     tokens = parser().parse(body)
     for token in tokens:

@@ -2,7 +2,8 @@
 
 The outline of a page is a list of (line, kind, value) items: headings with
 their IDs, list item counts, admonition types, link targets, icons and marker
-comments, in order; plus the numbers the text contains.
+comments, in order; plus the numbers the text contains. The sites a page links
+to and its phone numbers are compared on the rendered pages (parity.py).
 """
 import re
 from collections import Counter
@@ -12,6 +13,7 @@ from .freshness import STAMP_KEY
 from .heading_ids import ATTR_LIST, heading_id
 from .locales import LOCALES
 from .markdown_source import read_page
+from .parity import parity_problems
 
 HEADING_ID = ATTR_LIST  # a heading's trailing `{ #id … }`; read ids with heading_ids.heading_id()
 ICON = re.compile(r":((?:material|fontawesome|octicons|simple)-[a-z0-9-]+):")
@@ -114,4 +116,4 @@ def compare(source_path, translation_path):
     lost = source_numbers - numbers
     if lost:
         problems.append(f"{translation_path}: numbers missing or changed: {', '.join(sorted(lost.elements()))} (source {source_path})")
-    return problems
+    return problems + parity_problems(source_path, translation_path)

@@ -1,7 +1,8 @@
 """Help in one tap: every known phone number in a page's text becomes a tel: link.
 
-The numbers are data: the public ones in mkdocs.yml `extra.emergency` (113,
-116 117) and `extra.contact.phone` / `whatsapp`. Only those are linked, so a
+The numbers are data: every number in mkdocs.yml (`extra.emergency`: 113,
+116 117; `extra.contact.phone` / `whatsapp`; see phone_numbers.config_numbers).
+Only those are linked, so a
 year or an amount in the text never becomes a call. A screen reader reads the
 link digit by digit ("1 1 3"), as people say a phone number, not as "one
 hundred and thirteen".
@@ -10,7 +11,7 @@ import re
 
 from bs4 import BeautifulSoup, NavigableString
 
-from .site_config import contact_numbers
+from .phone_numbers import config_numbers
 
 # Text inside these is left alone: links already are links, and code is code.
 SKIP = {"a", "code", "pre", "script", "style", "textarea", "button", "select", "option", "title",
@@ -31,10 +32,8 @@ def spoken_number(number):
 
 
 def known_numbers(extra):
-    """The phone numbers a page may link: the emergency numbers and the contact's."""
-    numbers = [str(item.get("number", "")).strip() for item in extra.get("emergency") or []]
-    numbers += [number.strip() for number in contact_numbers({"extra": extra})]
-    return [number for number in dict.fromkeys(numbers) if re.search(r"\d", number)]
+    """The phone numbers a page may link: every number in the config (phone_numbers.py)."""
+    return config_numbers(extra)
 
 
 def number_pattern(numbers):

@@ -29,6 +29,7 @@ from selectolax.lexbor import LexborHTMLParser
 from .markdown_source import mask_code_and_comments
 from .markers import MARKER_LINE, check_marker
 from .source_errors import SourceError
+from .urls import ANY_PAGE, external_host, link_problem, picture_problem
 
 # Admonition types (Material's list, with its aliases): `!!! tip`, `??? note` …
 ADMONITION_TYPES = {
@@ -65,7 +66,8 @@ ATTRIBUTES = {
 }
 URL_ATTRIBUTES = {"href", "src"}
 DANGEROUS = re.compile(r"^(?:on|data-|style$|href$|src$|referrerpolicy$|target$)", re.I)
-LINK_SCHEMES = {"http", "https", "mailto", "tel"}
+# No http: links (issue 20): the address and what the reader sends would travel unencrypted.
+LINK_SCHEMES = {"https", "mailto", "tel"}
 
 # Ids and classes the site's scripts and templates look up: page text may not copy them.
 RESERVED_ID = re.compile(r"^(?:__|md-|site-|js-)")
@@ -117,6 +119,13 @@ def _scheme(url):
     return match.group(1).lower() if match else ""
 
 
+def _url_needles(value):
+    """Regular expressions that find an address in the Markdown source: as written, then
+    its last characters (Markdown may have encoded the rest)."""
+    value = value.strip()
+    return tuple(re.escape(part) for part in (value[:60], value[-12:]) if part)
+
+
 def _snippet(node):
     attributes = "".join(f' {name}="{value}"' if value is not None else f" {name}"
                          for name, value in node.attributes.items())
@@ -124,7 +133,7 @@ def _snippet(node):
     return text if len(text) <= 100 else text[:97] + "…>"
 
 
-def _attribute_problem(tag, name, value, node):
+def _attribute_problem(tag, name, value, node, base=ANY_PAGE):
     name = name.lower() if tag not in ("svg", "path") else name
     value = value or ""
     shown = _snippet(node)
@@ -145,13 +154,29 @@ def _attribute_problem(tag, name, value, node):
                 title = node.attributes.get("title") or node.attributes.get("alt") or "emoji"
                 return Problem(f"the emoji {title} would load a picture from another site; use an icon drawn "
                                "into the page instead, such as :material-heart:", (re.escape(title),))
-            if scheme or value.strip().startswith("//"):
-                return Problem(f"images must be files of this site (in docs/), not from another address: {shown}",
-                               (re.escape(value[:60]),))
-        elif scheme and scheme not in LINK_SCHEMES:
-            return Problem(f"link to '{scheme}:' is not allowed; link to a page of this site or an https:// "
-                           f"address: {shown}", (re.escape(value[:60]), rf"{scheme[:4]}\S*{scheme[4:]}[\s\\]*:",
-                                                   rf"\b{name}\s*=\s*[\"']?[^\"'\s>]*{re.escape(value[-8:])}"))
+            why = picture_problem(value, base)
+            if why:
+                where = "not from another address" if "another address" in why else why
+                return Problem(f"images must be files of this site (in docs/), {where}: {shown}",
+                               _url_needles(value))
+        else:
+            why = link_problem(value, base)
+            if why == "http":
+                return Problem(f"link to 'http:' is not allowed: the address and what the reader sends travel "
+                               f"unencrypted; write https:// (check that the site answers there): {shown}",
+                               _url_needles(value))
+            if why == "disguised":
+                return Problem(f"this link leaves the site for {external_host(value, base)}, but is not written as a "
+                               f"full address; write https://{external_host(value, base)}/…: {shown}",
+                               _url_needles(value))
+            if why and scheme and scheme not in LINK_SCHEMES:
+                return Problem(f"link to '{scheme}:' is not allowed; link to a page of this site or an https:// "
+                               f"address: {shown}", (re.escape(value[:60]), rf"{scheme[:4]}\S{{0,40}}{scheme[4:]}"
+                                                     rf"[\s\\]*:", rf"\b{name}\s*=\s*[\"']?[^\"'\s>]{{0,200}}"
+                                                     rf"{re.escape(value[-8:])}"))
+            if why:
+                return Problem(f"this link is not an address a browser can follow safely ({why}); link to a page "
+                               f"of this site or an https:// address: {shown}", _url_needles(value))
     if "<" in value:
         return Problem(f"'{name}=' may not contain '<': {shown}", (rf"\b{re.escape(name)}\s*=",))
     if name == "id" and (RESERVED_ID.match(value) or not ID_VALUE.match(value)):
@@ -168,8 +193,10 @@ def _attribute_problem(tag, name, value, node):
     return None
 
 
-def first_problem(html):
-    """The first element or attribute in rendered page HTML that the site does not allow, or None."""
+def first_problem(html, base=ANY_PAGE):
+    """The first element or attribute in rendered page HTML that the site does not allow, or None.
+
+    base: the page's address (urls.page_base), which its relative links are read against."""
     tree = LexborHTMLParser(html)
     for node in tree.root.traverse(include_text=False):
         tag = node.tag
@@ -184,7 +211,7 @@ def first_problem(html):
             return Problem(f"<{tag}> is not allowed in page text ({why})", (rf"<\s*{re.escape(tag)}\b",))
         # the attributes that do harm first, so the message names them
         for name, value in sorted(node.attributes.items(), key=lambda item: not DANGEROUS.match(item[0])):
-            problem = _attribute_problem(tag, name, value, node)
+            problem = _attribute_problem(tag, name, value, node, base)
             if problem:
                 return problem
     return None
@@ -209,7 +236,9 @@ def _keep_attribute(tag, name, value):
         return None
     if name == "id" and (RESERVED_ID.match(value) or not ID_VALUE.match(value)):
         return None
-    if tag == "img" and name == "src" and (_scheme(value) or value.strip().startswith("//")):
+    if tag == "img" and name == "src" and picture_problem(value):
+        return None
+    if tag == "a" and name == "href" and link_problem(value):
         return None
     if name == "class":
         return " ".join(cls for cls in value.split() if allowed_class(cls)) or None
@@ -253,19 +282,21 @@ def keep_markers(cleaned, path, source, markers):
     return COMMENT.sub(replace, cleaned)
 
 
-def check_content(html, path, source=""):
+def check_content(html, path, source="", base=ANY_PAGE):
     """Fail with file and line on the first thing in rendered page HTML the site does not allow."""
-    problem = first_problem(html)
+    problem = first_problem(html, base)
     if problem:
         raise SourceError(path, find_line(source, problem.needles), problem.message)
 
 
-def sanitize_content(html, source_path, source="", markers=frozenset()):
+def sanitize_content(html, source_path, source="", markers=frozenset(), base=ANY_PAGE):
     """The page's rendered HTML, checked and cleaned.
 
     html: what Markdown made of the page; source_path: the file named in errors;
     source: the Markdown file's text (to find the line); markers: the names of the
-    marker components (scripts/sitelib/markers.py). Raises SourceError.
+    marker components (scripts/sitelib/markers.py); base: the page's address
+    (urls.page_base), which its relative links and pictures are read against.
+    Raises SourceError.
     """
-    check_content(html, source_path, source)
+    check_content(html, source_path, source, base)
     return keep_markers(clean(html), source_path, source, markers)

@@ -8,7 +8,10 @@ line, when a page has:
   each page is rendered here with the site's Markdown extensions and checked, so
   a rejected page stops the build before MkDocs empties site/;
 - a `##` (or deeper) heading without its stable `{ #id }`, or an id used twice;
-- a `flyer:` list naming a section the page does not have.
+- a `flyer:` list naming a section the page does not have;
+- a phone number or phone link that mkdocs.yml does not hold (phone_numbers.py);
+- more than 500 KB, more than 20 levels of nesting, or text that Markdown needs
+  more than a few seconds to read (page_limits.py).
 """
 import re
 from functools import lru_cache
@@ -18,10 +21,14 @@ from markdown import Markdown
 
 from .front_matter import check_front_matter
 from .heading_ids import heading_id
-from .markdown_source import FRONT_MATTER_END, blank, mask_code_and_comments, split_front_matter  # noqa: F401
+from .markdown_source import (FRONT_MATTER_END, blank, mask_code_and_comments, read_text,  # noqa: F401
+                              split_front_matter)
+from .page_limits import check_nesting, check_size, render_within
 from .markers import marker_components
+from .phone_numbers import check_numbers, config_numbers
 from .sanitizer import sanitize_content
 from .source_errors import SourceError
+from .urls import page_base
 
 ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)(.*)$")
 SETEXT_H2 = re.compile(r"^ {0,3}-+[ \t]*$")
@@ -48,7 +55,8 @@ def check_headings(body, path, offset=0):
     for number, level, text, heading_id in headings(body):
         line = number + offset
         if level >= 2 and not heading_id:
-            raise SourceError(path, line, f"heading '{'#' * level} {text}' has no id; end it with "
+            shown = text if len(text) <= 60 else text[:57] + "…"
+            raise SourceError(path, line, f"heading '{'#' * level} {shown}' has no id; end it with "
                               "{ #short-english-id }, the same id in every language")
         if heading_id and heading_id in seen:
             raise SourceError(path, line, f"id '{heading_id}' is already used on line {seen[heading_id]}")
@@ -126,22 +134,37 @@ def site_renderer(config_file=None):
     return markdown_renderer(config.markdown_extensions, config.mdx_configs)
 
 
-def check_source(text, path, render=None, markers=None):
+@lru_cache(maxsize=None)
+def site_numbers():
+    """The phone numbers of mkdocs.yml (phone_numbers.config_numbers)."""
+    from .site_config import load_mkdocs_yml
+
+    return tuple(config_numbers(load_mkdocs_yml()["extra"]))
+
+
+def check_source(text, path, render=None, markers=None, location=None, numbers=None):
     """Run every check on one Markdown file; return its front matter.
 
     render: body -> HTML (default: site_renderer()); markers: the marker component
-    names (default: the components that declare themselves markers).
+    names (default: the components that declare themselves markers); location: the
+    file's path under docs/, e.g. 'nb/help.md' (default: the last two parts of path),
+    which relative links and pictures are read against; numbers: the phone numbers
+    a page may show (default: phone_numbers.config_numbers of mkdocs.yml).
     """
+    check_size(text, path)
     meta, body, offset = split_front_matter(text, path)
     check_front_matter(meta, text, path)
-    sanitize_content((render or site_renderer())(body), path, text,
-                     marker_components() if markers is None else markers)
+    check_nesting(body, path, offset)
+    location = location or "/".join(Path(path).parts[-2:])
+    html = render_within(render or site_renderer(), body, path)
+    sanitize_content(html, path, text, marker_components() if markers is None else markers, base=page_base(location))
+    check_numbers(html, path, text, site_numbers() if numbers is None else numbers, meta)
     check_headings(body, path, offset)
     check_flyer_sections(meta, text, path)
     return meta
 
 
-def check_docs(docs_dir, display_root=None, render=None):
+def check_docs(docs_dir, display_root=None, render=None, numbers=None):
     """Check every docs/**/*.md; raise SourceError for the first bad file."""
     docs_dir = Path(docs_dir)
     markers = marker_components()
@@ -152,4 +175,5 @@ def check_docs(docs_dir, display_root=None, render=None):
                 shown = path.relative_to(display_root)
             except ValueError:
                 pass
-        check_source(path.read_text(encoding="utf-8-sig"), shown, render, markers)
+        check_source(read_text(path), shown, render, markers,
+                     location=path.relative_to(docs_dir).as_posix(), numbers=numbers)

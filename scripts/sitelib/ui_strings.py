@@ -12,27 +12,25 @@ references (scripts/sitelib/front_matter.py, markup_in_text).
 """
 from pathlib import Path
 
-import yaml
-
+from . import safe_yaml
 from .front_matter import markup_in_text
 from .locales import LOCALES, ROOT
+from .markdown_source import read_text
+from .phone_numbers import allowed_set, config_numbers, unknown_numbers
 from .source_errors import SourceError
 
 OVERRIDES = ROOT / "overrides"
 
 
 def load_yaml(path):
-    """Parse a YAML file; a syntax error names the file and line."""
-    try:
-        return yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark
-        raise SourceError(path, mark.line + 1 if mark else None, f"broken YAML: {error.problem}")
+    """Parse a YAML file (safe_yaml: plain data); an error names the file and line."""
+    return safe_yaml.load(read_text(path), path) or {}
+
 
 
 def _entries(path):
     """(key, value, line) for each top-level key of a strings file."""
-    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    lines = read_text(path).splitlines()
     data = load_yaml(path)
     if not isinstance(data, dict):
         raise SourceError(path, 1, "must map each key to its texts")
@@ -43,7 +41,7 @@ def _entries(path):
 
 def _locale_line(path, key_line, locale):
     """Line of `locale:` inside the entry that starts at key_line, else key_line."""
-    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    lines = read_text(path).splitlines()
     for number in range((key_line or 0) + 1, len(lines) + 1):
         text = lines[number - 1]
         if text and not text[0].isspace():
@@ -53,12 +51,16 @@ def _locale_line(path, key_line, locale):
     return key_line
 
 
-def _checked(text, path, line, key, locale):
-    """The text, stripped; a text with markup fails naming its file and line."""
+def _checked(text, path, line, key, locale, numbers=()):
+    """The text, stripped; a text with markup, or a phone number mkdocs.yml does not
+    hold, fails naming its file and line."""
     text = str(text).strip()
     problem = markup_in_text(text)
     if problem:
         raise SourceError(path, line, f"'{key}' in {locale} {problem}")
+    for number in unknown_numbers(text, allowed_set(numbers)):
+        raise SourceError(path, line, f"'{key}' in {locale} has the phone number '{number.strip()}', which is not "
+                          f"one of the numbers in mkdocs.yml ({', '.join(numbers) or 'none'})")
     return text
 
 
@@ -67,8 +69,13 @@ def string_files(overrides=OVERRIDES):
     return sorted(Path(overrides).glob("components/*/strings.yml"))
 
 
-def load_strings(overrides=OVERRIDES, locales=None):
-    """Return {locale: {key: text}}; every key must have a text in every locale."""
+def load_strings(overrides=OVERRIDES, locales=None, numbers=None):
+    """Return {locale: {key: text}}; every key must have a text in every locale.
+    numbers: the phone numbers a text may hold (default: those of mkdocs.yml)."""
+    if numbers is None:
+        from .site_config import load_mkdocs_yml
+
+        numbers = config_numbers(load_mkdocs_yml()["extra"])
     overrides = Path(overrides)
     locales = list(locales or LOCALES)
     table = {locale: {} for locale in locales}
@@ -82,7 +89,8 @@ def load_strings(overrides=OVERRIDES, locales=None):
             defined[key] = (path, line)
             for locale in locales:
                 if str(texts.get(locale) or "").strip():
-                    table[locale][key] = _checked(texts[locale], path, _locale_line(path, line, locale), key, locale)
+                    table[locale][key] = _checked(texts[locale], path, _locale_line(path, line, locale), key, locale,
+                                                  numbers)
     for locale in locales:
         path = overrides / "strings" / f"{locale}.yml"
         if not path.is_file():
@@ -94,7 +102,7 @@ def load_strings(overrides=OVERRIDES, locales=None):
                 raise SourceError(path, line, f"'{key}' also has a '{locale}' text in {defined[key][0]}: keep one")
             if not isinstance(text, str) or not text.strip():
                 raise SourceError(path, line, f"'{key}' must be a text")
-            table[locale][key] = _checked(text, path, line, key, locale)
+            table[locale][key] = _checked(text, path, line, key, locale, numbers)
     for key, (path, line) in defined.items():
         missing = [locale for locale in locales if key not in table[locale]]
         if missing:

@@ -132,6 +132,31 @@ def _units(store_file):
     return pages
 
 
+def check_files(store_file, path, locale, docs=DOCS):
+    """Every <file> names a Norwegian page by its file name (original="help.md") and
+    targets `locale`; else ImportProblem names the XLIFF file and the <file>'s line.
+    So an import writes docs/<locale>/<page>.md for pages of docs/nb/, and nothing else."""
+    pages = set(freshness.source_pages(docs))
+    for node in store_file.document.getroot().iterchildren("{*}file"):
+        original, target = node.get("original"), node.get("target-language")
+        where = f"{path}:{node.sourceline}"
+        if original not in pages:
+            raise ImportProblem(f"{where}: <file original=\"{original}\"> is not a page of docs/{SOURCE_LOCALE}/ "
+                                f"({', '.join(sorted(pages))}); nothing was imported")
+        if target is not None and target != locale:
+            raise ImportProblem(f"{where}: <file target-language=\"{target}\"> differs from the first file's "
+                                f"'{locale}'; one XLIFF file holds one language. Nothing was imported")
+
+
+def translation_file(docs, locale, page):
+    """docs/<locale>/<page>: the one place an import writes; anything else fails."""
+    folder = (Path(docs) / locale).resolve()
+    target = (folder / page).resolve()
+    if target.parent != folder or target.suffix != ".md" or locale not in TRANSLATIONS:
+        raise ImportProblem(f"{page}: an import writes only docs/<locale>/<page>.md, not {target}")
+    return Path(docs) / locale / page
+
+
 def _done(unit):
     return bool(unit.target) and unit.istranslated() and not unit.isfuzzy()
 
@@ -152,6 +177,7 @@ def import_file(path, docs=DOCS, store=freshness.STORE):
     locale = store_file.gettargetlanguage()
     if locale not in TRANSLATIONS:
         raise ImportProblem(f"{path}: target-language '{locale}' is not a translation locale")
+    check_files(store_file, path, locale, docs)  # before anything is written
     report = []
     for page, units in _units(store_file).items():
         report += _import_page(path, locale, page, units, docs, store)
@@ -163,7 +189,7 @@ def _import_page(xlf, locale, page, units, docs, store):
     if not source_path.exists():
         return [f"{xlf}: {page}: no such Norwegian page; skipped"]
     source = parse(source_path.read_text(encoding="utf-8"), source_path)
-    translation_path = docs / locale / page
+    translation_path = translation_file(docs, locale, page)
     shown = translation_path.relative_to(docs.parent)
     exists = translation_path.exists()
     skeleton = parse(translation_path.read_text(encoding="utf-8"), translation_path) if exists else source

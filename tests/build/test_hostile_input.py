@@ -6,17 +6,13 @@ accepts. Each other tests/fixtures/hostile/<case>/docs holds only the files that
 differ from it: the good tree with that case laid over it is built. Most cases
 come from issue 15's probe of the build as a hostile translator would attempt it.
 """
-import json
-import os
 import re
-import subprocess
-import sys
 
 import pytest
 
-from scripts.devtools.local_site import ROOT, build_site, source_date_epoch
-from tests.support.hostile import FIXTURES, docs_for
-from tests.support.variant import write_variant_config
+from scripts.devtools.local_site import build_site
+from tests.support.batch_build import build_in_one_process
+from tests.support.hostile import FIXTURES, docs_for, prepare_build
 
 # case -> (file that must be named, line or None, words the message must contain)
 REJECTED = {
@@ -66,7 +62,7 @@ REJECTED = {
     # files under docs/ that would be published as they are
     "html-file": ("nb/login.html", None, "cannot be published from docs/"),
     "js-file": ("nb/extra.js", None, "cannot be published from docs/"),
-    "svg-script": ("assets/logo.svg", 2, "'<script' is not allowed in an SVG file"),
+    "svg-script": ("assets/logo.svg", 2, "<script> is not allowed in an SVG file"),
     # structure
     "heading-without-id": ("nb/index.md", 15, "has no id"),
     "unknown-locale": ("xx/index.md", 1, "'xx' is not a locale"),
@@ -76,11 +72,7 @@ REJECTED = {
 
 def _prepare(tmp_path, case):
     """(config, site dir holding a previous build's page) for one case."""
-    config = write_variant_config(tmp_path, docs_for(tmp_path, case))
-    site_dir = tmp_path / "site"
-    site_dir.mkdir()
-    (site_dir / "index.html").write_text("the good site from the last build")
-    return config, site_dir
+    return prepare_build(tmp_path, docs_for(tmp_path, case))
 
 
 def _build(tmp_path, case):
@@ -93,13 +85,7 @@ def rejected_builds(tmp_path_factory):
     """Every REJECTED case built once, all in one process (tests/support/batch_build.py):
     {case: (succeeded, output, site dir)}."""
     prepared = {case: _prepare(tmp_path_factory.mktemp(case), case) for case in REJECTED}
-    args = [str(path) for config, site_dir in prepared.values() for path in (config, site_dir)]
-    env = dict(os.environ, SITE_URL="http://127.0.0.1:8000/", NO_MKDOCS_2_WARNING="1")
-    env.setdefault("SOURCE_DATE_EPOCH", source_date_epoch() or "0")
-    result = subprocess.run([sys.executable, "-m", "tests.support.batch_build", *args], cwd=ROOT, env=env,
-                            capture_output=True, text=True)
-    lines = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
-    assert len(lines) == len(prepared), result.stderr[-3000:]
+    lines = build_in_one_process(list(prepared.values()))
     return {case: (line["ok"], line["output"], prepared[case][1]) for case, line in zip(prepared, lines)}
 
 

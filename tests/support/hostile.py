@@ -13,3 +13,14 @@ def docs_for(tmp_path, case):
     if case != "good":
         shutil.copytree(FIXTURES / case / "docs", docs, dirs_exist_ok=True)
     return docs
+
+
+def prepare_build(tmp_path, docs):
+    """(variant config for docs, site dir holding a previous build's page) in tmp_path."""
+    from tests.support.variant import write_variant_config
+
+    config = write_variant_config(tmp_path, docs)
+    site_dir = tmp_path / "site"
+    site_dir.mkdir()
+    (site_dir / "index.html").write_text("the good site from the last build")
+    return config, site_dir

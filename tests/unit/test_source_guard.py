@@ -66,7 +66,7 @@ def test_bad_input_names_the_line(text, line, words):
     "Ord\n:   Forklaring",
     "<div markdown>\n**Fet**\n</div>",
     "Et notat <!-- todo: oversett --> til.",
-    "[Ring](tel:+4712345678) eller [skriv](mailto:a@b.no).",
+    "[Ring](tel:113) eller [skriv](mailto:a@b.no).",
     "**Contact:** onsdag = ok",
 ])
 def test_good_input_passes(text):
@@ -145,11 +145,13 @@ def test_only_pages_and_pictures_may_be_published(tmp_path):
     (tmp_path / "nb").mkdir()
     (tmp_path / "nb" / "index.md").write_text("# P")
     (tmp_path / "nb" / ".notes.txt").write_text("MkDocs publishes no dot files")
-    (tmp_path / "nb" / "logo.svg").write_text('<svg><use href="#a"/><path fill="url(#g)" d="M0"/></svg>')
+    (tmp_path / "nb" / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"><use href="#a"/>'
+                                              '<path fill="url(#g)" d="M0"/></svg>')
     check_file_types(tmp_path)
     for name, text, words in (("x.html", "<p>", "cannot be published"), ("x.JS", "x()", "cannot be published"),
-                              ("y.svg", "<svg onload='x()'/>", "onload="),
-                              ("z.svg", '<svg><image href="https://e/x.png"/></svg>', "href=")):
+                              ("y.svg", "<svg xmlns='http://www.w3.org/2000/svg' onload='x()'/>", "onload="),
+                              ("z.svg", '<svg xmlns="http://www.w3.org/2000/svg"><image href="https://e/x.png"/></svg>',
+                               "<image>")):
         (tmp_path / "nb" / name).write_text(text)
         with pytest.raises(SourceError, match=words):
             check_file_types(tmp_path)

@@ -1,0 +1,43 @@
+"""The one reader of YAML that translators write: front matter, strings.yml,
+overrides/strings/, translations/.
+
+Plain data only, read in one linear pass before anything is built from it:
+- no anchors (&name) or aliases (*name): a few lines of aliases can expand to
+  gigabytes (a "billion laughs"), and they hide where a value comes from;
+- at most MAX_DEPTH levels of nesting (PyYAML builds nested values recursively);
+- safe_load's types only (no !!python/… tags).
+Every error is a SourceError naming the file and line.
+"""
+import yaml
+
+from .source_errors import SourceError
+
+MAX_DEPTH = 20
+# libyaml (C) where PyYAML has it: the same grammar, many times faster than the pure-Python loader
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _line(error, first_line):
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    return mark.line + first_line if mark else first_line
+
+
+def load(text, path, first_line=1, what="YAML"):
+    """Parse text (which starts on line `first_line` of `path`) as plain YAML data."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=LOADER):
+            line = event.start_mark.line + first_line
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                raise SourceError(path, line, f"{what} may not use anchors (&name) or aliases (*name); "
+                                  "write each value out")
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise SourceError(path, line, f"{what} is nested more than {MAX_DEPTH} levels deep")
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+        return yaml.load(text, Loader=LOADER)  # noqa: S506 (a safe loader)
+    except yaml.YAMLError as error:
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        raise SourceError(path, _line(error, first_line), f"{what} is not valid YAML: {problem}") from None
