@@ -3,7 +3,7 @@ nh3, as if the check had missed something. Readers must still get harmless pages
 import scripts.sitelib.sanitizer as sanitizer
 
 
-def _no_check(html, path, source=""):
+def _no_check(html, path, source="", base=None):
     return None
 
 
