@@ -7,7 +7,8 @@ line, when a page has:
 - anything in its rendered HTML that the sanitizer does not allow (sanitizer.py):
   each page is rendered here with the site's Markdown extensions and checked, so
   a rejected page stops the build before MkDocs empties site/;
-- a `##` (or deeper) heading without its stable `{ #id }`, or an id used twice;
+- a `##` (or deeper) heading without its stable `{ #id }`, an id outside the id
+  grammar (heading_ids.py, sanitizer.id_problem), or an id used twice;
 - a `flyer:` list naming a section the page does not have.
 """
 import re
@@ -20,7 +21,8 @@ from .front_matter import check_front_matter
 from .heading_ids import heading_id
 from .markdown_source import FRONT_MATTER_END, blank, mask_code_and_comments, split_front_matter  # noqa: F401
 from .markers import marker_components
-from .sanitizer import sanitize_content
+from .page_attributes import PageTextError
+from .sanitizer import find_line, id_problem, sanitize_content
 from .source_errors import SourceError
 
 ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)(.*)$")
@@ -50,6 +52,8 @@ def check_headings(body, path, offset=0):
         if level >= 2 and not heading_id:
             raise SourceError(path, line, f"heading '{'#' * level} {text}' has no id; end it with "
                               "{ #short-english-id }, the same id in every language")
+        if heading_id is not None and id_problem(heading_id):
+            raise SourceError(path, line, f"id '{heading_id}' {id_problem(heading_id)}")
         if heading_id and heading_id in seen:
             raise SourceError(path, line, f"id '{heading_id}' is already used on line {seen[heading_id]}")
         if heading_id:
@@ -134,9 +138,12 @@ def check_source(text, path, render=None, markers=None):
     """
     meta, body, offset = split_front_matter(text, path)
     check_front_matter(meta, text, path)
-    sanitize_content((render or site_renderer())(body), path, text,
-                     marker_components() if markers is None else markers)
-    check_headings(body, path, offset)
+    check_headings(body, path, offset)  # first: it names the exact line of a heading
+    try:
+        html = (render or site_renderer())(body)
+    except PageTextError as error:
+        raise SourceError(path, find_line(text, error.problem.needles), error.problem.message) from None
+    sanitize_content(html, path, text, marker_components() if markers is None else markers)
     check_flyer_sections(meta, text, path)
     return meta
 

@@ -16,7 +16,13 @@ from scripts.sitelib.source_guard import heading_ids
     ('Før møtet { title="#not-an-id" }', None),
     ("Før møtet", None),
     ("Før møtet { .only-a-class }", None),
-    ("Før møtet { #1-starts-with-a-digit }", None),
+    ("Før møtet { #1-starts-with-a-digit }", "1-starts-with-a-digit"),  # attr_list takes any word
+    # read as attr_list reads it: the last id wins, `id=` included
+    ('Før møtet { #before id="../../x" }', "../../x"),
+    ("Før møtet { id=a #b }", "b"),
+    ("Før møtet { #a }##", "a"),
+    ("Før møtet{ #before }", None),           # no space before {: attr_list leaves it as text
+    ("Før møtet { #before } }", None),        # a stray }: attr_list (strict) takes nothing
 ])
 def test_heading_id(text, expected):
     assert heading_id(text) == expected
