@@ -9,7 +9,9 @@ line, when a page has:
   a rejected page stops the build before MkDocs empties site/;
 - a `##` (or deeper) heading without its stable `{ #id }`, an id outside the id
   grammar (heading_ids.py, sanitizer.id_problem), or an id used twice;
-- a `flyer:` list naming a section the page does not have.
+- a `flyer:` list naming a section the page does not have;
+- a title (# …) that is not the page's one top-level <h1>, a marker inside a box,
+  or a translation without its source's markers (page_structure.py).
 """
 import re
 from functools import lru_cache
@@ -22,6 +24,7 @@ from .heading_ids import heading_id
 from .markdown_source import FRONT_MATTER_END, blank, mask_code_and_comments, split_front_matter  # noqa: F401
 from .markers import marker_components
 from .page_attributes import PageTextError
+from .page_structure import check_marker_places, check_page_title, check_translation_markers
 from .sanitizer import find_line, id_problem, sanitize_content
 from .source_errors import SourceError
 
@@ -143,7 +146,9 @@ def check_source(text, path, render=None, markers=None):
         html = (render or site_renderer())(body)
     except PageTextError as error:
         raise SourceError(path, find_line(text, error.problem.needles), error.problem.message) from None
-    sanitize_content(html, path, text, marker_components() if markers is None else markers)
+    html = sanitize_content(html, path, text, marker_components() if markers is None else markers)
+    check_page_title(html, path, text)
+    check_marker_places(html, path, text)
     check_flyer_sections(meta, text, path)
     return meta
 
@@ -160,3 +165,4 @@ def check_docs(docs_dir, display_root=None, render=None):
             except ValueError:
                 pass
         check_source(path.read_text(encoding="utf-8-sig"), shown, render, markers)
+    check_translation_markers(docs_dir, display_root)
