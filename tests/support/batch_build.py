@@ -4,12 +4,14 @@ once instead of once per build (for the many small hostile-input builds).
 
     python -m tests.support.batch_build CONFIG SITE_DIR [CONFIG SITE_DIR …]
 
-Prints one JSON line per build: {"config": …, "ok": true|false, "output": log and error}.
+Prints one JSON line per build: {"config": …, "ok": true|false, "output": log and error,
+"cpu_seconds": the CPU time the build took in this process (others' load does not count)}.
 """
 import io
 import json
 import logging
 import sys
+import time
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
@@ -32,8 +34,10 @@ def build_one(config_file, site_dir):
 
 def main(argv):
     for config_file, site_dir in zip(argv[::2], argv[1::2]):
+        start = time.process_time()
         ok, output = build_one(config_file, site_dir)
-        print(json.dumps({"config": config_file, "ok": ok, "output": output}), flush=True)
+        print(json.dumps({"config": config_file, "ok": ok, "output": output,
+                          "cpu_seconds": round(time.process_time() - start, 2)}), flush=True)
 
 
 if __name__ == "__main__":
