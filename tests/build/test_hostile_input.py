@@ -6,15 +6,12 @@ accepts. Each other tests/fixtures/hostile/<case>/docs holds only the files that
 differ from it: the good tree with that case laid over it is built. Most cases
 come from issue 15's probe of the build as a hostile translator would attempt it.
 """
-import json
-import os
 import re
-import subprocess
-import sys
 
 import pytest
 
-from scripts.devtools.local_site import ROOT, build_site, source_date_epoch
+from scripts.devtools.local_site import build_site
+from tests.support.batch_build import build_in_one_process
 from tests.support.hostile import FIXTURES, docs_for
 from tests.support.variant import write_variant_config
 
@@ -93,14 +90,8 @@ def rejected_builds(tmp_path_factory):
     """Every REJECTED case built once, all in one process (tests/support/batch_build.py):
     {case: (succeeded, output, site dir)}."""
     prepared = {case: _prepare(tmp_path_factory.mktemp(case), case) for case in REJECTED}
-    args = [str(path) for config, site_dir in prepared.values() for path in (config, site_dir)]
-    env = dict(os.environ, SITE_URL="http://127.0.0.1:8000/", NO_MKDOCS_2_WARNING="1")
-    env.setdefault("SOURCE_DATE_EPOCH", source_date_epoch() or "0")
-    result = subprocess.run([sys.executable, "-m", "tests.support.batch_build", *args], cwd=ROOT, env=env,
-                            capture_output=True, text=True)
-    lines = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
-    assert len(lines) == len(prepared), result.stderr[-3000:]
-    return {case: (line["ok"], line["output"], prepared[case][1]) for case, line in zip(prepared, lines)}
+    built = build_in_one_process(prepared)
+    return {case: (built[case]["ok"], built[case]["output"], prepared[case][1]) for case in prepared}
 
 
 def test_every_fixture_is_tested():

@@ -10,18 +10,16 @@ and line and leave the previous site alone; the inert case must build, with the
 hostile text shown as text in every output.
 """
 import json
-import os
 import re
 import shutil
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 
 import pytest
 import yaml
 from selectolax.lexbor import LexborHTMLParser
 
-from scripts.devtools.local_site import ROOT, build_site, source_date_epoch
+from scripts.devtools.local_site import ROOT, build_site
+from tests.support.batch_build import build_in_one_process
 from tests.support.hostile import FIXTURES as HOSTILE
 from tests.support.variant import write_variant_config
 
@@ -77,15 +75,9 @@ def prepare(tmp_path, case, nav=("index.md",)):
 def rejected_builds(tmp_path_factory):
     """Every REJECTED case built once, in one process (tests/support/batch_build.py)."""
     prepared = {case: prepare(tmp_path_factory.mktemp(case), case) for case in REJECTED}
-    args = [str(path) for config, site_dir in prepared.values() for path in (config, site_dir)]
-    env = dict(os.environ, SITE_URL="http://127.0.0.1:8000/", NO_MKDOCS_2_WARNING="1")
-    env.setdefault("SOURCE_DATE_EPOCH", source_date_epoch() or "0")
-    result = subprocess.run([sys.executable, "-m", "tests.support.batch_build", *args], cwd=ROOT, env=env,
-                            capture_output=True, text=True)
-    lines = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
-    assert len(lines) == len(prepared), result.stderr[-3000:]
-    return {case: (line["ok"], line["output"], line["cpu_seconds"], prepared[case][1])
-            for case, line in zip(prepared, lines)}
+    built = build_in_one_process(prepared)
+    return {case: (built[case]["ok"], built[case]["output"], built[case]["cpu_seconds"], prepared[case][1])
+            for case in prepared}
 
 
 def test_every_fixture_is_tested():

@@ -10,6 +10,8 @@ Prints one JSON line per build: {"config": …, "ok": true|false, "output": log 
 import io
 import json
 import logging
+import os
+import subprocess
 import sys
 import time
 
@@ -38,6 +40,21 @@ def main(argv):
         ok, output = build_one(config_file, site_dir)
         print(json.dumps({"config": config_file, "ok": ok, "output": output,
                           "cpu_seconds": round(time.process_time() - start, 2)}), flush=True)
+
+
+def build_in_one_process(prepared):
+    """{name: (config, site dir)} -> {name: {"ok", "output", "cpu_seconds"}}, every build run
+    by this module in one child process, with the environment a build needs."""
+    from scripts.devtools.local_site import ROOT, source_date_epoch
+
+    args = [str(path) for config, site_dir in prepared.values() for path in (config, site_dir)]
+    env = dict(os.environ, SITE_URL="http://127.0.0.1:8000/", NO_MKDOCS_2_WARNING="1")
+    env.setdefault("SOURCE_DATE_EPOCH", source_date_epoch() or "0")
+    result = subprocess.run([sys.executable, "-m", "tests.support.batch_build", *args], cwd=ROOT, env=env,
+                            capture_output=True, text=True)
+    lines = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    assert len(lines) == len(prepared), result.stderr[-3000:]
+    return dict(zip(prepared, lines))
 
 
 if __name__ == "__main__":
