@@ -1,12 +1,11 @@
 """Serve component CSS/JS as fingerprinted files; keep component sources and strings out of site/."""
-from pathlib import Path
-
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
 from scripts.sitelib.component_assets import build_bundles, page_assets
 from scripts.sitelib.locales import SOURCE_LOCALE, current_locale
+from scripts.sitelib.site_files import write_site_file
 
 
 _bundles, _page_assets = {}, {}
@@ -39,6 +38,4 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     files = list(_bundles.values()) + [item for kinds in _page_assets.values() for item in kinds.values()]
     for path, text in files:
-        target = Path(config.site_dir) / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        write_site_file(config.site_dir, path, text)

@@ -1,8 +1,6 @@
 """Write each locale's feeds for partners: JSON Feed 1.1 (/feed.json,
 /<locale>/feed.json) and Atom (/feed.atom, /<locale>/feed.atom), one item per
 reader page (scripts/sitelib/feed.py, partner_content.py)."""
-from pathlib import Path
-
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -16,6 +14,7 @@ from scripts.sitelib.embeds import without_interactive
 from scripts.sitelib.locales import current_locale
 from scripts.sitelib.site_nav import is_staff_page
 from scripts.sitelib.partner_content import component_probe, offered_sections
+from scripts.sitelib.site_files import write_site_file
 from scripts.sitelib.source_dates import last_changed
 
 _items = {}  # locale -> [(position in the menu, item)]
@@ -74,9 +73,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     locale = current_locale(config)
     items = [item for _, item in sorted(_items.pop(locale, []), key=lambda pair: pair[0])]
     document = _document(config, locale, items)
-    site = Path(config.site_dir)
     for name, data in ((feed.JSON_FEED, feed.dumps(document).encode("utf-8")),
                        (feed.ATOM_FEED, feed.atom_feed(document, licence=str(config.extra.get("licence") or "").strip()))):
-        target = site / feed.feed_path(locale, name)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+        write_site_file(config.site_dir, feed.feed_path(locale, name), data)

@@ -13,6 +13,7 @@ from scripts.sitelib.embeds import EMBED_DIR, FRAME_SCRIPT, HOST_SCRIPT, absolut
 from scripts.sitelib.html_fragments import split_sections
 from scripts.sitelib.locales import ROOT, SOURCE_LOCALE, current_locale
 from scripts.sitelib.material_coupling import label_main, without_inline_scripts
+from scripts.sitelib.site_files import page_source, write_site_file
 
 SCRIPTS = ROOT / "overrides" / "components" / "embed" / "assets"
 _state = {"env": None, "contexts": {}}
@@ -35,20 +36,19 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         return output
     template = _state["env"].get_template("embed.html")
     full_url = absolute(config.site_url, page.url)
-    target = Path(config.site_dir) / page.url / EMBED_DIR
+    target = f"{page.url}{EMBED_DIR}/"
     content = without_interactive(page.content or "")
     views = [(target, None, None, content, full_url, "../")]
     _, sections = split_sections(content)
     for section in sections:
-        views.append((target / section.id, section.id, section.heading, section.html,
+        views.append((f"{target}{section.id}/", section.id, section.heading, section.html,
                       f"{full_url}#{section.id}", "../../"))
     for folder, section, heading, content, link, base in views:
         embed = {"content": content, "section": section, "heading": heading, "full_url": link,
                  "base": base, "frame_script": FRAME_SCRIPT}
-        folder.mkdir(parents=True, exist_ok=True)
         html = without_inline_scripts(template.render(dict(context, embed=embed)))
         html = label_main(html, heading or page.title)
-        (folder / "index.html").write_text(html, encoding="utf-8")
+        write_site_file(config.site_dir, f"{folder}index.html", html, source=page_source(page, config))
     return output
 
 
@@ -56,6 +56,4 @@ def on_post_build(config: MkDocsConfig) -> None:
     if current_locale(config) != SOURCE_LOCALE:
         return
     for name in (FRAME_SCRIPT, HOST_SCRIPT):
-        target = Path(config.site_dir) / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text((SCRIPTS / Path(name).name).read_text(encoding="utf-8"), encoding="utf-8")
+        write_site_file(config.site_dir, name, (SCRIPTS / Path(name).name).read_text(encoding="utf-8"))

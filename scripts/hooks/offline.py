@@ -11,6 +11,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from scripts.sitelib.locales import current_locale, locale_prefix
 from scripts.sitelib.material_coupling import is_outer_build, language_links, set_language_links
+from scripts.sitelib.site_files import write_site_file
 from scripts.sitelib.offline import (
     OFFLINE_DIR, OFFLINE_TEMPLATE, base_path, build_precache, build_version, offline_pages_by_prefix,
     page_list, pages_json_path, render_service_worker,
@@ -69,9 +70,8 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
     if "alternates" in _state:
         set_language_links(config, _state.pop("alternates"))
     locale = current_locale(config)
-    target = Path(config.site_dir) / locale_prefix(locale) / OFFLINE_DIR / "index.html"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(output, encoding="utf-8")  # no search on this page: nothing to point at the locale
+    # no search on this page: nothing to point at the locale
+    write_site_file(config.site_dir, f"{locale_prefix(locale)}{OFFLINE_DIR}/index.html", output)
     return ""  # written above; MkDocs skips empty output
 
 
@@ -83,9 +83,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     base = base_path(config.site_url)
     site_dir = Path(config.site_dir)
     pages = {"locale": locale, "pages": page_list(_pages[locale], locale, base)}
-    (site_dir / pages_json_path(locale)).write_text(json.dumps(pages, ensure_ascii=False, indent=1), encoding="utf-8")
+    write_site_file(site_dir, pages_json_path(locale), json.dumps(pages, ensure_ascii=False, indent=1))
     if not is_outer_build(config):
         return  # a nested locale build; the outer (source) build writes sw.js last
     sw = render_service_worker(build_version(site_dir), build_precache(site_dir, base),
                                offline_pages_by_prefix(base), base)
-    (site_dir / "sw.js").write_text(sw, encoding="utf-8")
+    write_site_file(site_dir, "sw.js", sw)

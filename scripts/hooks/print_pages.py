@@ -11,13 +11,14 @@ from scripts.sitelib.locales import SOURCE_LOCALE, current_locale
 from scripts.sitelib.print_kit import PrintKitIndex, flyer_topics, topic_of, truthy
 from scripts.sitelib.site_nav import nav_files
 from scripts.sitelib.print_pages import PrintPages, included_component_assets
+from scripts.sitelib.site_files import write_site_file
 from scripts.sitelib.ui_strings import load_strings
 
 _state = {}
 
 
 def on_config(config: MkDocsConfig) -> None:
-    _state["topics"] = flyer_topics(order=list(nav_files(config.nav)))
+    _state["topics"] = flyer_topics(Path(config.docs_dir) / SOURCE_LOCALE, order=list(nav_files(config.nav)))
     _state["pdfs"] = truthy(config.extra.get("flyer_pdfs"))
     _state["strings"] = load_strings(config.theme.custom_dir)
     _state["included"] = included_component_assets()
@@ -45,6 +46,4 @@ def on_post_build(config: MkDocsConfig) -> None:
         pages.pocket_cards(every_language=True)
         pages.language_posters()
         for path, text in _state["included"].files():
-            target = Path(config.site_dir) / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
+            write_site_file(config.site_dir, path, text)

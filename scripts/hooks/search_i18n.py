@@ -1,7 +1,6 @@
 """Per-locale search: one index per locale, each page searching its own locale,
 through a worker that loads on first use and stems and segments queries
 (see overrides/components/search/search-worker.js.in and search-lazy.html)."""
-from pathlib import Path
 
 import jieba
 from mkdocs.config.defaults import MkDocsConfig
@@ -13,6 +12,7 @@ from scripts.sitelib.material_coupling import (
     CouplingBroken, MATERIAL, check_search_form, material_search_startup, material_search_worker, search_entries,
 )
 from scripts.sitelib.search_index import dumps, locale_index, point_search_at_locale, search_worker
+from scripts.sitelib.site_files import write_site_file
 
 jieba.setLogLevel(60)  # Material's search plugin cuts Chinese with jieba; keep the build log clean
 WORKER_NAME, WORKER_TEXT = search_worker(material_search_worker())
@@ -40,9 +40,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     locale = current_locale(config)
     entries, fields = search_entries(config)
     index = locale_index(entries, locale, fields)
-    site = Path(config.site_dir)
-    target = site / locale_prefix(locale) / "search" / "search_index.json"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(dumps(index), encoding="utf-8")
+    write_site_file(config.site_dir, f"{locale_prefix(locale)}search/search_index.json", dumps(index))
     if locale == SOURCE_LOCALE:
-        (site / "assets" / "javascripts" / "workers" / WORKER_NAME).write_text(WORKER_TEXT, encoding="utf-8")
+        write_site_file(config.site_dir, f"assets/javascripts/workers/{WORKER_NAME}", WORKER_TEXT)

@@ -29,7 +29,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.filters["whatsapp_href"] = whatsapp_href
     env.filters["contact_fields"] = contact_fields
     # Material's header and footer (material_coupling: each fails loudly if Material changes)
-    for name in ("swap_language_menu", "name_in_header", "into_footer", "after_first_h1"):
+    for name in ("swap_language_menu", "name_in_header", "into_footer", "after_title"):
         env.filters[name] = _markup(getattr(coupling, name))
     env.globals["source_locale"] = locales.SOURCE_LOCALE
     env.globals["site_locale"] = locale

@@ -1,11 +1,14 @@
-"""Give templates `ui`: the interface strings of the locale being built."""
+"""Give templates `ui`: the interface strings of the locale being built, and
+`ui_fill("key", name=value)`: one with its placeholders filled, escaped
+(scripts/sitelib/ui_strings.py fill(), the one place where that happens)."""
 from jinja2 import Environment
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
 from scripts.sitelib.locales import current_locale
 from scripts.sitelib.phone_numbers import config_numbers
-from scripts.sitelib.ui_strings import load_strings
+from scripts.sitelib.ui_strings import fill, load_strings
 
 
 _table = {}
@@ -17,5 +20,7 @@ def on_config(config: MkDocsConfig) -> None:
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    env.globals["ui"] = _table[current_locale(config)]
+    strings = _table[current_locale(config)]
+    env.globals["ui"] = strings
+    env.globals["ui_fill"] = lambda key, **values: fill(strings[key], key, values, escape_with=escape)
     return env

@@ -25,6 +25,7 @@ import tinycss2
 from bs4 import BeautifulSoup
 
 from .inline_blocks import register_style
+from .site_files import write_site_file
 
 # The article's first blocks are on the first screen (360×740 and 1280×800 with room to spare).
 FIRST_SCREEN_BLOCKS = 12
@@ -409,13 +410,11 @@ def without_unused_custom_properties(css, used):
 CRITICAL_PLACEHOLDER = "<!-- site:critical-css -->"
 
 
-def _fingerprinted(path, text):
+def _fingerprinted(site_dir, path, text):
     """Write text next to path under a name with its own content hash (main.<hash>.min.css)."""
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
     stem = path.name.split(".")[0]
-    target = path.with_name(f"{stem}.{digest}.min.css")
-    target.write_text(text, encoding="utf-8")
-    return target
+    return write_site_file(site_dir, path.with_name(f"{stem}.{digest}.min.css").relative_to(site_dir), text)
 
 
 def first_paint_css(site_dir, stylesheet, purge_css=True, built_blocks=()):
@@ -443,7 +442,7 @@ def first_paint_css(site_dir, stylesheet, purge_css=True, built_blocks=()):
         critical_css = critical(purged + site_css, matcher)
         critical_css = without_unused_custom_properties(critical_css, used_custom_properties(critical_css, scripts))
         register_style(critical_css)
-    target = _fingerprinted(source, purged + "\n" + site_css)
+    target = _fingerprinted(site_dir, source, purged + "\n" + site_css)
     for stale in (source, source.with_name(source.name + ".map")):
         stale.unlink(missing_ok=True)
     inline = f"<style>{critical_css}</style>" if critical_css else ""
@@ -455,6 +454,6 @@ def first_paint_css(site_dir, stylesheet, purge_css=True, built_blocks=()):
                              f"{changed.count(CRITICAL_PLACEHOLDER)} times, not once")
         changed = changed.replace(CRITICAL_PLACEHOLDER, inline)
         if changed != text:
-            path.write_text(changed, encoding="utf-8")
+            write_site_file(site_dir, path.relative_to(site_dir), changed)
     return {"stylesheet": target.relative_to(site_dir).as_posix(), "critical": critical_css,
             "before": len(css), "after": len(purged)}

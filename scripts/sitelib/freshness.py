@@ -14,6 +14,7 @@ the Norwegian text of every version a translation still records, so the status
 page can show what changed since, on any clone; and `latest`, the source as it
 was last stamped, so that `stamp --minor` can carry a small fix over.
 """
+import html
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -220,9 +221,11 @@ def section_headings(path):
 
 
 def plain_heading(text):
-    """Heading Markdown as plain text: no emphasis marks, link targets or code ticks."""
+    """Heading Markdown as plain text: no emphasis marks, link targets or code ticks, and
+    character references read as the characters they stand for (`&lt;` is "<", as on the
+    page). Plain text: the templates that print it escape it."""
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    return re.sub(r"[*_`]", "", text).strip()
+    return html.unescape(re.sub(r"[*_`]", "", text)).strip()
 
 
 def section_changed(page, key, docs=DOCS):

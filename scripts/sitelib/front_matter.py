@@ -16,10 +16,10 @@ import re
 from pathlib import Path
 
 from .dates import parse_date
+from .heading_ids import is_valid_id
 from .source_errors import SourceError
 
 MARKUP = re.compile(r'[<>"]|&(?:#[0-9]+|#x[0-9a-f]+|[a-z][a-z0-9]*);', re.I)
-SECTION_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
 
 
 def markup_in_text(text):
@@ -50,7 +50,7 @@ def _date(value):
 
 
 def _section_ids(value):
-    return isinstance(value, list) and all(isinstance(item, str) and SECTION_ID.match(item) for item in value)
+    return isinstance(value, list) and all(is_valid_id(item) for item in value)
 
 
 def _strings(value):
@@ -59,7 +59,7 @@ def _strings(value):
 
 def _versions(value):
     return isinstance(value, dict) and all(
-        isinstance(key, str) and (key == "_intro" or SECTION_ID.match(key))
+        isinstance(key, str) and (key == "_intro" or is_valid_id(key))
         and isinstance(version, str) and re.fullmatch(r"[0-9a-f]{8}", version) for key, version in value.items())
 
 

@@ -143,14 +143,14 @@ def headers_file(table, assets):
 def write_header_files(site_dir, script_hashes, style_hashes=(), exit_to=None):
     """Write _headers and _nginx/<profile>.conf into a built site, allowing these inline hashes.
     exit_to: the neutral site the exit profile redirects to (nginx)."""
+    from .site_files import write_site_file
+
     site_dir = Path(site_dir)
     table = profiles(script_hashes, style_hashes)
-    (site_dir / "_headers").write_text(headers_file(table, fingerprinted_assets(site_dir)), encoding="utf-8")
-    nginx = site_dir / "_nginx"
-    nginx.mkdir(exist_ok=True)
+    write_site_file(site_dir, "_headers", headers_file(table, fingerprinted_assets(site_dir)))
     for name, headers in table.items():
         redirect = exit_to if name == "exit" else None
-        (nginx / f"{name}.conf").write_text(nginx_snippet(headers, redirect), encoding="utf-8")
+        write_site_file(site_dir, f"_nginx/{name}.conf", nginx_snippet(headers, redirect))
     return table
 
 

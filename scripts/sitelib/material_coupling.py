@@ -199,13 +199,19 @@ def into_footer(footer_html: str, links_html: str) -> str:
     return str(footer_html).replace(FOOTER_BAR, FOOTER_BAR + str(links_html), 1)
 
 
-def after_first_h1(content_html: str, extra_html: str) -> str:
-    """Insert extra_html right after the page's H1 (the Markdown's, or partials/content.html's)."""
+def after_title(content_html: str, extra_html: str) -> str:
+    """Insert extra_html right after the page's title: the <h1> at the top level of the
+    content block (the Markdown's `# …`, or the one partials/content.html adds), never
+    an <h1> inside a <details> or a box (page_structure.title_end, the one reading)."""
+    from .page_structure import title_end
+
     if not str(extra_html).strip():
         return str(content_html)
-    if "</h1>" not in str(content_html):
-        raise CouplingBroken(MATERIAL, "after_first_h1", "the page content has no <h1> (partials/content.html)")
-    return str(content_html).replace("</h1>", "</h1>" + str(extra_html), 1)
+    end = title_end(content_html)
+    if end is None:
+        raise CouplingBroken(MATERIAL, "after_title", "the page content has no <h1> at its top level "
+                             "(partials/content.html)")
+    return str(content_html)[:end] + str(extra_html) + str(content_html)[end:]
 
 
 # --- Material's search ------------------------------------------------------------------

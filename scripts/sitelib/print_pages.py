@@ -17,11 +17,13 @@ from .dates import human_date
 from .flyer_content import flyer_parts
 from .locales import LOCALES, NATIVE_NAMES
 from .minify import MINIFIERS
+from .site_files import write_site_file
 from .print_kit import (
     CARDS, HELP_TOPIC, POSTER_SIZES, absolute_url, cards_url, flyer_url, mixed_card_locales, overview_url,
     page_pdf_url, pdf_download_name, poster_url, qr_svg, relative_url, short_url, topic_url, version_code,
 )
 from .typesetting import break_url_at_slashes, typeset
+from .ui_strings import fill
 
 TEMPLATES = "components/print-kit"
 BASE_TEMPLATE = COMPONENTS / "print-kit" / "print-page.html"
@@ -112,12 +114,9 @@ class PrintPages:
             "toolbar_json": Markup(json.dumps(toolbar, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")),
         }
 
-    def _write(self, here, template, **context):
+    def _write(self, here, template, source=None, **context):
         html = self.env.get_template(f"{TEMPLATES}/{template}").render(config=self.config, **context)
-        target = Path(self.config.site_dir) / here / "index.html"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(typeset(html), encoding="utf-8")
-        return target
+        return write_site_file(self.config.site_dir, f"{here.strip('/')}/index.html", typeset(html), source)
 
     def _qr(self, path):
         url = absolute_url(self.config.site_url, path)
@@ -133,7 +132,8 @@ class PrintPages:
         meta = page.meta or {}
         historical = None
         if meta.get("historical") and meta.get("published"):
-            historical = self.ui["historical_advice"].format(date=human_date(meta["published"], self.locale))
+            historical = fill(self.ui["historical_advice"], "historical_advice",
+                              {"date": human_date(meta["published"], self.locale)})
         content_date = meta.get("reviewed") or meta.get("published")
         flyer = {
             "slug": topic.slug,
@@ -142,9 +142,9 @@ class PrintPages:
             "title": page.title,
             "is_fallback": file_locale != self.locale,
             "file_locale": file_locale,
-            "lead": Markup(parts["lead"]),
-            "key_messages": [dict(m, icon=Markup(m["icon"]), html=Markup(m["html"])) for m in parts["key_messages"]],
-            "sections": [{"id": s["id"], "html": Markup(s["html"])} for s in parts["sections"]],
+            "lead": parts["lead"],  # lead, key messages, sections: sanitized page body (| safe in flyer.html)
+            "key_messages": parts["key_messages"],
+            "sections": [{"id": s["id"], "html": s["html"]} for s in parts["sections"]],
             "qr": self._qr(topic_path),
             "page_link": relative_url(topic_path, here),
             "contact": contact_strip(self.config.extra.get("contact"), self.ui),
@@ -154,7 +154,7 @@ class PrintPages:
         }
         context = self._page(here, kind="flyer", title=page.title, pdf_name=pdf_download_name(self.locale, topic.slug))
         context["full_page"] = flyer["page_link"]
-        return self._write(here, "flyer.html", print_page=context, flyer=flyer)
+        return self._write(here, "flyer.html", f"docs/{page.file.src_uri}", print_page=context, flyer=flyer)
 
     # --- pocket cards ---
 

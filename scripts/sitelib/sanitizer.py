@@ -21,11 +21,12 @@ reads markup as Chromium does). To allow something new, add it to the tables bel
 """
 import re
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from pathlib import Path
 
 import nh3
 from selectolax.lexbor import LexborHTMLParser
 
+from .heading_ids import id_grammar_problem
 from .markdown_source import mask_code_and_comments
 from .markers import MARKER_LINE, check_marker
 from .source_errors import SourceError
@@ -72,7 +73,33 @@ LINK_SCHEMES = {"https", "mailto", "tel"}
 # Ids and classes the site's scripts and templates look up: page text may not copy them.
 RESERVED_ID = re.compile(r"^(?:__|md-|site-|js-)")
 RESERVED_CLASS = re.compile(r"^(?:js-|site-|md-)")
-ID_VALUE = re.compile(r"^[^\s\"'<>`=&]+$")
+
+
+def _names(path):
+    return frozenset(line.strip() for line in Path(path).read_text(encoding="utf-8").split("\n")
+                     if line.strip() and not line.startswith("#"))
+
+
+# Every global a script can read (window.x or x), from Debian's Chromium
+# (scripts/devtools/window_globals.py writes the list). An element's id becomes a
+# property of window where the browser has none of that name: <h2 id="navigation">
+# would fake the Navigation API in a browser without it.
+WINDOW_GLOBALS = _names(Path(__file__).with_name("window_globals.txt"))
+
+
+def id_problem(value):
+    """Why page text may not use `value` as an id, or None: the one rule for ids
+    (the grammar of heading_ids.py, the site's reserved prefixes, window globals)."""
+    value = str(value)
+    if RESERVED_ID.match(value):
+        return "is reserved for the site's own scripts and templates (ids starting with __, md-, site- or js-)"
+    problem = id_grammar_problem(value)
+    if problem:
+        return problem
+    if value in WINDOW_GLOBALS:
+        return (f"is the name of a browser global (window.{value}); as an id it could switch off a script, "
+                "the quick exit's among them")
+    return None
 
 # Why some elements and attributes are refused: the words an author needs.
 _RUNS = "it would run a script; ask a developer to make a component instead"
@@ -95,6 +122,7 @@ WHY_ATTRIBUTE = {
     "rel": "the site sets what links need",
     "referrerpolicy": "the site never sends a Referer; page text may not change that",
     "srcset": "images are files in docs/, named in src",
+    "name": "a name= becomes a property of window or document, where it could switch off the site's scripts",
 }
 
 
@@ -126,17 +154,23 @@ def _url_needles(value):
     return tuple(re.escape(part) for part in (value[:60], value[-12:]) if part)
 
 
-def _snippet(node):
-    attributes = "".join(f' {name}="{value}"' if value is not None else f" {name}"
-                         for name, value in node.attributes.items())
-    text = f"<{node.tag}{attributes}>"
+def snippet(tag, attributes):
+    """The start tag as an error message shows it: <h2 id="x">."""
+    written = "".join(f' {name}="{value}"' if value is not None else f" {name}"
+                      for name, value in attributes.items())
+    text = f"<{tag}{written}>"
     return text if len(text) <= 100 else text[:97] + "…>"
 
 
-def _attribute_problem(tag, name, value, node, base=ANY_PAGE):
+def _snippet(node):
+    return snippet(node.tag, node.attributes)
+
+
+def attribute_problem(tag, name, value, attributes, base=ANY_PAGE):
+    """Why page text may not give element <tag> (with these attributes) name=value, or None."""
     name = name.lower() if tag not in ("svg", "path") else name
     value = value or ""
-    shown = _snippet(node)
+    shown = snippet(tag, attributes)
     if name.startswith("on"):
         return Problem(f"event attribute '{name}=' is not allowed in {shown} (it runs a script)",
                        (rf"\b{name}\s*=",))
@@ -150,8 +184,8 @@ def _attribute_problem(tag, name, value, node, base=ANY_PAGE):
     if name in URL_ATTRIBUTES:
         scheme = _scheme(value)
         if tag == "img" and name == "src":
-            if "emoji" in (node.attributes.get("class") or ""):  # twemoji, emojione: pictures from a CDN
-                title = node.attributes.get("title") or node.attributes.get("alt") or "emoji"
+            if "emoji" in (attributes.get("class") or ""):  # twemoji, emojione: pictures from a CDN
+                title = attributes.get("title") or attributes.get("alt") or "emoji"
                 return Problem(f"the emoji {title} would load a picture from another site; use an icon drawn "
                                "into the page instead, such as :material-heart:", (re.escape(title),))
             why = picture_problem(value, base)
@@ -179,9 +213,9 @@ def _attribute_problem(tag, name, value, node, base=ANY_PAGE):
                                f"of this site or an https:// address: {shown}", _url_needles(value))
     if "<" in value:
         return Problem(f"'{name}=' may not contain '<': {shown}", (rf"\b{re.escape(name)}\s*=",))
-    if name == "id" and (RESERVED_ID.match(value) or not ID_VALUE.match(value)):
-        return Problem(f"id '{value}' is reserved for the site's own scripts and templates (ids starting with "
-                       "__, md-, site- or js-); choose another: " + shown, (_word(value.lstrip("#")),))
+    if name == "id" and id_problem(value):
+        return Problem(f"id '{value}' {id_problem(value)}; choose another: {shown}",
+                       (_word(value.lstrip("#")), re.escape(value[:60])))
     if name == "class":
         for cls in value.split():
             if not allowed_class(cls):
@@ -211,7 +245,7 @@ def first_problem(html, base=ANY_PAGE):
             return Problem(f"<{tag}> is not allowed in page text ({why})", (rf"<\s*{re.escape(tag)}\b",))
         # the attributes that do harm first, so the message names them
         for name, value in sorted(node.attributes.items(), key=lambda item: not DANGEROUS.match(item[0])):
-            problem = _attribute_problem(tag, name, value, node, base)
+            problem = attribute_problem(tag, name, value, node.attributes, base)
             if problem:
                 return problem
     return None
@@ -234,7 +268,7 @@ def _keep_attribute(tag, name, value):
     """nh3's last word on each allowed attribute (the check above explains; this enforces)."""
     if "<" in value:
         return None
-    if name == "id" and (RESERVED_ID.match(value) or not ID_VALUE.match(value)):
+    if name == "id" and id_problem(value):
         return None
     if tag == "img" and name == "src" and picture_problem(value):
         return None

@@ -7,9 +7,12 @@ line, when a page has:
 - anything in its rendered HTML that the sanitizer does not allow (sanitizer.py):
   each page is rendered here with the site's Markdown extensions and checked, so
   a rejected page stops the build before MkDocs empties site/;
-- a `##` (or deeper) heading without its stable `{ #id }`, or an id used twice;
+- a `##` (or deeper) heading without its stable `{ #id }`, an id outside the id
+  grammar (heading_ids.py, sanitizer.id_problem), or an id used twice;
 - a `flyer:` list naming a section the page does not have;
 - a phone number or phone link that mkdocs.yml does not hold (phone_numbers.py);
+- a title (# …) that is not the page's one top-level <h1>, a marker inside a box,
+  or a translation without its source's markers (page_structure.py);
 - more than 500 KB, more than 20 levels of nesting, or text that Markdown needs
   more than a few seconds to read (page_limits.py).
 """
@@ -26,7 +29,9 @@ from .markdown_source import (FRONT_MATTER_END, blank, mask_code_and_comments, r
 from .page_limits import check_nesting, check_size, render_within
 from .markers import marker_components
 from .phone_numbers import check_numbers, config_numbers
-from .sanitizer import sanitize_content
+from .page_attributes import PageTextError
+from .page_structure import check_marker_places, check_page_title, check_translation_markers
+from .sanitizer import find_line, id_problem, sanitize_content
 from .source_errors import SourceError
 from .urls import page_base
 
@@ -58,6 +63,8 @@ def check_headings(body, path, offset=0):
             shown = text if len(text) <= 60 else text[:57] + "…"
             raise SourceError(path, line, f"heading '{'#' * level} {shown}' has no id; end it with "
                               "{ #short-english-id }, the same id in every language")
+        if heading_id is not None and id_problem(heading_id):
+            raise SourceError(path, line, f"id '{heading_id}' {id_problem(heading_id)}")
         if heading_id and heading_id in seen:
             raise SourceError(path, line, f"id '{heading_id}' is already used on line {seen[heading_id]}")
         if heading_id:
@@ -155,11 +162,17 @@ def check_source(text, path, render=None, markers=None, location=None, numbers=N
     meta, body, offset = split_front_matter(text, path)
     check_front_matter(meta, text, path)
     check_nesting(body, path, offset)
+    check_headings(body, path, offset)  # first: it names the exact line of a heading
     location = location or "/".join(Path(path).parts[-2:])
-    html = render_within(render or site_renderer(), body, path)
-    sanitize_content(html, path, text, marker_components() if markers is None else markers, base=page_base(location))
+    try:
+        html = render_within(render or site_renderer(), body, path)
+    except PageTextError as error:
+        raise SourceError(path, find_line(text, error.problem.needles), error.problem.message) from None
     check_numbers(html, path, text, site_numbers() if numbers is None else numbers, meta)
-    check_headings(body, path, offset)
+    html = sanitize_content(html, path, text, marker_components() if markers is None else markers,
+                            base=page_base(location))
+    check_page_title(html, path, text)
+    check_marker_places(html, path, text)
     check_flyer_sections(meta, text, path)
     return meta
 
@@ -177,3 +190,4 @@ def check_docs(docs_dir, display_root=None, render=None, numbers=None):
                 pass
         check_source(read_text(path), shown, render, markers,
                      location=path.relative_to(docs_dir).as_posix(), numbers=numbers)
+    check_translation_markers(docs_dir, display_root)

@@ -6,11 +6,19 @@ A new language may instead bring all of its strings in one file,
 overrides/strings/<locale>.yml, shaped as  key: text  (README: "Adding a language").
 Every key needs a text in every locale, from one of the two places, never both.
 
-Templates print the texts unescaped (in text and in attributes such as
-aria-label="…"), so a text may not contain markup: no <, >, " or character
-references (scripts/sitelib/front_matter.py, markup_in_text).
+A text may not contain markup: no <, >, " or character references
+(scripts/sitelib/front_matter.py, markup_in_text); the site's templates escape
+what they print as well (scripts/sitelib/autoescape.py).
+
+A text is data, never a format string: no str.format(), % or Jinja runs on it.
+The only braces it may hold are the placeholders PLACEHOLDERS declares for its
+key (`{date}`, `{count}` …), and fill() is the one place where they are
+replaced; any other brace fails the build with the file and line.
 """
+import re
 from pathlib import Path
+
+from markupsafe import Markup, escape
 
 from . import safe_yaml
 from .front_matter import markup_in_text
@@ -20,6 +28,52 @@ from .phone_numbers import allowed_set, config_numbers, unknown_numbers
 from .source_errors import SourceError
 
 OVERRIDES = ROOT / "overrides"
+
+# The placeholders of each interface string, declared by the code that fills them:
+# templates call ui_fill("key", name=value) (scripts/hooks/ui_strings.py), Python
+# calls fill(). A key not listed here holds no placeholder at all.
+PLACEHOLDERS = {
+    "historical_advice": ("date",),             # page-dates, content-dates, flyers
+    "stale_notice_one": ("date", "sections"),   # stale-notice
+    "stale_notice_many": ("date", "sections"),
+    "about_run_by": ("name",),                  # organisation
+    "offline_save_note": ("count",),            # offline/save-button.html
+    "offline_saving": ("done", "total"),        # filled in the browser: offline.js say()
+}
+FILLED_IN_BROWSER = {"offline_saving"}
+PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+BRACE = re.compile(r"\{([a-z_]+)\}|[{}]")  # a placeholder, or a brace on its own
+
+
+def placeholder_problem(text, key):
+    """Why `text` (the interface string `key`) holds a brace it may not, or None."""
+    declared = PLACEHOLDERS.get(key, ())
+    for match in BRACE.finditer(text):
+        if match.group(1) not in declared:
+            shown = text[match.start():match.start() + 30]
+            allowed = (f"its placeholders are {', '.join('{' + name + '}' for name in declared)}" if declared
+                       else "it has no placeholders")
+            return (f"has a brace that is not a placeholder of this text, at '{shown}' ({allowed}); "
+                    "a text is data, so write it without other braces")
+    return None
+
+
+def fill(text, key, values, escape_with=str):
+    """The one place where an interface string becomes text: each placeholder declared
+    for `key` is replaced by its value, in one pass (a value is never read again).
+
+    values: {name: value} for exactly the declared placeholders; escape_with:
+    markupsafe.escape in templates (the text and the values are escaped, a Markup
+    value is kept), str for plain text.
+    """
+    declared = set(PLACEHOLDERS.get(key, ()))
+    if set(values) != declared:
+        raise ValueError(f"'{key}' is filled with {sorted(values)}, but declares {sorted(declared)} "
+                         "(scripts/sitelib/ui_strings.py PLACEHOLDERS)")
+    parts = PLACEHOLDER.split(text)  # literal, name, literal, name, …
+    pieces = [escape_with(values[part] if index % 2 else part) if not index % 2 or part in values
+              else escape_with("{" + part + "}") for index, part in enumerate(parts)]
+    return Markup("").join(pieces) if escape_with is escape else "".join(pieces)
 
 
 def load_yaml(path):
@@ -55,7 +109,7 @@ def _checked(text, path, line, key, locale, numbers=()):
     """The text, stripped; a text with markup, or a phone number mkdocs.yml does not
     hold, fails naming its file and line."""
     text = str(text).strip()
-    problem = markup_in_text(text)
+    problem = markup_in_text(text) or placeholder_problem(text, key)
     if problem:
         raise SourceError(path, line, f"'{key}' in {locale} {problem}")
     for number in unknown_numbers(text, allowed_set(numbers)):

@@ -92,8 +92,9 @@ def named_site(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("organisation")
     docs = tmp / "docs"
     shutil.copytree(ROOT / "tests" / "fixtures" / "hostile" / "good" / "docs", docs)
-    with open(docs / "nb" / "index.md", "a", encoding="utf-8") as page:
-        page.write("\n## Hvem står bak { #who }\n\n<!-- organisation -->\n")
+    for locale, heading in (("nb", "Hvem står bak"), ("en", "Who runs it")):  # a translation keeps its markers
+        with open(docs / locale / "index.md", "a", encoding="utf-8") as page:
+            page.write(f"\n## {heading} {{ #who }}\n\n<!-- organisation -->\n")
     config = write_variant_config(tmp, docs)
     data = yaml.safe_load(config.read_text(encoding="utf-8"))
     data["extra"] = {"organisation": {"name": "Helse & Hjelp", "url": "https://example.org/", "logo": "assets/favicon.svg"}}

@@ -85,8 +85,8 @@ def rejected_builds(tmp_path_factory):
     """Every REJECTED case built once, all in one process (tests/support/batch_build.py):
     {case: (succeeded, output, site dir)}."""
     prepared = {case: _prepare(tmp_path_factory.mktemp(case), case) for case in REJECTED}
-    lines = build_in_one_process(list(prepared.values()))
-    return {case: (line["ok"], line["output"], prepared[case][1]) for case, line in zip(prepared, lines)}
+    built = build_in_one_process(prepared)
+    return {case: (built[case]["ok"], built[case]["output"], prepared[case][1]) for case in prepared}
 
 
 def test_every_fixture_is_tested():

@@ -104,9 +104,9 @@ def rejected_builds(tmp_path_factory):
     {case: (succeeded, output, CPU seconds the build took, site dir)}."""
     prepared = {case: prepare_build(tmp_path, docs_for(tmp_path, case))
                 for case, tmp_path in ((case, tmp_path_factory.mktemp(case)) for case in REJECTED)}
-    lines = build_in_one_process(list(prepared.values()))
-    return {case: (line["ok"], line["output"], line["seconds"], prepared[case][1])
-            for case, line in zip(prepared, lines)}
+    built = build_in_one_process(prepared)
+    return {case: (built[case]["ok"], built[case]["output"], built[case]["cpu_seconds"], prepared[case][1])
+            for case in prepared}
 
 
 def test_every_fixture_is_tested():

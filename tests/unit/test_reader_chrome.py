@@ -4,7 +4,7 @@ from types import SimpleNamespace
 import pytest
 
 from scripts.sitelib.admonitions import translate_titles
-from scripts.sitelib.material_coupling import (CouplingBroken, after_first_h1, into_footer, name_in_header,
+from scripts.sitelib.material_coupling import (CouplingBroken, after_title, into_footer, name_in_header,
                                               swap_language_menu)
 from scripts.sitelib.site_nav import group_of, home_page, keep_links_in_groups, title_groups
 from scripts.sitelib.source_errors import SourceError
@@ -80,7 +80,7 @@ def test_the_organisation_name_replaces_the_header_title_escaped():
     (swap_language_menu, ("<header></header>", "x")),
     (name_in_header, ("<header></header>", "Org")),
     (into_footer, ("<footer></footer>", "x")),
-    (after_first_h1, ("<p>no heading</p>", "<p>badge</p>")),
+    (after_title, ("<p>no heading</p>", "<p>badge</p>")),
 ])
 def test_every_patch_fails_loudly_when_material_changed(patch, args):
     with pytest.raises(CouplingBroken):
@@ -90,8 +90,13 @@ def test_every_patch_fails_loudly_when_material_changed(patch, args):
 def test_footer_links_go_first_into_the_footer_bar_and_text_after_the_h1():
     footer = '<footer><div class="md-footer-meta__inner md-grid"><div class="md-copyright"></div></div></footer>'
     assert into_footer(footer, "<nav>L</nav>") == footer.replace('md-grid">', 'md-grid"><nav>L</nav>')
-    assert after_first_h1("<h1>T</h1><p>a</p>", "<p>B</p>") == "<h1>T</h1><p>B</p><p>a</p>"
-    assert after_first_h1("<p>no heading</p>", "  ") == "<p>no heading</p>"
+    assert after_title("<h1>T</h1><p>a</p>", "<p>B</p>") == "<h1>T</h1><p>B</p><p>a</p>"
+    assert after_title("<p>no heading</p>", "  ") == "<p>no heading</p>"
+    # the page's real title, not the first </h1>: an <h1> inside <details> is not the title
+    folded = '<details><summary>S</summary>\n<h1>Hidden</h1></details>\n<h1 id="t">T</h1>\n<p>a</p>'
+    assert after_title(folded, "<p>B</p>") == folded.replace('T</h1>', 'T</h1><p>B</p>')
+    with pytest.raises(CouplingBroken):
+        after_title('<details><summary>S</summary><h1>Hidden</h1></details>', "<p>B</p>")
 
 
 STRINGS = {"admonition_info": "Informasjon", "admonition_warning": "Viktig"}

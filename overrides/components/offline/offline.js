@@ -4,7 +4,11 @@
 // <html data-site-offline>: "off" (nothing stored) or "ready" (a worker keeps pages).
 (function () {
   var meta = document.querySelector('meta[name="site-offline"]');
-  if (!meta || !("serviceWorker" in navigator) || !window.caches) return;
+  // Cache Storage only as the real interface: an element with id="caches" (window.caches
+  // where the browser has none) must leave the feature off, not half on.
+  if (!meta || !("serviceWorker" in navigator) || typeof window.CacheStorage !== "function" ||
+      !(window.caches instanceof window.CacheStorage)) return;
+  var caches = window.caches;
   var root = document.documentElement;
   var script = meta.getAttribute("content");
   var worker = navigator.serviceWorker;

@@ -3,8 +3,13 @@
   // Moving between the site's own pages replaces the current history entry, so
   // that Back leads out of the site, never to a page read before. New tabs,
   // downloads, other sites and Back/Forward stay as the browser does them.
-  if (window.navigation && window.NavigateEvent) {
-    navigation.addEventListener("navigate", function (event) {
+  // An element with id="navigation" is window.navigation in a browser without the
+  // Navigation API: only the real API (an instance of its own interface) counts,
+  // anything else takes the click handler, which works everywhere.
+  var api = typeof window.Navigation === "function" && typeof window.NavigateEvent === "function" &&
+    window.navigation instanceof window.Navigation ? window.navigation : null;
+  if (api) {
+    api.addEventListener("navigate", function (event) {
       if (event.navigationType !== "push" || !event.cancelable || event.downloadRequest !== null || event.formData) return;
       var url = new URL(event.destination.url);
       if (url.origin !== location.origin) return;
@@ -30,20 +35,27 @@
 
   // What the site stored on this phone. The exit address also asks the browser
   // to drop it (Clear-Site-Data), but not every host can send that header.
+  // Each step on its own: one that fails (or a global taken by an element) never
+  // stops the others, or the exit.
   function forget() {
+    var jobs = [];
     try { localStorage.clear(); } catch (e) { /* storage off */ }
     try { sessionStorage.clear(); } catch (e) { /* storage off */ }
-    var jobs = [];
-    if (window.caches) {
-      jobs.push(caches.keys().then(function (keys) {
-        return Promise.all(keys.map(function (key) { return caches.delete(key); }));
-      }));
-    }
-    if (navigator.serviceWorker) {
-      jobs.push(navigator.serviceWorker.getRegistrations().then(function (registrations) {
-        return Promise.all(registrations.map(function (registration) { return registration.unregister(); }));
-      }));
-    }
+    try {
+      if (typeof window.CacheStorage === "function" && window.caches instanceof window.CacheStorage) {
+        var store = window.caches;
+        jobs.push(store.keys().then(function (keys) {
+          return Promise.all(keys.map(function (key) { return store.delete(key); }));
+        }));
+      }
+    } catch (e) { /* no Cache Storage */ }
+    try {
+      if (navigator.serviceWorker) {
+        jobs.push(navigator.serviceWorker.getRegistrations().then(function (registrations) {
+          return Promise.all(registrations.map(function (registration) { return registration.unregister(); }));
+        }));
+      }
+    } catch (e) { /* no service worker */ }
     return Promise.all(jobs);
   }
 
@@ -58,8 +70,10 @@
     // Without a signal the exit address cannot answer: go straight to the neutral site.
     var target = navigator.onLine === false ? neutral : link.href;
     var go = function () { location.replace(target); };
-    // Let the cleanup finish, but never wait more than 150 ms for it.
-    Promise.race([forget(), new Promise(function (done) { setTimeout(done, 150); })]).then(go, go);
+    // Let the cleanup finish, but never wait more than 150 ms for it; leave whatever happens.
+    var cleanup;
+    try { cleanup = forget(); } catch (e) { cleanup = null; }
+    Promise.race([cleanup, new Promise(function (done) { setTimeout(done, 150); })]).then(go, go);
   }
 
   link.addEventListener("click", leave);
