@@ -30,9 +30,12 @@
 
   // What the site stored on this phone. The exit address also asks the browser
   // to drop it (Clear-Site-Data), but not every host can send that header.
-  function forget() {
+  function forgetWebStorage() {
     try { localStorage.clear(); } catch (e) { /* storage off */ }
     try { sessionStorage.clear(); } catch (e) { /* storage off */ }
+  }
+
+  function forgetSavedPages() {
     var jobs = [];
     if (window.caches) {
       jobs.push(caches.keys().then(function (keys) {
@@ -55,11 +58,20 @@
     document.documentElement.style.visibility = "hidden";   // hide the page at once
     document.title = "";
     try { window.speechSynthesis && window.speechSynthesis.cancel(); } catch (e) { /* no speech */ }
-    // Without a signal the exit address cannot answer: go straight to the neutral site.
+    forgetWebStorage();
+    // Saved pages: their service worker answers the exit address itself, with or
+    // without a signal (it deletes the saved pages and itself, then sends the
+    // reader on: service-worker.js.in). Go at once, and leave it registered until
+    // then, or the browser would not ask it.
+    if (navigator.serviceWorker && navigator.serviceWorker.controller) {
+      location.replace(link.href);
+      return;
+    }
+    // No worker answers: without a signal the exit address cannot, so go straight
+    // to the neutral site. Clear what is left first, but wait at most 150 ms.
     var target = navigator.onLine === false ? neutral : link.href;
     var go = function () { location.replace(target); };
-    // Let the cleanup finish, but never wait more than 150 ms for it.
-    Promise.race([forget(), new Promise(function (done) { setTimeout(done, 150); })]).then(go, go);
+    Promise.race([forgetSavedPages(), new Promise(function (done) { setTimeout(done, 150); })]).then(go, go);
   }
 
   link.addEventListener("click", leave);
