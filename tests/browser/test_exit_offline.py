@@ -138,15 +138,20 @@ def left_behind(context, site_url):
         check.close()
 
 
-@pytest.mark.parametrize("saved", [False, True], ids=["nothing-saved", "saved"])
-def test_a_cleanup_that_never_settles_does_not_hold_the_exit(context, nginx_site, saved):
-    if saved:
+@pytest.mark.parametrize("case", ["online-nothing-saved", "online-saved", "offline-nothing-saved"])
+def test_a_cleanup_that_never_settles_does_not_hold_the_exit(context, nginx_site, case):
+    signal, saved = case.split("-", 1)
+    if saved == "saved":
         save_language(context, nginx_site.url)
     page, journey = open_from_start(context, nginx_site.url + "covid-19/", init_script=NEVER_SETTLES)
     never = "Promise.race([caches.keys(), new Promise(done => setTimeout(() => done('never'), 300))])"
     assert page.evaluate(never) == "never", "control: the stub holds Cache Storage"
+    context.set_offline(signal == "offline")
     journey.tap_the_exit()
-    assert journey.requested[:2] == [nginx_site.url + "exit/", NEUTRAL], journey.requested
+    if signal == "offline":    # no worker: nobody can answer /exit/, the page goes straight on
+        assert journey.requested[0] == NEUTRAL and nginx_site.url + "exit/" not in journey.requested
+    else:
+        assert journey.requested[:2] == [nginx_site.url + "exit/", NEUTRAL], journey.requested
     journey.never_shows_the_site(nginx_site.url)
     assert left_behind(context, nginx_site.url) == {"caches": 0, "workers": 0}
 

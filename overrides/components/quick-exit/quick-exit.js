@@ -67,10 +67,16 @@
       location.replace(link.href);
       return;
     }
-    // No worker answers: without a signal the exit address cannot, so go straight
-    // to the neutral site. Clear what is left first, but wait at most 150 ms.
-    var target = navigator.onLine === false ? neutral : link.href;
-    var go = function () { location.replace(target); };
+    // No worker: with a signal the server answers (and clears with Clear-Site-Data);
+    // go at once, the clean-up goes on until its answer arrives.
+    if (navigator.onLine !== false) {
+      forgetSavedPages().catch(function () { /* storage off */ });
+      location.replace(link.href);
+      return;
+    }
+    // Without a signal nobody can answer the exit address: go straight to the
+    // neutral site. Clear what is left first, but wait at most 150 ms.
+    var go = function () { location.replace(neutral); };
     Promise.race([forgetSavedPages(), new Promise(function (done) { setTimeout(done, 150); })]).then(go, go);
   }
 
