@@ -11,6 +11,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from scripts.sitelib.locales import current_locale, locale_prefix
 from scripts.sitelib.material_coupling import is_outer_build, language_links, set_language_links
+from scripts.sitelib.quick_exit import neutral_url
 from scripts.sitelib.site_files import write_site_file
 from scripts.sitelib.offline import (
     OFFLINE_DIR, OFFLINE_TEMPLATE, base_path, build_precache, build_version, offline_pages_by_prefix,
@@ -87,5 +88,5 @@ def on_post_build(config: MkDocsConfig) -> None:
     if not is_outer_build(config):
         return  # a nested locale build; the outer (source) build writes sw.js last
     sw = render_service_worker(build_version(site_dir), build_precache(site_dir, base),
-                               offline_pages_by_prefix(base), base)
+                               offline_pages_by_prefix(base), base, neutral=neutral_url(config.extra))
     write_site_file(site_dir, "sw.js", sw)

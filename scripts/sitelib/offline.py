@@ -82,8 +82,9 @@ def offline_pages_by_prefix(base="/", locales=LOCALES):
     return dict(sorted(table.items(), key=lambda item: -len(item[0])))
 
 
-def render_service_worker(version, assets, offline_pages, base="/", template=SW_TEMPLATE):
-    """Fill the service worker template with this build's facts."""
+def render_service_worker(version, assets, offline_pages, base="/", *, neutral, template=SW_TEMPLATE):
+    """Fill the service worker template with this build's facts. neutral: where the
+    quick exit sends the reader (quick_exit.neutral_url, already checked)."""
     text = Path(template).read_text(encoding="utf-8")
     values = {
         "VERSION": json.dumps(version),
@@ -92,6 +93,7 @@ def render_service_worker(version, assets, offline_pages, base="/", template=SW_
         "OFFLINE_PAGES": json.dumps(offline_pages, indent=0),
         "FINGERPRINTED": json.dumps(FINGERPRINTED_NAME),
         "EXIT": json.dumps(base + EXIT_DIR),
+        "NEUTRAL": json.dumps(neutral),
     }
     for key, value in values.items():
         text = text.replace(f"/*{key}*/null", value)

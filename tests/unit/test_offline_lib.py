@@ -52,9 +52,11 @@ def test_version_changes_with_any_file(tmp_path):
 
 
 def test_service_worker_carries_the_build_facts():
-    text = render_service_worker("abc123", ["/assets/site.1a2b3c4d.css"], {"/th/": "/th/offline/", "/": "/offline/"}, "/")
+    text = render_service_worker("abc123", ["/assets/site.1a2b3c4d.css"], {"/th/": "/th/offline/", "/": "/offline/"}, "/",
+                                 neutral="https://www.yr.no/")
     assert re.search(r'var VERSION\s*=\s*"abc123";', text)
     assert json.dumps("/assets/site.1a2b3c4d.css") in text
     assert "/*" + "ASSETS*/null" not in text
+    assert re.search(r'var EXIT\s*=\s*"/exit/";', text) and re.search(r'var NEUTRAL\s*=\s*"https://www.yr.no/";', text)
     assert "new RegExp(" + json.dumps(r"\.[0-9a-f]{8}(?:\.min)?\.(?:css|js)$") + ")" in text
 

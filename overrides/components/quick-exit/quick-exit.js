@@ -35,12 +35,15 @@
 
   // What the site stored on this phone. The exit address also asks the browser
   // to drop it (Clear-Site-Data), but not every host can send that header.
-  // Each step on its own: one that fails (or a global taken by an element) never
-  // stops the others, or the exit.
-  function forget() {
-    var jobs = [];
+  function forgetWebStorage() {
     try { localStorage.clear(); } catch (e) { /* storage off */ }
     try { sessionStorage.clear(); } catch (e) { /* storage off */ }
+  }
+
+  // Each step on its own: one that fails (or a global taken by an element) never
+  // stops the others, or the exit.
+  function forgetSavedPages() {
+    var jobs = [];
     try {
       if (typeof window.CacheStorage === "function" && window.caches instanceof window.CacheStorage) {
         var store = window.caches;
@@ -67,12 +70,29 @@
     document.documentElement.style.visibility = "hidden";   // hide the page at once
     document.title = "";
     try { window.speechSynthesis && window.speechSynthesis.cancel(); } catch (e) { /* no speech */ }
-    // Without a signal the exit address cannot answer: go straight to the neutral site.
-    var target = navigator.onLine === false ? neutral : link.href;
-    var go = function () { location.replace(target); };
-    // Let the cleanup finish, but never wait more than 150 ms for it; leave whatever happens.
+    forgetWebStorage();
+    // Saved pages: their service worker answers the exit address itself, with or
+    // without a signal (it deletes the saved pages and itself, then sends the
+    // reader on: service-worker.js.in). Go at once, and leave it registered until
+    // then, or the browser would not ask it.
+    var controlled = false;
+    try { controlled = !!(navigator.serviceWorker && navigator.serviceWorker.controller); } catch (e) { /* none */ }
+    if (controlled) {
+      location.replace(link.href);
+      return;
+    }
     var cleanup;
-    try { cleanup = forget(); } catch (e) { cleanup = null; }
+    try { cleanup = forgetSavedPages(); } catch (e) { cleanup = Promise.resolve(); }
+    // No worker: with a signal the server answers (and clears with Clear-Site-Data);
+    // go at once, the clean-up goes on until its answer arrives.
+    if (navigator.onLine !== false) {
+      cleanup.catch(function () { /* storage off */ });
+      location.replace(link.href);
+      return;
+    }
+    // Without a signal nobody can answer the exit address: go straight to the
+    // neutral site. Clear what is left first, but wait at most 150 ms.
+    var go = function () { location.replace(neutral); };
     Promise.race([cleanup, new Promise(function (done) { setTimeout(done, 150); })]).then(go, go);
   }
 
