@@ -201,7 +201,7 @@ def test_safety_page_says_what_the_exit_cannot_remove(site, locale):
     html = page(site, locale, "safety")
     base = f"{site.url}{locale_prefix(locale)}safety/"
     limits = lists(section(html, "limits"), "ul")[0].find_all("li", recursive=False)
-    assert icons_of(limits) == [icon_path(name) for name in ("history", "tab", "download-outline", "wifi-off")]
+    assert icons_of(limits) == [icon_path(name) for name in ("history", "tab", "download-outline", "wifi-off", "timer-sand")]
     links = {urljoin(base, a["href"]): a.get_text() for a in lists(section(html, "limits"), "ul")[0].find_all("a")}
     assert base + "#clear-history" in links
     # Offline, saved pages may stay: the page names the button that removes them, as it is labelled.
