@@ -84,17 +84,22 @@ def service_rows(data, strings, locale):
             for service in data.reachable_services]
 
 
+CARD_CONTACT_ROWS = 4   # what fits under the three emergency numbers on an 85 × 55 mm card
+
+
 def card_service_numbers(data, strings):
     """[(service name, label, number)] for a pocket card: the numbers of services that
-    differ from the organisation's own (those are on the card already)."""
-    own = {data.contact.phone, data.contact.whatsapp}
+    differ from the organisation's own (those are on the card already), as many as fit
+    beside them; the card's QR code opens the help page with every service."""
+    own = {data.contact.phone, data.contact.whatsapp} - {""}
+    room = CARD_CONTACT_ROWS - len(own)
     rows = []
     for service in data.reachable_services:
         for key in ("phone", "whatsapp"):
             number = getattr(service, key)
-            if number and number not in own:
+            if number and number not in own and number not in [row[2] for row in rows]:
                 rows.append((strings[f"service_{service.key}_name"], strings[f"contact_{key}"], number))
-    return rows
+    return rows[:max(room, 0)]
 
 
 def organisation_band(config, locale_site_name):

@@ -182,3 +182,22 @@ def test_every_number_a_page_may_link_has_a_label_in_every_language():
         assert set(labels) == {"113", "112", "116117", "4722000000"}, locale
         assert STRINGS[locale]["urgent_112_name"] in labels["112"], locale
         assert "1 1 2" in labels["112"] and "{" not in "".join(labels.values()), locale
+
+
+# --- what the print kit shows of it -------------------------------------------------------------
+
+def test_a_pocket_card_adds_a_services_own_numbers_as_far_as_they_fit():
+    from scripts.sitelib.print_pages import card_service_numbers, service_rows
+    ui = STRINGS["nb"]
+    data = help_data({"contact": {"phone": "+47 22 00 00 00", "whatsapp": "+47 900 00 000"}, "services": [
+        {"id": "clinic", "phone": "+47 22 11 11 11", "whatsapp": "+47 900 11 111", "address": "Testveien 1",
+         "opening_hours": [{"days": "mon-fri", "opens": "10:00", "closes": "16:00"}]},
+        {"id": "lawyer", "phone": "+47 22 22 22 22"},
+        {"id": "outreach"}]})
+    assert card_service_numbers(data, ui) == [("Helseklinikk", "Telefon", "+47 22 11 11 11"),
+                                              ("Helseklinikk", "WhatsApp", "+47 900 11 111")], \
+        "the organisation's two and two more fill the card; the QR code leads to the rest"
+    assert card_service_numbers(help_data({}), ui) == []
+    rows = service_rows(data, ui, "nb")
+    assert [row["name"] for row in rows] == ["Helseklinikk", "Gratis advokat", "Vi kommer til deg"]
+    assert rows[0]["hours"] == [("Mandag–fredag", "10:00–16:00")] and rows[2]["phone"] == "+47 22 00 00 00"
