@@ -39,14 +39,41 @@ def page(browser):
     context.close()
 
 
-EDITED_CONTACT = {"phone": "+47 22 00 00 00", "whatsapp": "+47 900 00 000", "opening_hours": "Mandag til fredag 10–16"}
+EDITED_CONTACT = {"phone": "+47 22 00 00 00", "whatsapp": "+47 900 00 000"}
+EDITED_HOURS = '[{days: mon-fri, opens: "10:00", closes: "16:00"}]'    # Mandag–fredag 10:00–16:00
 EDITED_LICENCE = "Fritt til bruk med kildehenvisning."
+# Services as an editor might fill them in (made-up address and numbers): the clinic with
+# its own address, hours, phone and WhatsApp; the lawyer with hours only (reached on the
+# contact's phone); the others with nothing of their own (the contact's phone too).
+EDITED_SERVICES = [
+    {"id": "clinic", "address": "Testveien 1, 0000 Oslo", "phone": "+47 22 11 11 11", "whatsapp": "+47 900 11 111",
+     "opening_hours": [{"days": "mon-thu", "opens": "12:00", "closes": "16:00"}, {"days": "fri", "opens": "09:00", "closes": "12:00"}]},
+    {"id": "social-workers"},
+    {"id": "lawyer", "opening_hours": [{"days": "wed", "opens": "13:00", "closes": "16:00"}]},
+    {"id": "outreach"},
+    {"id": "condoms"},
+]
+
+
+def edited_config(text):
+    """mkdocs.yml as an editor filled it in: contact, services and licence."""
+    import re
+    import yaml
+    for key, value in EDITED_CONTACT.items():   # extra.contact's keys (4 spaces), not a service's (6)
+        text = re.sub(rf'^    {key}: ""', f'    {key}: "{value}"', text, count=1, flags=re.M)
+    text = re.sub(r"^    opening_hours: \[\]", f"    opening_hours: {EDITED_HOURS}", text, count=1, flags=re.M)
+    services = yaml.safe_dump({"services": EDITED_SERVICES}, allow_unicode=True, sort_keys=False)
+    services = "".join(f"  {line}\n" for line in services.splitlines())
+    text, found = re.subn(r"^  services:\n(?:(?: {4}.*)?\n)*", services, text, count=1, flags=re.M)
+    assert found == 1, "extra.services not found in mkdocs.yml"
+    return text.replace('  licence: ""', f'  licence: "{EDITED_LICENCE}"')
 
 
 @pytest.fixture(scope="session")
 def edited_site(tmp_path_factory):
     """A second build where editors and translators changed things: Thai lacks
-    help.md, the Norwegian help.md changed, and some contact fields are filled."""
+    help.md, the Norwegian help.md changed, and contact details, services and the
+    licence are filled in (edited_config)."""
     tmp_path = tmp_path_factory.mktemp("edited")
 
     def edit_docs(docs):
@@ -54,12 +81,7 @@ def edited_site(tmp_path_factory):
         with open(docs / "nb" / "help.md", "a", encoding="utf-8") as source:
             source.write("\nEn ny setning om hjelp.\n")
 
-    def edit_config(text):
-        for key, value in EDITED_CONTACT.items():
-            text = text.replace(f'    {key}: ""', f'    {key}: "{value}"')
-        return text.replace('  licence: ""', f'  licence: "{EDITED_LICENCE}"')
-
-    config = variant_config(tmp_path, edit_docs=edit_docs, edit_config=edit_config)
+    config = variant_config(tmp_path, edit_docs=edit_docs, edit_config=edited_config)
     with StaticServer(tmp_path / "site") as server:
         result = build_site(tmp_path / "site", server.url, config=config)
         if result.returncode != 0:

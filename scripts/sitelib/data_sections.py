@@ -8,26 +8,20 @@ never see it: each of them is derived from the rendered page.
 """
 from dataclasses import dataclass
 
+from .help_data import help_data
 from .markdown_source import parser
 from .markers import find_markers
 from .heading_ids import heading_id
-
-CONTACT_FIELDS = ("phone", "whatsapp", "email", "address", "opening_hours")
 
 
 def filled(value):
     return value is not None and str(value).strip() != ""
 
 
-def contact_fields(contact):
-    """[(field, value)] of the filled contact fields, in display order."""
-    contact = contact or {}
-    return [(field, str(contact[field]).strip()) for field in CONTACT_FIELDS if filled(contact.get(field))]
-
-
 # marker name -> does `extra` hold the data its component shows?
 DATA_MARKERS = {
-    "contact-details": lambda extra: bool(contact_fields(extra.get("contact"))),
+    "contact-details": lambda extra: help_data(extra).contact.filled,
+    "services": lambda extra: bool(help_data(extra).reachable_services),
     "licence": lambda extra: filled(extra.get("licence")),
 }
 

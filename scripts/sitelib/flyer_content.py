@@ -47,8 +47,9 @@ def _missing(topic, section_id, found, src_path, key):
 
 
 def _list_items(section):
-    """The items of a section's first list (ul or ol), as tags."""
-    first = section.find(["ul", "ol"])
+    """The items of a section's first list written in Markdown (ul or ol), as tags.
+    A component's list (it has a class, e.g. the health centres) is not counted."""
+    first = section.find(["ul", "ol"], class_=False)
     return first.find_all("li", recursive=False) if first else []
 
 

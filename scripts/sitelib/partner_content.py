@@ -4,13 +4,17 @@ only the sections that have something to show.
 - A page in the menu's `staff` group (site_nav.is_staff_page: drug-services,
   partners, flyers, status) is for staff: it is in neither.
 - A `##` section is offered when it has text of its own (beyond component
-  markers such as `<!-- language-list -->`), and every component it shows renders
-  something (the contact section while `extra.contact` is empty does not).
+  markers such as `<!-- language-list -->`), and every data marker in it
+  (data_sections.DATA_MARKERS: the section exists to show that data) renders
+  something (the contact section while `extra.contact` is empty does not). Other
+  components may render nothing without emptying their section (the help page's
+  `<!-- our-clinic -->` while the clinic cannot be reached).
 """
 import functools
 
 import jinja2
 
+from .data_sections import DATA_MARKERS
 from .freshness import plain_heading, section_headings
 from .locales import LOCALES, SOURCE_LOCALE
 from .markdown_source import split_front_matter
@@ -31,7 +35,7 @@ def section_parts(markdown):
 def offered_sections(markdown, shows_something):
     """Ids of the sections partners get, in page order. shows_something(name) -> bool."""
     return [key for key, (own, names) in section_parts(markdown).items()
-            if own and all(shows_something(name) for name in names)]
+            if own and all(shows_something(name) for name in names if name in DATA_MARKERS)]
 
 
 def component_probe(env, config):

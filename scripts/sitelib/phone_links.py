@@ -4,14 +4,15 @@ The numbers are data: every number in mkdocs.yml (`extra.emergency`: 113,
 116 117; `extra.contact.phone` / `whatsapp`; see phone_numbers.config_numbers).
 Only those are linked, so a
 year or an amount in the text never becomes a call. A screen reader reads the
-link digit by digit ("1 1 3"), as people say a phone number, not as "one
-hundred and thirteen".
+link as "Call 1 1 3, ambulance": digit by digit, as people say a phone number (not
+"one hundred and thirteen"), with what the number is for (`call_label`).
 """
 import re
 
 from bs4 import BeautifulSoup, NavigableString
 
 from .phone_numbers import config_numbers
+from .ui_strings import fill
 
 # Text inside these is left alone: links already are links, and code is code.
 SKIP = {"a", "code", "pre", "script", "style", "textarea", "button", "select", "option", "title",
@@ -31,6 +32,27 @@ def spoken_number(number):
     return " ".join((["+"] if number.startswith("+") else []) + re.findall(r"\d", number))
 
 
+def call_label(number, ui, name=""):
+    """A call link's accessible name in the page's language (ui: its strings):
+    '113', 'Ambulanse' -> 'Ring 1 1 3, Ambulanse'; without a name, 'Ring 1 1 3'."""
+    spoken = spoken_number(number)
+    if name:
+        return fill(ui["call_label"], "call_label", {"number": spoken, "name": str(name)})
+    return fill(ui["call_label_plain"], "call_label_plain", {"number": spoken})
+
+
+def number_labels(extra, ui):
+    """{digits: accessible name} for every number a page may link: an emergency
+    number with its name ('Ring 1 1 3, Ambulanse'), any other with none."""
+    labels = {}
+    for item in extra.get("emergency") or []:
+        number = str(item.get("number", "")).strip()
+        labels.setdefault(re.sub(r"\D", "", number), call_label(number, ui, ui.get(f"{item.get('strings')}_name", "")))
+    for number in known_numbers(extra):
+        labels.setdefault(re.sub(r"\D", "", number), call_label(number, ui))
+    return labels
+
+
 def known_numbers(extra):
     """The phone numbers a page may link: every number in the config (phone_numbers.py)."""
     return config_numbers(extra)
@@ -47,8 +69,9 @@ def number_pattern(numbers):
     return re.compile(r"(?<![\d+])(?:" + "|".join(alternatives) + r")(?!\d)")
 
 
-def link_phone_numbers(html, numbers):
-    """Wrap each of `numbers` found in the text of `html` in a tel: link."""
+def link_phone_numbers(html, numbers, labels=None):
+    """Wrap each of `numbers` found in the text of `html` in a tel: link; `labels`
+    ({digits: accessible name}) names each link, else it is read digit by digit."""
     if not numbers:
         return html
     pattern = number_pattern(numbers)
@@ -64,7 +87,7 @@ def link_phone_numbers(html, numbers):
         for match in pattern.finditer(text):
             parts.append(text[last:match.start()])
             link = soup.new_tag("a", href=tel_href(match.group(0)), attrs={"class": "site-tel"})
-            link["aria-label"] = spoken_number(match.group(0))
+            link["aria-label"] = (labels or {}).get(re.sub(r"\D", "", match.group(0))) or spoken_number(match.group(0))
             link.string = match.group(0)
             parts.append(link)
             last = match.end()

@@ -15,6 +15,7 @@ from markupsafe import Markup
 from .component_assets import COMPONENTS, fingerprinted_name
 from .dates import human_date
 from .flyer_content import flyer_parts
+from .help_data import contact_fields, help_data, hours_rows
 from .locales import LOCALES, NATIVE_NAMES
 from .minify import MINIFIERS
 from .site_files import write_site_file
@@ -59,17 +60,48 @@ def included_component_assets(template=BASE_TEMPLATE, components=COMPONENTS):
     return IncludedAssets(assets)
 
 
-def contact_strip(contact, strings, fields=CONTACT_FIELDS):
-    """[(label, value)] of the filled-in fields of extra.contact, in a fixed order."""
-    contact = contact or {}
-    return [(strings[f"contact_{key}"], str(contact[key]).strip())
-            for key in fields if str(contact.get(key) or "").strip()]
+def contact_strip(contact, strings, locale, fields=CONTACT_FIELDS):
+    """[(label, value)] of the filled-in fields of the typed contact (help_data.Contact),
+    in the order of `fields`; opening hours written out in `locale`."""
+    filled, rows = dict(contact_fields(contact)), []
+    for key in (key for key in fields if key in filled):
+        value = filled[key]
+        if key == "opening_hours":
+            value = "; ".join(f"{days} {times}" for days, times in hours_rows(value, locale))
+        rows.append((strings[f"contact_{key}"], value))
+    return rows
 
 
 def emergency_numbers(emergency, strings):
-    """[{'number', 'name', 'when'}] from extra.emergency and the urgent-help strings."""
-    return [{"number": str(entry["number"]), "name": strings[f"{entry['strings']}_name"],
-             "when": strings[f"{entry['strings']}_when"]} for entry in (emergency or [])]
+    """[{'number', 'name', 'when'}] from the typed extra.emergency and the urgent-help strings."""
+    return [{"number": entry.number, "name": strings[f"{entry.strings}_name"],
+             "when": strings[f"{entry.strings}_when"]} for entry in emergency]
+
+
+def service_rows(data, strings, locale):
+    """[{'name', 'address', 'hours', 'phone', 'whatsapp'}] of every service that can be
+    reached: what the flyer prints of each (help_data.HelpData)."""
+    return [{"id": service.id, "name": strings[f"service_{service.key}_name"], "address": service.address,
+             "hours": hours_rows(service.opening_hours, locale), "phone": service.phone, "whatsapp": service.whatsapp}
+            for service in data.reachable_services]
+
+
+CARD_CONTACT_ROWS = 4   # what fits under the three emergency numbers on an 85 × 55 mm card
+
+
+def card_service_numbers(data, strings):
+    """[(service name, label, number)] for a pocket card: the numbers of services that
+    differ from the organisation's own (those are on the card already), as many as fit
+    beside them; the card's QR code opens the help page with every service."""
+    own = {data.contact.phone, data.contact.whatsapp} - {""}
+    room = CARD_CONTACT_ROWS - len(own)
+    rows = []
+    for service in data.reachable_services:
+        for key in ("phone", "whatsapp"):
+            number = getattr(service, key)
+            if number and number not in own and number not in [row[2] for row in rows]:
+                rows.append((strings[f"service_{service.key}_name"], strings[f"contact_{key}"], number))
+    return rows[:max(room, 0)]
 
 
 def organisation_band(config, locale_site_name):
@@ -87,6 +119,7 @@ class PrintPages:
         self.env, self.config, self.locale = env, config, locale
         self.strings, self.pdfs, self.included = strings, pdfs, included
         self.ui = strings[locale]
+        self.help = help_data(config.extra, config.config_file_path)
 
     # --- shared ---
 
@@ -147,7 +180,8 @@ class PrintPages:
             "sections": [{"id": s["id"], "html": s["html"]} for s in parts["sections"]],
             "qr": self._qr(topic_path),
             "page_link": relative_url(topic_path, here),
-            "contact": contact_strip(self.config.extra.get("contact"), self.ui),
+            "contact": contact_strip(self.help.contact, self.ui, self.locale),
+            "services": service_rows(self.help, self.ui, self.locale) if topic.slug == HELP_TOPIC else [],
             "content_date": human_date(content_date, self.locale) if content_date else None,
             "content_date_iso": str(content_date) if content_date else None,
             "version": version_code(self.locale, page.title, parts["lead"], parts["key_messages"], parts["sections"]),
@@ -165,8 +199,9 @@ class PrintPages:
             "title": strings["card_title"],
             "scan": strings["card_scan"],
             "qr": self._qr(topic_url(locale, HELP_TOPIC)),
-            "emergency": emergency_numbers(self.config.extra.get("emergency"), strings),
-            "contact": contact_strip(self.config.extra.get("contact"), strings, fields=("whatsapp", "phone")),
+            "emergency": emergency_numbers(self.help.emergency, strings),
+            "contact": contact_strip(self.help.contact, strings, locale, fields=("whatsapp", "phone")),
+            "services": card_service_numbers(self.help, strings),
         }
 
     def pocket_cards(self, every_language=False):

@@ -39,6 +39,10 @@ PLACEHOLDERS = {
     "about_run_by": ("name",),                  # organisation
     "offline_save_note": ("count",),            # offline/save-button.html
     "offline_saving": ("done", "total"),        # filled in the browser: offline.js say()
+    "call_label": ("number", "name"),           # phone_links.call_label
+    "call_label_plain": ("number",),
+    "health_centres_page": ("host",),           # health-centres
+    "whatsapp_label": ("name",),                # services
 }
 FILLED_IN_BROWSER = {"offline_saving"}
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")

@@ -21,10 +21,10 @@ def test_filled_fields_show_with_labels_in_the_page_language(edited_site):
     block = contact_block(edited_site, "help")
     assert 'href="tel:+4722000000"' in block and EDITED_CONTACT["phone"] in block
     assert 'href="https://wa.me/4790000000"' in block
-    assert "Åpningstider" in block and EDITED_CONTACT["opening_hours"] in block
+    assert "Åpningstider" in block and "Mandag–fredag" in block and "10:00–16:00" in block, "hours written by Babel"
     assert "E-post" not in block and "Adresse" not in block, "empty fields must be left out"
     english = contact_block(edited_site, "en/help")
-    assert "Phone" in english and "Opening hours" in english
+    assert "Phone" in english and "Opening hours" in english and "Monday\u2009–\u2009Friday" in english
 
 
 def test_licence_shows_only_when_filled(site, edited_site):

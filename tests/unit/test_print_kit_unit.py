@@ -1,4 +1,5 @@
 """Print kit logic: front-matter keys, what goes on a flyer, links, QR codes, typesetting."""
+from datetime import time
 import re
 
 import pytest
@@ -10,6 +11,7 @@ from scripts.sitelib.print_kit import (
     KeyMessage, PrintKitIndex, Topic, flyer_topics, language_label, mixed_card_locales, parse_key_messages, qr_svg,
     relative_url, short_url, topic_of, version_code,
 )
+from scripts.sitelib.help_data import Contact, Hours
 from scripts.sitelib.print_pages import contact_strip, included_component_assets
 from scripts.devtools.print_pdf import mkdocs_nav
 from scripts.sitelib.source_errors import SourceError
@@ -111,8 +113,12 @@ def test_the_contact_section_is_left_out_until_a_contact_detail_is_filled_in():
 
 def test_the_contact_strip_shows_only_filled_in_fields_in_a_fixed_order():
     strings = {f"contact_{key}": key.upper() for key in ("phone", "whatsapp", "email", "address", "opening_hours")}
-    assert contact_strip({"phone": "", "email": "a@b.no", "whatsapp": " +47 1 "}, strings) == [("WHATSAPP", "+47 1"), ("EMAIL", "a@b.no")]
-    assert contact_strip({}, strings) == []
+    contact = Contact(phone="", email="a@b.no", whatsapp="+47 900 00 000",
+                      opening_hours=(Hours((0, 1, 2, 3, 4), time(10), time(16)),))
+    assert contact_strip(contact, strings, "nb") == [
+        ("WHATSAPP", "+47 900 00 000"), ("EMAIL", "a@b.no"), ("OPENING_HOURS", "Mandag–fredag 10:00–16:00")]
+    assert contact_strip(contact, strings, "en", fields=("whatsapp", "phone")) == [("WHATSAPP", "+47 900 00 000")]
+    assert contact_strip(Contact(), strings, "nb") == []
 
 
 @pytest.mark.parametrize("target, origin, expected", [

@@ -31,16 +31,16 @@ def test_a_stale_page_shows_what_changed_once_for_all_languages(tmp_path):
     shutil.copytree(freshness.STORE, tmp_path / "stamped")
     docs, store = tmp_path / "docs", tmp_path / "stamped"
     source = docs / "nb" / "help.md"
-    source.write_text(source.read_text(encoding="utf-8").replace("Gratis kondomer.", "Gratis kondomer og glidemiddel."),
+    source.write_text(source.read_text(encoding="utf-8").replace("Tolken er gratis.", "Tolken er gratis for deg."),
                       encoding="utf-8")
     (docs / "zh" / "help.md").unlink()
     help_page = next(page for page in status_report.build(docs, store)["pages"] if page["page"] == "help.md")
     states = {item["code"]: item["status"] for item in help_page["translations"]}
     assert states["zh"] == "missing" and all(states[code] == "stale" for code in TRANSLATIONS if code != "zh")
     english = next(item for item in help_page["translations"] if item["code"] == "en")
-    assert english["sections"] == [{"id": "services", "name": "Dette kan du få hjelp til", "intro": False}]
+    assert english["sections"] == [{"id": "services", "name": "Uten papirer? Du kan likevel gå til lege", "intro": False}]
     assert english["title"] == "Get help" and english["url"] == "en/help/"
     [change] = help_page["changes"]
     assert [language["code"] for language in change["locales"]] == [code for code in TRANSLATIONS if code != "zh"]
-    assert change["diff"] == [[("equal", "- :material-hand-heart: Gratis "), ("delete", "kondomer."),
-                               ("insert", "kondomer og glidemiddel.")]]
+    assert change["diff"] == [[("equal", "- :material-translate: Du kan be om tolk hos legen. Tolken er "),
+                               ("delete", "gratis."), ("insert", "gratis for deg.")]]
