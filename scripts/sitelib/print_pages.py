@@ -70,6 +70,11 @@ def emergency_numbers(emergency, strings):
              "when": strings[f"{entry['strings']}_when"]} for entry in (emergency or [])]
 
 
+def preview_stamp(strings, locale, always="en"):
+    """[(locale, text)] stamped across every sheet of a preview build: the page's language, then English."""
+    return [(code, strings[code]["print_preview_stamp"]) for code in dict.fromkeys((locale, always))]
+
+
 def organisation_band(config, locale_site_name):
     """The band's name and logo: extra.organisation, or the site's own name (no owner claimed)."""
     organisation = config.extra.get("organisation") or {}
@@ -81,9 +86,10 @@ def organisation_band(config, locale_site_name):
 class PrintPages:
     """Writes one locale build's print pages into the site."""
 
-    def __init__(self, env, config, locale, strings, pdfs, included):
+    def __init__(self, env, config, locale, strings, pdfs, included, preview=False):
         self.env, self.config, self.locale = env, config, locale
         self.strings, self.pdfs, self.included = strings, pdfs, included
+        self.preview = preview
         self.ui = strings[locale]
 
     # --- shared ---
@@ -110,6 +116,7 @@ class PrintPages:
             "css": [relative_url(path, here) for path in css],
             "js": [relative_url(path, here) for path in js],
             "toolbar_json": Markup(json.dumps(toolbar, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")),
+            "preview_stamp": preview_stamp(self.strings, self.locale) if self.preview else None,
         }
 
     def _write(self, here, template, **context):
