@@ -57,6 +57,11 @@ def _strings(value):
     return isinstance(value, list) and all(isinstance(item, str) for item in value)
 
 
+def _words(value):
+    return isinstance(value, list) and bool(value) and all(
+        isinstance(item, str) and item.strip() and len(item) <= 40 and "\n" not in item for item in value)
+
+
 def _versions(value):
     return isinstance(value, dict) and all(
         isinstance(key, str) and (key == "_intro" or SECTION_ID.match(key))
@@ -79,6 +84,9 @@ FRONT_MATTER = {
     # scripts/sitelib/freshness.py: the Norwegian version of each section a translation matches
     "source_sections": ("what `scripts/i18n.py stamp` writes: section id: version", _versions),
     "search": ("{exclude: true} to leave the page out of search", _search),
+    # Each language's own everyday words for the page (a translator's, not copied from
+    # nb): search finds the page by them, and never shows them (scripts/sitelib/search_index.py).
+    "synonyms": ("a list of everyday words that should find the page, like [doctor, clinic]", _words),
 }
 
 
