@@ -77,7 +77,9 @@ FRONT_MATTER = {
     "description": ("one sentence of plain text (search results and link previews show it)", _text),
     "published": ("a month or a date, like 2021-04 or 2021-04-30", _date),
     "reviewed": ("a month or a date, like 2021-04 or 2021-04-30", _date),
-    "historical": ("true or false", lambda value: isinstance(value, bool)),
+    # scripts/sitelib/historical.py: the whole page, or only the section it names
+    "historical": ("true, false, or the id of the one section that is the historical record",
+                   lambda value: isinstance(value, bool) or (isinstance(value, str) and bool(SECTION_ID.match(value)))),
     "flyer": ("a list of section ids, like [before, during]", _section_ids),
     # the print kit checks each entry (scripts/sitelib/print_kit.py, parse_key_messages)
     "flyer_key_messages": ("a list of list items, like [before 1, if-sick 2]", _strings),

@@ -15,6 +15,7 @@ from markupsafe import Markup
 from .component_assets import COMPONENTS, fingerprinted_name
 from .dates import human_date
 from .flyer_content import flyer_parts
+from .historical import flyer_is_historical
 from .locales import LOCALES, NATIVE_NAMES
 from .minify import MINIFIERS
 from .print_kit import (
@@ -139,7 +140,7 @@ class PrintPages:
         parts = flyer_parts(page.content, topic, topic_path, here, src_path=f"docs/{page.file.src_uri}")
         meta = page.meta or {}
         historical = None
-        if meta.get("historical") and meta.get("published"):
+        if flyer_is_historical(meta) and meta.get("published"):
             historical = self.ui["historical_advice"].format(date=human_date(meta["published"], self.locale))
         content_date = meta.get("reviewed") or meta.get("published")
         flyer = {

@@ -8,7 +8,8 @@ line, when a page has:
   each page is rendered here with the site's Markdown extensions and checked, so
   a rejected page stops the build before MkDocs empties site/;
 - a `##` (or deeper) heading without its stable `{ #id }`, or an id used twice;
-- a `flyer:` list naming a section the page does not have.
+- a `flyer:` list naming a section the page does not have;
+- a `historical:` naming a section the page does not have (scripts/sitelib/historical.py).
 """
 import re
 from functools import lru_cache
@@ -16,7 +17,7 @@ from pathlib import Path
 
 from markdown import Markdown
 
-from .front_matter import check_front_matter
+from .front_matter import check_front_matter, key_line
 from .heading_ids import heading_id
 from .markdown_source import FRONT_MATTER_END, blank, mask_code_and_comments, split_front_matter  # noqa: F401
 from .markers import marker_components
@@ -108,6 +109,19 @@ def check_flyer_sections(meta, markdown, path):
                               f"{{ #{section} }}; sections here: {', '.join(sorted(known)) or 'none'}")
 
 
+def check_historical_section(meta, markdown, path):
+    """Fail when `historical: <section id>` names no `##` heading of the page."""
+    section = (meta or {}).get("historical")
+    if not isinstance(section, str):
+        return
+    _, body, _ = split_front_matter(markdown, path)
+    known = {found for _, level, _, found in headings(body) if level == 2 and found}
+    if section not in known:
+        raise SourceError(path, key_line(markdown, "historical"),
+                          f"'historical: {section}' names no '## … {{ #{section} }}' section of this page; "
+                          f"sections here: {', '.join(sorted(known)) or 'none'}")
+
+
 def markdown_renderer(extensions, configs):
     """body -> HTML with these Markdown extensions (MkDocs' config.markdown_extensions
     and config.mdx_configs), reusing one Markdown instance."""
@@ -138,6 +152,7 @@ def check_source(text, path, render=None, markers=None):
                      marker_components() if markers is None else markers)
     check_headings(body, path, offset)
     check_flyer_sections(meta, text, path)
+    check_historical_section(meta, text, path)
     return meta
 
 
