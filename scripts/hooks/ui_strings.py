@@ -1,4 +1,6 @@
-"""Give templates `ui`: the interface strings of the locale being built."""
+"""Give templates `ui`: the interface strings of the locale being built, and
+`ui_english`, the English ones, for the few places that say a word in English
+too (the language button on Norwegian pages)."""
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
@@ -17,4 +19,5 @@ def on_config(config: MkDocsConfig) -> None:
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.globals["ui"] = _table[current_locale(config)]
+    env.globals["ui_english"] = _table.get("en", {})
     return env
