@@ -35,8 +35,8 @@ build: setup ## Set up, then build the site into site/ (a failed build leaves si
 	$(BIN)/mkdocs build --strict -d .site.new || { rm -rf .site.new; exit 1; }
 	rm -rf site && mv .site.new site
 
-flyers: setup ## Build the site into site/ with PDF links, then render the print kit (flyers, pocket cards, poster, packs, ZIP) into it (the deploy build)
-	$(BIN)/python scripts/render_print_kit.py --site-dir site
+flyers: setup ## The deploy build: site/ with PDF links and the print kit (flyers, cards, poster, packs, ZIP); needs a public SITE_URL, or PREVIEW=1 for a stamped proof
+	$(BIN)/python scripts/render_print_kit.py --site-dir site $(if $(filter 1 yes true,$(PREVIEW)),--preview)
 
 test: setup ## Set up, then run every test (build, content, translations, browser), two at a time (pytest-xdist)
 	$(BIN)/python -m pytest -n 2

@@ -1,11 +1,13 @@
 """`make flyers`: build the site with PDF links, then render the whole print kit into it.
 
-    python scripts/render_print_kit.py [--site-dir site] [--no-build]
+    python scripts/render_print_kit.py [--site-dir site] [--no-build] [--preview]
 
 Renders every flyer, the pocket cards, the language poster (A4, A3), the print
 packs and the ZIP, with a progress display. SITE_URL (the deployed address, which
-the QR codes carry) comes from the environment. The build is served on a free
-local port while Chromium prints.
+the QR codes carry) comes from the environment; a loopback or private address is
+refused (`make flyers` would print flyers that lead nowhere) unless --preview
+(`make flyers PREVIEW=1`) stamps "PREVIEW – not for printing" on every PDF. The
+build is served on a free local port while Chromium prints.
 """
 import argparse
 import os
@@ -15,6 +17,7 @@ from pathlib import Path
 
 from scripts.devtools.local_site import SiteHeadersHandler, StaticServer, build_site
 from scripts.devtools.print_pdf import PrintError, open_print_browser, render_print_kit
+from scripts.sitelib.site_address import PREVIEW_FLAG, deploy_address_error
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -42,15 +45,21 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--site-dir", default=str(ROOT / "site"))
     parser.add_argument("--no-build", action="store_true", help="render the print kit of an existing FLYER_PDFS=1 build")
+    parser.add_argument("--preview", action="store_true",
+                        help="a proof: allow a local SITE_URL and stamp every PDF 'PREVIEW – not for printing'")
     args = parser.parse_args(argv)
     site_dir = Path(args.site_dir).resolve()
     site_url = os.environ.get("SITE_URL")
     if not args.no_build:
         if not site_url:
             sys.exit("SITE_URL is not set (the QR codes need the deployed address)")
+        problem = None if args.preview else deploy_address_error(site_url)
+        if problem:
+            sys.exit(f"make flyers: {problem}")
         started = time.monotonic()
         print("Building the site with PDF links …", flush=True)
-        result = build_site(site_dir, site_url, extra_env={"FLYER_PDFS": "1"})
+        env = {"FLYER_PDFS": "1", **({PREVIEW_FLAG: "1"} if args.preview else {})}
+        result = build_site(site_dir, site_url, extra_env=env)
         if result.returncode != 0:
             sys.exit(f"mkdocs build failed:\n{result.stdout}\n{result.stderr}")
         print(f"Built into {site_dir} in {time.monotonic() - started:.1f} s", flush=True)

@@ -20,6 +20,7 @@ _state = {}
 def on_config(config: MkDocsConfig) -> None:
     _state["topics"] = flyer_topics(Path(config.docs_dir) / SOURCE_LOCALE, order=list(nav_files(config.nav)))
     _state["pdfs"] = truthy(config.extra.get("flyer_pdfs"))
+    _state["preview"] = truthy(config.extra.get("flyer_preview"))
     _state["strings"] = load_strings(config.theme.custom_dir)
     _state["included"] = included_component_assets()
 
@@ -28,7 +29,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     # A new env per locale build (static-i18n nests them): keep this build's.
     locale = current_locale(config)
     env.globals["site_flyers"] = PrintKitIndex(locale, _state["topics"], _state["pdfs"], files)
-    _state["pages"] = PrintPages(env, config, locale, _state["strings"], _state["pdfs"], _state["included"])
+    _state["pages"] = PrintPages(env, config, locale, _state["strings"], _state["pdfs"], _state["included"],
+                                  preview=_state["preview"])
     return env
 
 

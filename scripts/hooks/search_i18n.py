@@ -1,28 +1,44 @@
 """Per-locale search: one index per locale, each page searching its own locale,
 through a worker that loads on first use and stems and segments queries
-(see overrides/components/search/search-worker.js.in and search-lazy.html)."""
+(see overrides/components/search/search-worker.js.in and search-lazy.html).
+Each page's everyday words (front matter `synonyms:`) are indexed on its entry, and
+the staff pages (the menu's `staff` group) are listed to rank after the reader pages."""
 
 import jieba
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from scripts.sitelib.locales import SOURCE_LOCALE, current_locale, locale_prefix
 from scripts.sitelib.material_coupling import (
-    CouplingBroken, MATERIAL, check_search_form, material_search_startup, material_search_worker, search_entries,
+    CouplingBroken, MATERIAL, check_search_form, check_search_overlay, material_search_startup, material_search_worker,
+    search_entries,
 )
 from scripts.sitelib.search_index import dumps, locale_index, point_search_at_locale, search_worker
 from scripts.sitelib.site_files import write_site_file
+from scripts.sitelib.site_nav import is_staff_page
 
 jieba.setLogLevel(60)  # Material's search plugin cuts Chinese with jieba; keep the build log clean
 WORKER_NAME, WORKER_TEXT = search_worker(material_search_worker())
 material_search_startup()
+check_search_overlay()
+# Site-relative page locations ('th/help/'), gathered from every locale's build.
+_synonyms, _staff_pages = {}, set()
 
 
 def on_config(config: MkDocsConfig) -> None:
     if "search.suggest" in config.theme.get("features", []):
         raise CouplingBroken(MATERIAL, "search.suggest", "our search worker sets itself up with suggest: false "
                              "(overrides/components/search/search-worker.js.in); pass the feature on first")
+
+
+def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
+    _synonyms[page.url] = list((page.meta or {}).get("synonyms") or [])
+    if is_staff_page(page):
+        _staff_pages.add(page.url)
+    return context
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
@@ -39,7 +55,7 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 def on_post_build(config: MkDocsConfig) -> None:
     locale = current_locale(config)
     entries, fields = search_entries(config)
-    index = locale_index(entries, locale, fields)
+    index = locale_index(entries, locale, fields, synonyms=_synonyms, staff_pages=_staff_pages)
     write_site_file(config.site_dir, f"{locale_prefix(locale)}search/search_index.json", dumps(index))
     if locale == SOURCE_LOCALE:
         write_site_file(config.site_dir, f"assets/javascripts/workers/{WORKER_NAME}", WORKER_TEXT)

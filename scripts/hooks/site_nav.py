@@ -1,18 +1,26 @@
-"""The menu in the page's language, reader pages first; Previous/Next stay inside a group."""
+"""The menu in the page's language, reader pages first; Previous/Next stay inside a group.
+Templates get the help page (`site_help_page`) and each inner page's way back
+(`site_back`: the page it leads to and the key of its label; components/back-link)."""
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from scripts.sitelib.locales import current_locale
-from scripts.sitelib.site_nav import home_page, keep_links_in_groups, title_groups
+from scripts.sitelib.site_nav import (
+    HELP_PAGE, HOME_PAGE, back_target, home_page, keep_links_in_groups, page_named, reader_page_names, title_groups,
+)
 from scripts.sitelib.ui_strings import load_strings
 
 _table = {}
+_readers = []
 
 
 def on_config(config: MkDocsConfig) -> None:
     _table.clear()
     _table.update(load_strings(config.theme.custom_dir))
+    _readers[:] = reader_page_names(config.nav or [])
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
@@ -23,3 +31,14 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         home.title = strings["nav_home"]
     keep_links_in_groups(nav.pages)
     return nav
+
+
+BACK_LABELS = {HELP_PAGE: "get_help", HOME_PAGE: "nav_home"}
+
+
+def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
+    context["site_help_page"] = page_named(nav.pages, HELP_PAGE)
+    target = back_target(page.file.name, _readers)
+    target_page = page_named(nav.pages, target) if target else None
+    context["site_back"] = {"page": target_page, "label": BACK_LABELS[target]} if target_page else None
+    return context

@@ -1,6 +1,8 @@
 """Give templates `ui`: the interface strings of the locale being built, and
 `ui_fill("key", name=value)`: one with its placeholders filled, escaped
-(scripts/sitelib/ui_strings.py fill(), the one place where that happens)."""
+(scripts/sitelib/ui_strings.py fill(), the one place where that happens), and
+`ui_english`, the English ones, for the few places that say a word in English
+too (the language button on Norwegian pages)."""
 from jinja2 import Environment
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
@@ -23,4 +25,5 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     strings = _table[current_locale(config)]
     env.globals["ui"] = strings
     env.globals["ui_fill"] = lambda key, **values: fill(strings[key], key, values, escape_with=escape)
+    env.globals["ui_english"] = _table.get("en", {})
     return env

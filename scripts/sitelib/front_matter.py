@@ -57,6 +57,11 @@ def _strings(value):
     return isinstance(value, list) and all(isinstance(item, str) for item in value)
 
 
+def _words(value):
+    return isinstance(value, list) and bool(value) and all(
+        isinstance(item, str) and item.strip() and len(item) <= 40 and "\n" not in item for item in value)
+
+
 def _versions(value):
     return isinstance(value, dict) and all(
         isinstance(key, str) and (key == "_intro" or is_valid_id(key))
@@ -72,13 +77,18 @@ FRONT_MATTER = {
     "description": ("one sentence of plain text (search results and link previews show it)", _text),
     "published": ("a month or a date, like 2021-04 or 2021-04-30", _date),
     "reviewed": ("a month or a date, like 2021-04 or 2021-04-30", _date),
-    "historical": ("true or false", lambda value: isinstance(value, bool)),
+    # scripts/sitelib/historical.py: the whole page, or only the section it names
+    "historical": ("true, false, or the id of the one section that is the historical record",
+                   lambda value: isinstance(value, bool) or (isinstance(value, str) and bool(SECTION_ID.match(value)))),
     "flyer": ("a list of section ids, like [before, during]", _section_ids),
     # the print kit checks each entry (scripts/sitelib/print_kit.py, parse_key_messages)
     "flyer_key_messages": ("a list of list items, like [before 1, if-sick 2]", _strings),
     # scripts/sitelib/freshness.py: the Norwegian version of each section a translation matches
     "source_sections": ("what `scripts/i18n.py stamp` writes: section id: version", _versions),
     "search": ("{exclude: true} to leave the page out of search", _search),
+    # Each language's own everyday words for the page (a translator's, not copied from
+    # nb): search finds the page by them, and never shows them (scripts/sitelib/search_index.py).
+    "synonyms": ("a list of everyday words that should find the page, like [doctor, clinic]", _words),
 }
 
 

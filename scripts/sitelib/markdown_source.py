@@ -50,6 +50,23 @@ def split_front_matter(text, path):
     return meta, "\n".join(lines[end + 1:]), end + 1
 
 
+def without_front_matter_key(text, key):
+    """The page with one top-level front-matter key (and its indented or list lines) removed."""
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != "---":
+        return text
+    kept, skipping = [lines[0]], False
+    for number, line in enumerate(lines[1:], 1):
+        if FRONT_MATTER_END.match(line):
+            return "\n".join(kept + lines[number:])
+        if skipping and line[:1] in (" ", "\t", "-"):
+            continue
+        skipping = re.match(rf"^{re.escape(key)}\s*:", line) is not None
+        if not skipping:
+            kept.append(line)
+    return text
+
+
 def blank(text):
     """The same text with every character but line breaks turned into spaces."""
     return re.sub(r"[^\n]", " ", text)

@@ -226,6 +226,11 @@ WORKERS = Path(material.__file__).parent / "templates" / "assets" / "javascripts
 WORKER_PROTOCOL = {
     "setup is message 0 and reads data.config": re.compile(r"case 0:return yield \w+\(\w+\.data\.config\)"),
     "query is message 2, answered by message 3": re.compile(r"case 2:let \w+=\w+\.data;try\{return\{type:3,"),
+    # Our worker reorders an answer's pages and drops the words marked missing (segmented locales).
+    "an answer lists each page's results in data.items": re.compile(r"\{items:\[\.\.\.\w+\.values\(\)\]\}"),
+    "each result's terms mark a query word found (true) or missing (false)":
+        re.compile(r"\{score:[^{}]*,terms:\w+\}"),
+    "the worker answers with a bare postMessage (which ours wraps)": re.compile(r"\{postMessage\(yield \w+\("),
 }
 
 
@@ -260,6 +265,9 @@ BUNDLE_STARTUP = {
         re.compile(r'=document\.forms\.namedItem\("search"\)\?\w+\(\):\w+,'),
     "the search worker is created with new Worker(url)": re.compile(r"function \w+\(\w+,\w+=new Worker\(\w+\)\)"),
     "the page waits for the ready message (1) before it queries": re.compile(r"\.type===1"),
+    # search-worker.js.in drops the missing words of segmented locales from `terms`.
+    "a result says a word is missing only for a term marked false":
+        re.compile(r"Object\.keys\((\w+)\.terms\)\.filter\(\w+=>!\1\.terms\[\w+\]\)"),
 }
 SEARCH_FORM = '<form class="md-search__form" name="search">'
 
@@ -344,6 +352,23 @@ def without_main_stylesheet(styles_html: str) -> str:
     if start < 0 or end < 0 or 'rel="stylesheet"' not in styles_html[start:end]:
         raise CouplingBroken(MATERIAL, "without_main_stylesheet", f"no <link rel=\"stylesheet\"> to {name}")
     return styles_html[:start] + styles_html[end + 1:]
+
+
+# components/search/search.css replaces, on phones, the scaled disc that covers the page
+# while search is open (its grown box widened the page) by a box the size of the screen.
+SEARCH_OVERLAY = re.compile(r"\[data-md-toggle=search\]:checked~\.md-header \.md-search__overlay"
+                            r"\{transform:scale\(\d+\)\}")
+
+
+def check_search_overlay(css: str | None = None) -> int:
+    """How many phone widths Material's stylesheet grows the search overlay at with
+    transform: scale (what search.css undoes); fails when it no longer does."""
+    css = (ASSETS.parent / material_stylesheet()).read_text(encoding="utf-8") if css is None else css
+    found = len(SEARCH_OVERLAY.findall(css))
+    if not found:
+        raise CouplingBroken(MATERIAL, "check_search_overlay", "main.css no longer grows .md-search__overlay "
+                             "with transform: scale on phones (components/search/search.css undoes it)")
+    return found
 
 
 SCRIPT_FILE = re.compile(r'<script src="([^"]+)"></script>')

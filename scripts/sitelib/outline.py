@@ -21,7 +21,7 @@ MARKER = re.compile(r"<!--\s*([a-z][a-z0-9-]*)\s*-->")
 # A number, keeping groups such as "116 117" together.
 NUMBER = re.compile(r"\d+(?:[ \u00a0]\d{3})*")
 # Front-matter keys a translation changes; every other key must be copied as is.
-TRANSLATED_KEYS = {"title", "description", STAMP_KEY}
+TRANSLATED_KEYS = {"title", "description", STAMP_KEY, "synonyms"}  # synonyms: each language its own
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from .component_assets import COMPONENTS, fingerprinted_name
 from .dates import human_date
 from .flyer_content import flyer_parts
 from .help_data import contact_fields, help_data, hours_rows
+from .historical import flyer_is_historical
 from .locales import LOCALES, NATIVE_NAMES
 from .minify import MINIFIERS
 from .site_files import write_site_file
@@ -104,6 +105,11 @@ def card_service_numbers(data, strings):
     return rows[:max(room, 0)]
 
 
+def preview_stamp(strings, locale, always="en"):
+    """[(locale, text)] stamped across every sheet of a preview build: the page's language, then English."""
+    return [(code, strings[code]["print_preview_stamp"]) for code in dict.fromkeys((locale, always))]
+
+
 def organisation_band(config, locale_site_name):
     """The band's name and logo: extra.organisation, or the site's own name (no owner claimed)."""
     organisation = config.extra.get("organisation") or {}
@@ -115,9 +121,10 @@ def organisation_band(config, locale_site_name):
 class PrintPages:
     """Writes one locale build's print pages into the site."""
 
-    def __init__(self, env, config, locale, strings, pdfs, included):
+    def __init__(self, env, config, locale, strings, pdfs, included, preview=False):
         self.env, self.config, self.locale = env, config, locale
         self.strings, self.pdfs, self.included = strings, pdfs, included
+        self.preview = preview
         self.ui = strings[locale]
         self.help = help_data(config.extra, config.config_file_path)
 
@@ -145,6 +152,7 @@ class PrintPages:
             "css": [relative_url(path, here) for path in css],
             "js": [relative_url(path, here) for path in js],
             "toolbar_json": Markup(json.dumps(toolbar, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")),
+            "preview_stamp": preview_stamp(self.strings, self.locale) if self.preview else None,
         }
 
     def _write(self, here, template, source=None, **context):
@@ -164,7 +172,7 @@ class PrintPages:
         parts = flyer_parts(page.content, topic, topic_path, here, src_path=f"docs/{page.file.src_uri}")
         meta = page.meta or {}
         historical = None
-        if meta.get("historical") and meta.get("published"):
+        if flyer_is_historical(meta) and meta.get("published"):
             historical = fill(self.ui["historical_advice"], "historical_advice",
                               {"date": human_date(meta["published"], self.locale)})
         content_date = meta.get("reviewed") or meta.get("published")

@@ -67,14 +67,37 @@ def lunr_language(locale):
     return code, True
 
 
-def index_config(locale, fields):
+# Everyday words a page declares in its front matter (`synonyms:`), indexed on the
+# page's own entry but never shown: a field of their own, weighted like the title.
+SYNONYMS_FIELD = "synonyms"
+SYNONYMS_BOOST = 1e3
+
+
+def index_config(locale, fields, staff_pages=()):
+    """lunr's config for a locale's index. `site` is ours (Material's worker ignores it; ours,
+    search-worker.js.in, reads it): the staff pages, listed after the reader pages, and
+    whether words are cut at build time (then no result says a word is missing)."""
     lang, stemmed = lunr_language(locale)
+    if isinstance(fields, dict):
+        fields = {**fields, SYNONYMS_FIELD: {"boost": SYNONYMS_BOOST}}
+    else:
+        fields = [*fields, SYNONYMS_FIELD]
     return {
         "lang": [lang],
         "separator": SEGMENTED_SEPARATOR if segmenter(locale) else DEFAULT_SEPARATOR,
         "pipeline": STEMMED_PIPELINE if stemmed else [],
         "fields": fields,
+        "site": {"staff": sorted(staff_pages), "segmented": segmenter(locale) is not None},
     }
+
+
+def synonym_terms(words, segment):
+    """Each synonym whole and, where the locale cuts words, cut as the page text is, so
+    that a query cut either way meets it ('ถุงยาง' and 'ถุง', 'ยาง')."""
+    terms = []
+    for word in words:
+        terms += [word.strip()] + [part for part in segment(word.strip()).split(ZWSP) if part.strip()]
+    return " ".join(dict.fromkeys(term for term in terms if term))
 
 
 def entry_locale(location):
@@ -83,18 +106,24 @@ def entry_locale(location):
     return first if first in TRANSLATIONS else SOURCE_LOCALE
 
 
-def locale_index(entries, locale, fields):
-    """Search index for one locale; locations become relative to the locale root."""
+def locale_index(entries, locale, fields, synonyms=None, staff_pages=()):
+    """Search index for one locale; locations become relative to the locale root.
+    `synonyms` ({page location: [words]}) go on each page's own entry; `staff_pages`
+    (page locations) rank after the reader pages. Both are site-relative, as entries are."""
     prefix = locale_prefix(locale)
     segment = segmenter(locale) or (lambda text: text)
+    synonyms = synonyms or {}
     docs = []
     for entry in entries:
         if entry_locale(entry["location"]) != locale:
             continue
         location = entry["location"][len(prefix):]
         doc = dict(entry, location=location, title=segment(entry["title"]), text=segment(entry["text"]))
+        if synonyms.get(entry["location"]):
+            doc[SYNONYMS_FIELD] = synonym_terms(synonyms[entry["location"]], segment)
         docs.append(doc)
-    return {"config": index_config(locale, fields), "docs": docs}
+    staff = [page[len(prefix):] for page in staff_pages if entry_locale(page) == locale]
+    return {"config": index_config(locale, fields, staff), "docs": docs}
 
 
 def dumps(index):

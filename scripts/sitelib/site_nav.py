@@ -62,6 +62,28 @@ def keep_links_in_groups(pages):
             after.previous_page = None
 
 
+HELP_PAGE, HOME_PAGE = "help", "index"
+
+
+def page_named(pages, name):
+    """The top-level nav page whose file is `<name>.md`, in whichever locale folder."""
+    return next((page for page in pages if page.parent is None and page.file.name == name), None)
+
+
 def home_page(pages):
     """The home page of the build's locale: the top-level index page."""
-    return next((page for page in pages if page.parent is None and page.file.name == "index"), None)
+    return page_named(pages, HOME_PAGE)
+
+
+def back_target(name, reader_pages):
+    """Where the back link of the page `name` (its file name without .md) leads, or None.
+
+    Links inside the site replace the history entry (components/quick-exit), so Back
+    leaves the site; each inner page gets a visible way back instead. A reader topic
+    (a top-level page of the menu other than home and help) leads to the help page:
+    a reader who has read the advice may need to act next. The help page itself, the
+    staff pages and the footer's pages (About, Privacy) lead home, where the topics,
+    the languages and the staff pages begin."""
+    if name == HOME_PAGE:
+        return None
+    return HELP_PAGE if name in reader_pages and name != HELP_PAGE else HOME_PAGE

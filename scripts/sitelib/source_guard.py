@@ -10,6 +10,7 @@ line, when a page has:
 - a `##` (or deeper) heading without its stable `{ #id }`, an id outside the id
   grammar (heading_ids.py, sanitizer.id_problem), or an id used twice;
 - a `flyer:` list naming a section the page does not have;
+- a `historical:` naming a section the page does not have (scripts/sitelib/historical.py);
 - a phone number or phone link that mkdocs.yml does not hold (phone_numbers.py);
 - a title (# …) that is not the page's one top-level <h1>, a marker inside a box,
   or a translation without its source's markers (page_structure.py);
@@ -22,7 +23,7 @@ from pathlib import Path
 
 from markdown import Markdown
 
-from .front_matter import check_front_matter
+from .front_matter import check_front_matter, key_line
 from .heading_ids import heading_id
 from .markdown_source import (FRONT_MATTER_END, blank, mask_code_and_comments, read_text,  # noqa: F401
                               split_front_matter)
@@ -123,6 +124,19 @@ def check_flyer_sections(meta, markdown, path):
                               f"{{ #{section} }}; sections here: {', '.join(sorted(known)) or 'none'}")
 
 
+def check_historical_section(meta, markdown, path):
+    """Fail when `historical: <section id>` names no `##` heading of the page."""
+    section = (meta or {}).get("historical")
+    if not isinstance(section, str):
+        return
+    _, body, _ = split_front_matter(markdown, path)
+    known = {found for _, level, _, found in headings(body) if level == 2 and found}
+    if section not in known:
+        raise SourceError(path, key_line(markdown, "historical"),
+                          f"'historical: {section}' names no '## … {{ #{section} }}' section of this page; "
+                          f"sections here: {', '.join(sorted(known)) or 'none'}")
+
+
 def markdown_renderer(extensions, configs):
     """body -> HTML with these Markdown extensions (MkDocs' config.markdown_extensions
     and config.mdx_configs), reusing one Markdown instance."""
@@ -174,6 +188,7 @@ def check_source(text, path, render=None, markers=None, location=None, numbers=N
     check_page_title(html, path, text)
     check_marker_places(html, path, text)
     check_flyer_sections(meta, text, path)
+    check_historical_section(meta, text, path)
     return meta
 
 

@@ -20,6 +20,7 @@ from translate.storage import xliff
 
 from . import freshness
 from .locales import DOCS, ROOT, SOURCE_LOCALE, TRANSLATIONS
+from .markdown_source import without_front_matter_key
 from .outline import compare
 from .segments import FRONT_MATTER_TEXT, INTRO, parse, yaml_scalar
 from .source_errors import SourceError
@@ -213,6 +214,8 @@ def _import_page(xlf, locale, page, units, docs, store):
         if missing:
             return [f"{shown}: {len(missing)} of {len(source.segments)} segments not translated yet; page not written"]
     new_text = skeleton.text({key: value for key, value in texts.items() if key in current or not exists})
+    if not exists:  # a new page: its translator adds the language's own everyday words
+        new_text = without_front_matter_key(new_text, "synonyms")
     old_text = translation_path.read_text(encoding="utf-8") if exists else None
     problems = _problems(new_text, source_path, translation_path, docs)
     if problems:

@@ -21,6 +21,7 @@ from scripts.sitelib.print_kit import (
     poster_url, topic_url, zip_url,
 )
 from scripts.devtools.print_pdf import A4, mkdocs_nav, print_jobs, render_print_kit
+from scripts.sitelib.site_address import PREVIEW_FLAG
 from scripts.sitelib.typesetting import THAI, thai_words
 from scripts.sitelib.ui_strings import load_strings
 
@@ -40,10 +41,11 @@ def decode(image):
 
 @pytest.fixture(scope="session")
 def print_kit(tmp_path_factory, browser):
-    """The deploy build (`make flyers`): PDF links on, the whole print kit rendered once."""
+    """The deploy build (`make flyers`): PDF links on, the whole print kit rendered once. Its
+    address is local, so it is a preview (`make flyers PREVIEW=1`): every PDF is stamped."""
     port = free_port()
     site_dir = tmp_path_factory.mktemp("print-kit")
-    result = build_site(site_dir, f"http://127.0.0.1:{port}/", extra_env={"FLYER_PDFS": "1"})
+    result = build_site(site_dir, f"http://127.0.0.1:{port}/", extra_env={"FLYER_PDFS": "1", PREVIEW_FLAG: "1"})
     assert result.returncode == 0, result.stdout + result.stderr
     with StaticServer(site_dir, port) as server:
         server.dir = site_dir
@@ -79,6 +81,15 @@ def test_make_flyers_renders_every_piece_and_leaves_nothing_out(print_kit):
     assert sorted(p.relative_to(print_kit.dir).as_posix() for p in print_kit.pdfs) == sorted(expected)
     assert {job.pdf: note for job, note in print_kit.notes.items() if note} == {}, \
         "every flyer's key messages and sections fit one A4 side at 12 pt in every language"
+
+
+def test_a_preview_stamps_every_page_of_every_pdf(print_kit):
+    """A local SITE_URL is allowed only in a preview, whose every page says it is not for printing."""
+    english = load_strings()["en"]["print_preview_stamp"]
+    assert english == "PREVIEW – not for printing"
+    for pdf in print_kit.pdfs:
+        for number, sheet in enumerate(PdfReader(pdf).pages, 1):
+            assert english in " ".join(sheet.extract_text().split()), f"{pdf.relative_to(print_kit.dir)} page {number}"
 
 
 def test_page_sizes_and_counts(print_kit):

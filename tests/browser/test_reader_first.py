@@ -19,8 +19,9 @@ pytestmark = pytest.mark.browser
 READER_PAGES = ["", "help/", "covid-19/"]          # + "safety/" once docs/nb/safety.md exists
 STAFF_PAGES = ["drug-services/", "partners/", "flyers/", "status/"]
 # What may stand between the header and the H1: the fallback and stale notices
-# (.site-notice) and the urgent-help box of the safety work.
-NOTICES = ".site-notice, [class*=urgent]"
+# (.site-notice), the urgent-help box of the safety work, and the way back on a phone
+# (.site-back, issue 25).
+NOTICES = ".site-notice, [class*=urgent], .site-back"
 
 
 @pytest.fixture

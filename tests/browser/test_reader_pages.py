@@ -1,8 +1,9 @@
 """Issue 12, items 5, 6 and 8, as a reader meets them on a phone.
 
 - About this site and Privacy, in all 11 languages, reached from the footer.
-- Honest dates: "Historical advice (April 2021)" right under the H1 of the 2021
-  guidance, and "last checked" explained as a check of the text.
+- Honest dates: "Historical advice (April 2021)" under the heading of the COVID-19
+  page's 2021 rules (issue 25: the page leads with today's advice), and "last
+  checked" explained as a check of the text.
 - The law section of the help page: straffeloven § 315 and the free lawyer.
 """
 import pytest
@@ -76,15 +77,20 @@ def test_privacy_says_what_is_stored_and_what_is_not(phone, site):
     assert stored == '["",["site-language"],[]]', stored
 
 
-def test_historical_advice_stands_right_under_the_h1(phone, site):
+def test_the_covid_page_leads_with_todays_advice_and_marks_only_the_2021_rules_historical(phone, site):
+    """Issue 25, item 7: today's advice first; "Historical advice (April 2021)" stands under
+    the heading of the section with the 2021 rules (front matter `historical: rules-2021`)."""
     for locale in LOCALES:
         phone.goto(site.url + locale_prefix(locale) + "covid-19/")
-        badge = phone.locator("article h1 + .site-historical")
+        assert phone.locator("article h1 + .site-historical").count() == 0, "the page as a whole is current"
+        ids = phone.locator("article h2").evaluate_all("els => els.map(e => e.id)")
+        assert ids.index("key-points") == 0 and ids.index("rules-2021") > ids.index("vaccination"), ids
+        notice = phone.locator("#rules-2021 ~ .site-historical")
+        assert notice.count() == 1, locale
         expected = UI[locale]["historical_advice"].replace("{date}", human_date("2021-04", locale))
-        assert badge.inner_text().strip() == expected, locale
-        h1 = phone.locator("article h1").bounding_box()
-        box = badge.bounding_box()
-        assert 0 <= box["y"] - (h1["y"] + h1["height"]) <= 24 and box["y"] + box["height"] <= PHONE["height"]
+        assert notice.inner_text().strip() == f"{expected} {UI[locale]['historical_changed']}", locale
+        heading, badge = phone.locator("#rules-2021").bounding_box(), notice.bounding_box()
+        assert 0 <= badge["y"] - (heading["y"] + heading["height"]) <= 80, "right under the section's heading"
         note = phone.locator(".site-page-dates__note")
         assert note.inner_text().strip() == UI[locale]["reviewed_historical_note"]
         assert UI[locale]["reviewed"] in phone.locator(".site-page-dates").inner_text()

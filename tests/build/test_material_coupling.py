@@ -138,6 +138,26 @@ def test_the_search_worker_protocol_and_lunr_languages():
         coupling.material_search_worker(broken)
 
 
+def test_what_our_worker_changes_in_materials_answers_and_the_overlay_search_css_undoes(tmp_path):
+    """Reader pages first and no "missing" words where words are cut (search-worker.js.in);
+    a screen-sized overlay on phones (search.css): each assumption is checked, and fails."""
+    rules = coupling.WORKER_PROTOCOL
+    assert {"an answer lists each page's results in data.items",
+            "each result's terms mark a query word found (true) or missing (false)"} <= set(rules)
+    worker = (coupling.WORKERS / coupling.material_search_worker()).read_text(encoding="utf-8")
+    (tmp_path / "search.00000000.min.js").write_text(worker.replace("{items:[...", "{results:[..."), encoding="utf-8")
+    with pytest.raises(CouplingBroken, match="data.items"):
+        coupling.material_search_worker(tmp_path)
+    bundle = (coupling.BUNDLES / coupling.material_search_startup()).read_text(encoding="utf-8")
+    (tmp_path / "bundle.00000000.min.js").write_text(bundle.replace(".terms).filter(", ".terms).map("),
+                                                     encoding="utf-8")
+    with pytest.raises(CouplingBroken, match="missing only for a term marked false"):
+        coupling.material_search_startup(tmp_path)
+    assert coupling.check_search_overlay() == 3  # three phone widths: scale(45), (60), (75)
+    with pytest.raises(CouplingBroken, match="check_search_overlay"):
+        coupling.check_search_overlay(".md-search__overlay{opacity:1}")
+
+
 def test_how_material_starts_search_and_its_lunr_files(pristine, tmp_path):
     assert re.fullmatch(r"bundle\.[0-9a-f]{8}\.min\.js", coupling.material_search_startup())
     broken = tmp_path / "bundle.00000000.min.js"

@@ -28,7 +28,7 @@ def test_the_real_front_matter_values_pass():
     meta = {"title": "Covid-19", "description": "Råd.", "published": "2021-04", "reviewed": datetime.date(2026, 11, 28),
             "historical": True, "flyer": ["before", "if-sick"], "flyer_key_messages": ["before 1"],
             "source_sections": {"_intro": "e5c2a4b7", "before": "ebd7b342"},
-            "search": {"exclude": True}}
+            "search": {"exclude": True}, "synonyms": ["lege", "uten papirer", "ID", "pièce d’identité"]}
     check_front_matter(meta, "", "p.md")
     assert set(meta) == set(FRONT_MATTER)
 
@@ -41,6 +41,11 @@ def test_the_real_front_matter_values_pass():
     ({"title": "T", "source_sections": {"before": "<b>"}}, None, "'source_sections' must be"),
     ({"title": ["a", "b"]}, 2, "'title' must be the page title"),
     ({"title": "T", "description": "<a href=x>log in</a>"}, None, "'description' contains '<'"),
+    ({"title": "T", "synonyms": "lege, doktor"}, None, "'synonyms' must be a list of everyday words"),
+    ({"title": "T", "synonyms": ["lege", ""]}, None, "'synonyms' must be a list of everyday words"),
+    ({"title": "T", "synonyms": []}, None, "'synonyms' must be a list of everyday words"),
+    ({"title": "T", "synonyms": ["lege", "<img src=x onerror=alert(1)>"]}, None, "'synonyms' contains '<'"),
+    ({"title": "T", "synonyms": ['lege" onfocus="x']}, None, "'synonyms' contains the straight quote"),
 ])
 def test_front_matter_errors(meta, line, words):
     source = "---\ntitle: T\ntags: [x]\n---\n"

@@ -1,5 +1,7 @@
 """Per-locale search indexes and the worker file, from plain functions."""
-from scripts.sitelib.search_index import ZWSP, entry_locale, index_config, locale_index, search_worker
+from scripts.sitelib.search_index import (
+    ZWSP, entry_locale, index_config, locale_index, search_worker, synonym_terms, segment_thai,
+)
 
 ENTRIES = [
     {"location": "", "title": "Hjem", "text": "Munnbind"},
@@ -44,3 +46,25 @@ def test_the_worker_url_names_the_index_and_lunr_files_relative_to_the_worker():
 def test_the_worker_sets_itself_up_from_its_url():
     _, text = search_worker("search.abcdef12.min.js")
     assert 'getAll("preload")' in text and 'get("index")' in text
+
+
+def test_synonyms_go_on_the_page_entry_only_and_staff_pages_are_named_per_locale():
+    entries = ENTRIES + [{"location": "th/covid-19/#before", "title": "ก่อน", "text": "ล้างมือ"},
+                         {"location": "th/drug-services/", "title": "เคล็ดลับ", "text": "ถุงยางอนามัย"}]
+    fields = {"title": {"boost": 1e3}, "text": {"boost": 1}}
+    th = locale_index(entries, "th", fields, synonyms={"th/covid-19/": ["หมอ", "ถุงยาง"], "covid-19/": ["lege"]},
+                      staff_pages={"th/drug-services/", "drug-services/"})
+    docs = {doc["location"]: doc for doc in th["docs"]}
+    assert "หมอ" in docs["covid-19/"]["synonyms"].split() and "ถุงยาง" in docs["covid-19/"]["synonyms"].split()
+    assert "synonyms" not in docs["covid-19/#before"] and "synonyms" not in docs["drug-services/"]
+    assert "lege" not in str(th), "another locale's words stay out"
+    assert th["config"]["fields"]["synonyms"] == {"boost": 1e3} and fields == {"title": {"boost": 1e3}, "text": {"boost": 1}}
+    assert th["config"]["site"] == {"staff": ["drug-services/"], "segmented": True}
+    assert locale_index(ENTRIES, "nb", fields, staff_pages={"drug-services/"})["config"]["site"] == \
+        {"staff": ["drug-services/"], "segmented": False}
+
+
+def test_a_synonym_is_indexed_whole_and_cut_as_the_text_is():
+    terms = synonym_terms(["ถุงยาง", " หมอ "], segment_thai).split()
+    assert terms[0] == "ถุงยาง" and "หมอ" in terms and len(terms) == len(set(terms))
+    assert synonym_terms(["uten papirer", "ID"], lambda text: text) == "uten papirer ID"

@@ -137,7 +137,9 @@ def test_front_matter_follows_the_schema():
     assert caught.value.line == 3 and "allowed keys: title, description" in str(caught.value)
     with pytest.raises(SourceError, match="'title' contains '<'"):
         check_source("---\ntitle: 'a</title><script>x()</script>'\n---\n# T\n", "p.md")
-    with pytest.raises(SourceError, match="'historical' must be true or false"):
+    with pytest.raises(SourceError, match="'historical' must be true, false, or the id of the one section"):
+        check_source("---\ntitle: T\nhistorical: 'yes, all'\n---\n# T\n", "p.md")
+    with pytest.raises(SourceError, match="'historical: yes' names no '## … { #yes }' section"):
         check_source("---\ntitle: T\nhistorical: 'yes'\n---\n# T\n", "p.md")
     check_source("---\ntitle: «Sex» & helse\nsearch: {exclude: true}\n---\n# T\n", "p.md")
 

@@ -93,6 +93,8 @@ def test_a_missing_page_is_written_from_the_source_markup_once_complete(work):
     rebuilt = (docs / "zh" / "help.md").read_text(encoding="utf-8")
     assert rebuilt.split(f"{freshness.STAMP_KEY}:")[0] == original.split(f"{freshness.STAMP_KEY}:")[0]
     assert freshness.page_status("help.md", "zh", docs) == freshness.TRANSLATED
+    assert "synonyms:" in (docs / "nb" / "help.md").read_text(encoding="utf-8")
+    assert "synonyms:" not in rebuilt, "Norwegian everyday words stay out of the Chinese page (its translator adds its own)"
 
 
 def test_an_import_that_would_break_the_structure_writes_nothing(work):

@@ -1,0 +1,31 @@
+"""Which part of a page is the historical record (front matter `historical:`).
+
+`historical: true`: the whole page; "Historical advice (April 2021)" stands under its
+H1 (main.html) and in its flyer's band. `historical: <section id>`: only that `##`
+section; the notice stands under the section's heading, in the page and wherever the
+section travels (embeds, feeds, a flyer that prints it)."""
+import re
+
+
+def historical_section(meta):
+    """The id of the page's historical section, or None (a whole historical page has none)."""
+    value = (meta or {}).get("historical")
+    return value if isinstance(value, str) else None
+
+
+def flyer_is_historical(meta):
+    """Does a flyer of this page carry historical text (its band then says so)?"""
+    meta = meta or {}
+    if meta.get("historical") is True:
+        return True
+    section = historical_section(meta)
+    printed = set(meta.get("flyer") or []) | {str(item).split()[0] for item in meta.get("flyer_key_messages") or []}
+    return section is not None and section in printed
+
+
+def after_section_heading(html, section_id, notice):
+    """Insert `notice` right after the `<h2 id="section_id">` heading; None when there is no such heading."""
+    match = re.search(rf'<h2 id="{re.escape(section_id)}"[^>]*>.*?</h2>', html, re.S)
+    if match is None:
+        return None
+    return html[:match.end()] + notice + html[match.end():]
