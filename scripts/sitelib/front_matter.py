@@ -79,7 +79,7 @@ FRONT_MATTER = {
     "reviewed": ("a month or a date, like 2021-04 or 2021-04-30", _date),
     # scripts/sitelib/historical.py: the whole page, or only the section it names
     "historical": ("true, false, or the id of the one section that is the historical record",
-                   lambda value: isinstance(value, bool) or (isinstance(value, str) and bool(SECTION_ID.match(value)))),
+                   lambda value: isinstance(value, bool) or is_valid_id(value)),
     "flyer": ("a list of section ids, like [before, during]", _section_ids),
     # the print kit checks each entry (scripts/sitelib/print_kit.py, parse_key_messages)
     "flyer_key_messages": ("a list of list items, like [before 1, if-sick 2]", _strings),
