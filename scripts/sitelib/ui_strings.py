@@ -21,10 +21,15 @@ from .source_errors import SourceError
 OVERRIDES = ROOT / "overrides"
 
 
+# libyaml's safe loader when PyYAML has it (the same documents, about ten times faster:
+# the strings are loaded many times per build).
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def load_yaml(path):
     """Parse a YAML file; a syntax error names the file and line."""
     try:
-        return yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+        return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=SAFE_LOADER) or {}
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
         raise SourceError(path, mark.line + 1 if mark else None, f"broken YAML: {error.problem}")
@@ -54,11 +59,12 @@ def _locale_line(path, key_line, locale):
 
 
 def _checked(text, path, line, key, locale):
-    """The text, stripped; a text with markup fails naming its file and line."""
+    """The text, stripped; a text with markup fails naming its file and line (line: a
+    number, or a function that finds it, called only then)."""
     text = str(text).strip()
     problem = markup_in_text(text)
     if problem:
-        raise SourceError(path, line, f"'{key}' in {locale} {problem}")
+        raise SourceError(path, line() if callable(line) else line, f"'{key}' in {locale} {problem}")
     return text
 
 
@@ -82,7 +88,8 @@ def load_strings(overrides=OVERRIDES, locales=None):
             defined[key] = (path, line)
             for locale in locales:
                 if str(texts.get(locale) or "").strip():
-                    table[locale][key] = _checked(texts[locale], path, _locale_line(path, line, locale), key, locale)
+                    table[locale][key] = _checked(texts[locale], path,
+                                                  lambda locale=locale: _locale_line(path, line, locale), key, locale)
     for locale in locales:
         path = overrides / "strings" / f"{locale}.yml"
         if not path.is_file():
