@@ -53,5 +53,5 @@ linkcheck-external: setup ## Like linkcheck, and also check external links for r
 nginx-test: setup ## Serve a build with Debian's nginx and deploy/nginx/site.conf, and test headers, gzip, 404s
 	$(BIN)/python -m pytest tests/build/test_server.py tests/browser/test_security_headers.py
 
-bench: setup ## Weight, LCP, CLS, repeat views and search time vs Material's defaults (nb, th, zh, ro; two slow links); writes bench/weight.md and README's table
+bench: setup ## Build time, weight, LCP, TBT, CLS, repeat views, the language redirect and search time vs Material's defaults (nb, th, zh, ro; slow links, a cheap phone); writes bench/build.md, bench/weight.md and README's table
 	$(BIN)/python scripts/bench_weight.py $(if $(LOCALES),--locales $(LOCALES))
