@@ -507,6 +507,11 @@ def without_unused_custom_properties(css, used):
 
 # main.html writes this in <head>; the build puts the critical <style> in its place.
 CRITICAL_PLACEHOLDER = "<!-- site:critical-css -->"
+# Beside every <folder>/index.html that inlines it: the same page with a <link> to the whole
+# stylesheet in its place. nginx serves it for a link tapped inside the site (Sec-Fetch-Site
+# same-origin, Sec-Fetch-User ?1: the previous page loaded that stylesheet, so it is cached),
+# and index.html for everything else (deploy/nginx/site.conf). Issue 23: repeat views.
+LITE_PAGE = "index.lite.html"
 
 
 def _fingerprinted(path, text):
@@ -522,7 +527,8 @@ def first_paint_css(site_dir, stylesheet, purge_css=True, built_blocks=()):
     """Purge Material's stylesheet (site path `stylesheet`) against the built site, join
     site.<hash>.css to it (one file: the cascade changes at once when it arrives), write it
     under a new fingerprinted name that every page then links, and put the first screen's
-    CSS inline in every page that has the placeholder. Returns what it did, with sizes.
+    CSS inline in every page that has the placeholder, with its in-site variant (LITE_PAGE)
+    beside it. Returns what it did, with sizes.
 
     built_blocks: class blocks that scripts build whole (no page has them before).
     purge_css=False joins the stylesheets but purges and inlines nothing (the reference
@@ -548,14 +554,28 @@ def first_paint_css(site_dir, stylesheet, purge_css=True, built_blocks=()):
     for stale in (source, source.with_name(source.name + ".map")):
         stale.unlink(missing_ok=True)
     inline = f"<style>{critical_css}</style>" if critical_css else ""
+    lite_pages = 0
     for path in html_files:
         text = path.read_text(encoding="utf-8")
         changed = text.replace(source.name, target.name)
         if changed.count(CRITICAL_PLACEHOLDER) > 1:
             raise ValueError(f"{path.relative_to(site_dir)}: the critical CSS placeholder is there "
                              f"{changed.count(CRITICAL_PLACEHOLDER)} times, not once")
+        if critical_css and CRITICAL_PLACEHOLDER in changed and path.name == "index.html":
+            lite = changed.replace(CRITICAL_PLACEHOLDER, f'<link rel="stylesheet" href="{_href_of(changed, target.name, path)}">')
+            path.with_name(LITE_PAGE).write_text(lite, encoding="utf-8")
+            lite_pages += 1
         changed = changed.replace(CRITICAL_PLACEHOLDER, inline)
         if changed != text:
             path.write_text(changed, encoding="utf-8")
     return {"stylesheet": target.relative_to(site_dir).as_posix(), "critical": critical_css,
-            "before": len(css), "after": len(purged)}
+            "before": len(css), "after": len(purged), "lite_pages": lite_pages}
+
+
+def _href_of(page, file_name, path):
+    """The href the page links `file_name` with (main.html links the whole stylesheet at the end of <body>)."""
+    end = page.find(file_name + '"')
+    start = page.rfind('href="', 0, end) if end >= 0 else -1
+    if start < 0 or "<" in page[start:end] or ">" in page[start:end]:
+        raise ValueError(f"{path}: no <link href> to {file_name} for the in-site variant to reuse")
+    return page[start + len('href="'):end + len(file_name)]
