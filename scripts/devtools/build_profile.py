@@ -1,6 +1,7 @@
 """Where a full `mkdocs build` spends its time: the real docs/, or a copy with every page
-three times (still every locale), profiled with cProfile on CPU time (the machine is
-shared, so wall time says more about the neighbours than about the build).
+three times (still every locale), profiled with cProfile. On a shared machine the
+neighbours stretch every function alike, so read the shares; the totals give CPU time
+(user + system of this process) beside the wall time and the load average.
 
     python -m scripts.devtools.build_profile [--copies 3] [--top 25] [--out bench/profile.txt]
 
@@ -53,12 +54,12 @@ def config_for(tmp, copies):
 
 
 def profile_build(config, site_dir):
-    """Run `mkdocs build --strict` in this process under cProfile (CPU time): (stats, cpu s, wall s)."""
+    """Run `mkdocs build --strict` in this process under cProfile: (stats, cpu s, wall s)."""
     from mkdocs.__main__ import cli
     os.environ.update(SITE_URL=SITE_URL, NO_MKDOCS_2_WARNING="1")
     if "SOURCE_DATE_EPOCH" not in os.environ and source_date_epoch():
         os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch()
-    profiler = cProfile.Profile(time.process_time)
+    profiler = cProfile.Profile()   # wall clock: a CPU-time timer is a system call per function call
     wall, cpu = time.perf_counter(), time.process_time()
     profiler.enable()
     try:
