@@ -8,20 +8,12 @@ whole even when the browser stops reading it.
 """
 import pytest
 
-from scripts.devtools.weight import ReceivedBytes, cold_context, launch_isolated, wait_quiet
+from scripts.devtools.weight import ReceivedBytes, cold_context, wait_quiet
 
 pytestmark = pytest.mark.browser
 
 EXTRA_LIMIT = 3 * 1024
 
-
-@pytest.fixture(scope="module")
-def isolated_browser():
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as playwright:
-        browser = launch_isolated(playwright)
-        yield browser
-        browser.close()
 
 
 def opened(browser, server, path, end):
@@ -38,9 +30,9 @@ def opened(browser, server, path, end):
 
 
 @pytest.mark.parametrize("path", ["covid-19/", "help/"])
-def test_a_redirected_deep_link_costs_at_most_3_kib_more(nginx_site, isolated_browser, path):
-    direct = opened(isolated_browser, nginx_site, "th/" + path, "th/" + path)
-    redirected = opened(isolated_browser, nginx_site, path, "th/" + path)
+def test_a_redirected_deep_link_costs_at_most_3_kib_more(nginx_site, browser, path):
+    direct = opened(browser, nginx_site, "th/" + path, "th/" + path)
+    redirected = opened(browser, nginx_site, path, "th/" + path)
     norwegian = redirected.by_url().get(nginx_site.url + path, 0)
     assert direct.total() > 20_000 and norwegian > 0, (direct.by_url(), redirected.by_url())
     extra = redirected.total() - direct.total()

@@ -9,7 +9,7 @@ the worst window), and must stay at most 0.02.
 """
 import pytest
 
-from scripts.devtools.weight import cold_context, launch_isolated, wait_quiet
+from scripts.devtools.weight import cold_context, wait_quiet
 from scripts.sitelib.locales import locale_prefix
 
 pytestmark = pytest.mark.browser
@@ -32,20 +32,12 @@ SHIFTS = """() => new Promise(resolve => {
 })"""
 
 
-@pytest.fixture(scope="module")
-def isolated_browser():
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as playwright:
-        browser = launch_isolated(playwright)
-        yield browser
-        browser.close()
-
 
 @pytest.mark.parametrize("locale", ["nb", "th"])
-def test_nothing_moves_after_the_first_paint(nginx_site, isolated_browser, locale):
+def test_nothing_moves_after_the_first_paint(nginx_site, browser, locale):
     over, measured = [], {}
     for kind, path in PAGE_TYPES.items():
-        context, page, _ = cold_context(isolated_browser, locale, network="400 kbit/s")
+        context, page, _ = cold_context(browser, locale, network="400 kbit/s")
         try:
             page.goto(nginx_site.url + locale_prefix(locale) + path, wait_until="load", timeout=120_000)
             wait_quiet(nginx_site, quiet=0.8, limit=5)

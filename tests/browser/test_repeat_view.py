@@ -9,7 +9,7 @@ typed or from another site, gets the CSS inlined. No cookie and nothing stored d
 """
 import pytest
 
-from scripts.devtools.weight import cold_context, launch_isolated, wait_quiet
+from scripts.devtools.weight import cold_context, wait_quiet
 from scripts.sitelib.css_purge import LITE_PAGE
 from scripts.sitelib.locales import locale_prefix
 
@@ -18,22 +18,14 @@ pytestmark = pytest.mark.browser
 STYLED = "() => getComputedStyle(document.querySelector('.md-header')).position"
 
 
-@pytest.fixture(scope="module")
-def isolated_browser():
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as playwright:
-        browser = launch_isolated(playwright)
-        yield browser
-        browser.close()
-
 
 @pytest.mark.parametrize("locale", ["nb", "th"])
-def test_a_tapped_link_gets_the_page_without_the_inlined_css(nginx_site, isolated_browser, locale):
+def test_a_tapped_link_gets_the_page_without_the_inlined_css(nginx_site, browser, locale):
     prefix = "/" + locale_prefix(locale)
     lite = nginx_site.root / locale_prefix(locale) / "covid-19" / LITE_PAGE
     full = lite.with_name("index.html").read_text(encoding="utf-8")
     assert "<style>" in full and "<style>" not in lite.read_text(encoding="utf-8")
-    context, page, _ = cold_context(isolated_browser, locale)
+    context, page, _ = cold_context(browser, locale)
     try:
         page.goto(nginx_site.url + prefix.lstrip("/"), wait_until="load")
         wait_quiet(nginx_site)
