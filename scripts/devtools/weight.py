@@ -50,13 +50,13 @@ def wait_quiet(server, quiet=1.0, limit=20.0):
             return
 
 
-def cold_context(browser, locale, viewport=(360, 740), network=None, cpu=1, received=None):
+def cold_context(browser, locale, viewport=(360, 740), network=None, cpu=1):
     """A fresh (cold) context for a reader of `locale` (no redirect from the home page),
     on one of NETWORKS (or PROFILES, CPU slowdown included): (context, page, external),
     where `external` collects requests to other hosts. No page.route here: routing turns
     the HTTP cache off, and the service worker relies on it. Other hosts fail at once
-    (launch_isolated). received: a ReceivedBytes to count what the browser received."""
-    if network in PROFILES:
+    (launch_isolated). network may also be a dict of Network.emulateNetworkConditions."""
+    if isinstance(network, str) and network in PROFILES:
         network, cpu = PROFILES[network]["network"], PROFILES[network]["cpu"]
     context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]},
                                   locale={"nb": "nb-NO", "zh": "zh-CN"}.get(locale, locale))
@@ -64,41 +64,14 @@ def cold_context(browser, locale, viewport=(360, 740), network=None, cpu=1, rece
     context.on("request", lambda request: external.append(request.url)
                if urlsplit(request.url).hostname not in ("127.0.0.1", "localhost") else None)
     page = context.new_page()
-    if network or cpu != 1 or received is not None:
+    if network or cpu != 1:
         cdp = context.new_cdp_session(page)
         cdp.send("Network.enable")
         if network:
-            cdp.send("Network.emulateNetworkConditions", NETWORKS[network])
+            cdp.send("Network.emulateNetworkConditions", network if isinstance(network, dict) else NETWORKS[network])
         if cpu != 1:
             cdp.send("Emulation.setCPUThrottlingRate", {"rate": cpu})
-        if received is not None:
-            received.listen(cdp)
     return context, page, external
-
-
-class ReceivedBytes:
-    """Bytes the browser received over its (emulated) link, per URL, from the DevTools
-    protocol: a request cut short (window.stop(), a navigation away) counts what arrived
-    before. nginx's log cannot tell: it hands the whole response to the local socket at once."""
-
-    def __init__(self):
-        self.urls, self.partial, self.finished = {}, {}, {}
-
-    def listen(self, cdp):
-        cdp.on("Network.requestWillBeSent", lambda e: self.urls.setdefault(e["requestId"], e["request"]["url"]))
-        cdp.on("Network.dataReceived", lambda e: self.partial.__setitem__(
-            e["requestId"], self.partial.get(e["requestId"], 0) + e["encodedDataLength"]))
-        cdp.on("Network.loadingFinished", lambda e: self.finished.__setitem__(e["requestId"], e["encodedDataLength"]))
-
-    def by_url(self):
-        found = {}
-        for request, url in self.urls.items():
-            size = self.finished.get(request, self.partial.get(request, 0))
-            found[url] = found.get(url, 0) + size
-        return found
-
-    def total(self):
-        return sum(self.by_url().values())
 
 
 LCP_SCRIPT = """() => new Promise(resolve => {
