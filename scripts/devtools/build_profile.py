@@ -79,15 +79,38 @@ def report(stats, cpu, wall, top):
     return out.getvalue().replace(str(ROOT) + "/", "").replace(sys.prefix + "/", "")
 
 
+def markdown(stats, cpu, wall, top):
+    """The totals and three tables (cumulative, own time, the project's functions) as Markdown."""
+    rows = []
+    for (path, line, name), (_, calls, own, cumulative, _) in stats.stats.items():
+        where = path.replace(str(ROOT) + "/", "").replace(sys.prefix + "/lib/python3.11/site-packages/", "")
+        rows.append((f"`{where}:{line}({name})`", calls, own, cumulative, path.startswith(str(ROOT / "scripts"))))
+    total = max(cumulative for _, _, _, cumulative, _ in rows)
+    lines = [f"CPU {cpu:.1f} s, wall {wall:.1f} s (profiled: {total:.1f} s).", ""]
+
+    def table(title, chosen, key):
+        lines.extend([f"**{title}**", "", "| function | calls | own s | cumulative s | share |", "|---|---|---|---|---|"])
+        for where, calls, own, cumulative, _ in sorted(chosen, key=key, reverse=True)[:top]:
+            lines.append(f"| {where} | {calls} | {own:.1f} | {cumulative:.1f} | {cumulative / total:.0%} |")
+        lines.append("")
+
+    table("The project's functions, by cumulative time", [row for row in rows if row[4]], lambda row: row[3])
+    table("All functions, by own time", rows, lambda row: row[2])
+    return "\n".join(lines)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--copies", type=int, default=1, help="every page this many times (default 1: the real docs/)")
     parser.add_argument("--top", type=int, default=25)
     parser.add_argument("--out")
+    parser.add_argument("--markdown", help="also write the Markdown tables here")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         stats, cpu, wall = profile_build(config_for(tmp, args.copies), Path(tmp) / "site")
         text = report(stats, cpu, wall, args.top)
+        if args.markdown:
+            Path(args.markdown).write_text(markdown(stats, cpu, wall, args.top), encoding="utf-8")
     print(text)
     if args.out:
         Path(args.out).write_text(text, encoding="utf-8")
