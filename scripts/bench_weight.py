@@ -296,7 +296,10 @@ def timed_build(config, site_dir, strict=True):
     return {"wall": wall, "cpu": after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime, "load": load}
 
 
-def build_times(tmp, runs, copies=(1, 3)):
+TRIPLED = 3   # issue 23: every page three times, the time at most three times
+
+
+def build_times(tmp, runs, copies=(1, TRIPLED)):
     """Paired builds, the default and this site alternating (which goes first swaps each
     run), of the real docs/ and of a copy with every page `copies` times (all locales)."""
     rows = []
@@ -341,7 +344,7 @@ def build_table(rows):
                                      for row in found) + " |")
     mark = lambda ok: "" if ok else " **(over)**"  # noqa: E731
     lines += ["", f"Targets: this site ≤ {TARGETS['build_ratio']:g}× the default's time on the same docs/; "
-              f"{max(copies)}× the pages ≤ {max(copies)}× the time.", "",
+              f"{TRIPLED}× the pages ≤ {TRIPLED}× the time.", "",
               "| check | wall | CPU |", "|---|---|---|"]
     for count in copies:
         ratios = [med(count, "this site", key) / med(count, "default", key) for key in ("wall", "cpu")]
