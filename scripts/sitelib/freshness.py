@@ -24,6 +24,7 @@ from .locales import DOCS, ROOT, SOURCE_LOCALE, TRANSLATIONS
 from .markdown_source import FRONT_MATTER_END, split_front_matter
 from .segments import INTRO, parse, section_spans, section_texts, short_hash
 from .source_dates import lines_changed
+from .yaml_safe import safe_load
 
 TRANSLATED, STALE, MISSING = "translated", "stale", "missing"
 STAMP_KEY = "source_sections"
@@ -59,7 +60,7 @@ class History:
         path = Path(store) / (Path(page).stem + ".yml")
         if not path.exists():
             return cls(path)
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = safe_load(path.read_text(encoding="utf-8")) or {}
         return cls(path, {str(k): str(v) for k, v in (data.get("latest") or {}).items()},
                    {str(k): str(v) for k, v in (data.get("texts") or {}).items()})
 

@@ -9,6 +9,7 @@ from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from .source_errors import SourceError
+from .yaml_safe import safe_load
 
 FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
@@ -35,7 +36,7 @@ def split_front_matter(text, path):
         raise SourceError(path, 1, "front matter starts with '---' but has no closing '---' line")
     block = "\n".join(lines[1:end])
     try:
-        meta = yaml.safe_load(block)
+        meta = safe_load(block)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         line = mark.line + 2 if mark else 1

@@ -17,19 +17,15 @@ import yaml
 from .front_matter import markup_in_text
 from .locales import LOCALES, ROOT
 from .source_errors import SourceError
+from .yaml_safe import safe_load
 
 OVERRIDES = ROOT / "overrides"
-
-
-# libyaml's safe loader when PyYAML has it (the same documents, about ten times faster:
-# the strings are loaded many times per build).
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def load_yaml(path):
     """Parse a YAML file; a syntax error names the file and line."""
     try:
-        return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=SAFE_LOADER) or {}
+        return safe_load(Path(path).read_text(encoding="utf-8")) or {}
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
         raise SourceError(path, mark.line + 1 if mark else None, f"broken YAML: {error.problem}")
