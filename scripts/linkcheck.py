@@ -16,6 +16,7 @@ import tempfile
 from pathlib import Path
 
 from scripts.devtools.local_site import StaticServer, build_site, free_port
+from scripts.sitelib.css_purge import LITE_PAGE
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -27,6 +28,8 @@ def start_urls(site_dir, base_url):
     site_dir = Path(site_dir)
     urls = []
     for path in sorted(site_dir.rglob("*.html")):
+        if path.name == LITE_PAGE:   # the same page as index.html beside it, the first-screen CSS linked
+            continue
         relative = path.relative_to(site_dir).as_posix()
         urls.append(base_url + (relative[: -len("index.html")] if path.name == "index.html" else relative))
     return urls

@@ -23,6 +23,9 @@ NETWORKS = {  # Chromium's Network.emulateNetworkConditions: latency in ms, thro
     "2G": {"offline": False, "latency": 800, "downloadThroughput": 250_000 / 8, "uploadThroughput": 250_000 / 8},
 }
 SLOW_3G = NETWORKS["400 kbit/s"]
+# A cheap phone: the 400 kbit/s link, and the CPU 6 times slower (Emulation.setCPUThrottlingRate).
+PROFILES = {name: {"network": name, "cpu": 1} for name in NETWORKS}
+PROFILES["400 kbit/s, CPU 6x"] = {"network": "400 kbit/s", "cpu": 6}
 
 
 # Any host but this machine fails at once (there is no internet here anyway).
@@ -47,21 +50,27 @@ def wait_quiet(server, quiet=1.0, limit=20.0):
             return
 
 
-def cold_context(browser, locale, viewport=(360, 740), network=None):
+def cold_context(browser, locale, viewport=(360, 740), network=None, cpu=1):
     """A fresh (cold) context for a reader of `locale` (no redirect from the home page),
-    on one of NETWORKS: (context, page, external), where `external` collects requests
-    to other hosts. No page.route here: routing turns the HTTP cache off, and the
-    service worker relies on it. Other hosts fail at once (launch_isolated)."""
+    on one of NETWORKS (or PROFILES, CPU slowdown included): (context, page, external),
+    where `external` collects requests to other hosts. No page.route here: routing turns
+    the HTTP cache off, and the service worker relies on it. Other hosts fail at once
+    (launch_isolated). network may also be a dict of Network.emulateNetworkConditions."""
+    if isinstance(network, str) and network in PROFILES:
+        network, cpu = PROFILES[network]["network"], PROFILES[network]["cpu"]
     context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]},
                                   locale={"nb": "nb-NO", "zh": "zh-CN"}.get(locale, locale))
     external = []
     context.on("request", lambda request: external.append(request.url)
                if urlsplit(request.url).hostname not in ("127.0.0.1", "localhost") else None)
     page = context.new_page()
-    if network:
+    if network or cpu != 1:
         cdp = context.new_cdp_session(page)
         cdp.send("Network.enable")
-        cdp.send("Network.emulateNetworkConditions", NETWORKS[network])
+        if network:
+            cdp.send("Network.emulateNetworkConditions", network if isinstance(network, dict) else NETWORKS[network])
+        if cpu != 1:
+            cdp.send("Emulation.setCPUThrottlingRate", {"rate": cpu})
     return context, page, external
 
 

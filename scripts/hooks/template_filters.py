@@ -7,6 +7,7 @@ from mkdocs.structure.files import Files
 from scripts.sitelib import material_coupling as coupling
 from scripts.sitelib.phone_links import spoken_number, tel_href, whatsapp_href
 from scripts.sitelib.dates import human_date
+from scripts.sitelib.listen_controls import with_listen_controls
 from scripts.sitelib import locales
 from scripts.sitelib.locales import current_locale, english_name, locale_prefix
 
@@ -26,6 +27,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.filters["tel_href"] = tel_href
     env.filters["spoken_number"] = spoken_number
     env.filters["whatsapp_href"] = whatsapp_href
+    env.filters["with_listen_controls"] = _markup(with_listen_controls)
     # Material's header and footer (material_coupling: each fails loudly if Material changes)
     for name in ("swap_language_menu", "name_in_header", "into_footer", "after_title"):
         env.filters[name] = _markup(getattr(coupling, name))

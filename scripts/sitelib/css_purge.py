@@ -25,6 +25,7 @@ import tinycss2
 from bs4 import BeautifulSoup
 
 from .inline_blocks import register_style
+from .page_shapes import SelectorReads, page_shape, selector_reads
 from .site_files import write_site_file
 
 # The article's first blocks are on the first screen (360×740 and 1280×800 with room to spare).
@@ -43,18 +44,12 @@ ANY = [tinycss2.ast.LiteralToken(0, 0, ":"),
        tinycss2.ast.FunctionBlock(0, 0, "is", [tinycss2.ast.LiteralToken(0, 0, "*")])]
 
 
-class Pages:
-    """The built pages, indexed by class, id, attribute name and tag, and which of
-    their elements are on a first screen."""
+class Shape:
+    """One built page standing for every page of its shape (scripts/sitelib/page_shapes.py):
+    its elements indexed by class, id, attribute name and tag, and which are on a first screen."""
 
-    def __init__(self, htmls):
-        self.by_key, self.first_screen, self.count = {}, set(), 0
-        self.names = {"class": set(), "attr": set()}
-        for html in htmls:
-            self.add(BeautifulSoup(html, "lxml"))
-
-    def add(self, soup):
-        self.count += 1
+    def __init__(self, soup, valued=()):
+        self.by_key, self.first_screen, self.keys_of, self._above = {}, set(), {}, {}
         later = set()
         for article in soupsieve.select(ARTICLE, soup):
             blocks = [child for child in article.children if getattr(child, "name", None)]
@@ -70,15 +65,45 @@ class Pages:
             keys += [("attr", name) for name in element.attrs]
             if element.get("id"):
                 keys.append(("id", element["id"]))
+            keys += [("value", name, _joined(value).casefold()) for name, value in element.attrs.items() if name in valued]
             for key in keys:
                 self.by_key.setdefault(key, []).append(element)
-            self.names["class"].update(element.get("class") or ())
-            self.names["attr"].update(element.attrs)
+            self.keys_of[id(element)] = frozenset(keys)
             if id(element) not in later:
                 self.first_screen.add(id(element))
+        self.keys = set(self.by_key)
 
-    def candidates(self, key):
-        return self.by_key.get(key, [])
+    def above(self, element):
+        """The keys of every element that contains this one."""
+        parent = element.parent
+        if parent is None or id(parent) not in self.keys_of:
+            return frozenset()
+        if id(parent) not in self._above:
+            self._above[id(parent)] = self.above(parent) | self.keys_of[id(parent)]
+        return self._above[id(parent)]
+
+
+class Pages:
+    """The built pages, one per shape: pages that the selectors `reads` describes cannot
+    tell apart are matched once (reads=None: only identical pages are)."""
+
+    def __init__(self, htmls, reads=None):
+        self.reads = reads or SelectorReads.everything()
+        self.shapes, self.present, self.count = [], set(), 0
+        self.names = {"class": set(), "attr": set()}
+        seen = set()
+        for html in htmls:
+            self.count += 1
+            shape, classes, attributes = page_shape(html, self.reads)
+            self.names["class"] |= classes
+            self.names["attr"] |= attributes
+            if shape not in seen:
+                seen.add(shape)
+                self.shapes.append(Shape(BeautifulSoup(html, "lxml"), valued=set(self.reads.tests)))
+                self.present |= self.shapes[-1].keys
+
+    def has(self, key):
+        return key in self.present
 
 
 class ScriptNames:
@@ -130,6 +155,23 @@ def split_selectors(prelude):
             current.append(token)
     selectors.append(current)
     return [selector for selector in selectors if tinycss2.serialize(selector).strip()]
+
+
+def _joined(value):
+    return " ".join(value) if isinstance(value, list) else value
+
+
+def equal_values(selector):
+    """(attribute, value casefolded) of the selector's top-level [name=value] tests: an
+    element of the same page must have that value (in any case) for it to match."""
+    found = []
+    for token in selector:
+        if token.type == "[] block":
+            parts = [part for part in token.content if part.type != "whitespace"]
+            if (len(parts) == 3 and parts[0].type == "ident" and parts[1].type == "literal"
+                    and parts[1].value == "=" and parts[2].type in ("ident", "string")):
+                found.append(("value", parts[0].lower_value, parts[2].value.casefold()))
+    return found
 
 
 def _attribute(block):
@@ -192,6 +234,31 @@ def names(selector):
 COMBINATORS = {">", "+", "~"}
 
 
+def ancestor_requirements(tokens):
+    """Keys that ancestors of an element must have for the selector to match it: those of
+    the compounds joined to the subject by descendant or child combinators."""
+    compounds, combinators = [[]], []
+    for token in tokens:
+        if token.type == "whitespace" or (token.type == "literal" and token.value in COMBINATORS):
+            if compounds[-1]:
+                compounds.append([])
+                combinators.append(" ")
+            if token.type == "literal":
+                combinators[-1] = token.value
+        else:
+            compounds[-1].append(token)
+    if not compounds[-1]:
+        compounds.pop()
+        combinators = combinators[:len(compounds) - 1]
+    required = set()
+    for compound, combinator in zip(reversed(compounds[:-1]), reversed(combinators)):
+        if combinator not in (" ", ">"):
+            break
+        required.update((kind, name[0] if kind == "attr" else name) for kind, name in names(compound))
+        required.update(equal_values(compound))
+    return required
+
+
 def subject_key(tokens):
     """Index key of the elements a selector can match: its last compound's class, id,
     attribute or tag (("all", "") when it names none)."""
@@ -224,37 +291,70 @@ def _compile(text):
         return None
 
 
+def _soupsieve_supports(pseudo):
+    return any(_compile(f":{pseudo}{arguments}") is not None for arguments in ("", "(a)", "(1)"))
+
+
+def stylesheet_reads(*stylesheets):
+    """What the selectors of these stylesheets read of a page, as the purge and the first-screen
+    CSS compile them: Pages(…, reads) may match each page shape once for them."""
+    texts = set()
+    for css in stylesheets:
+        def collect(rules):
+            for rule in rules:
+                if rule.type == "qualified-rule":
+                    for selector in split_selectors(rule.prelude):
+                        texts.update(text for text in (rewrite(selector, False), rewrite(selector, True)) if text)
+                elif rule.type == "at-rule" and rule.lower_at_keyword in GROUPS and rule.content is not None:
+                    collect(tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True))
+        collect(parse(css))
+    return selector_reads(texts, _soupsieve_supports)
+
+
 class Matcher:
     """Answers, with a cache, whether a selector applies on some page."""
 
     def __init__(self, pages, scripts=(), built_blocks=()):
         self.pages, self.scripts = pages, ScriptNames(scripts, pages, built_blocks)
-        self.slow = []
         self.cache, self.unparsed = {}, set()
 
-    def _matches(self, rewritten, first_screen):
+    def _matches(self, selector, rewritten, first_screen):
+        """Does the rewritten selector match an element of some page (of its first screen)?
+        Only pages that have every class, id, attribute and tag the selector names are tried."""
         if rewritten is None:
             return False
-        text = rewritten
-        compiled = _compile(text)
+        compiled = _compile(rewritten)
         if compiled is None:
-            self.unparsed.add(text)
+            self.unparsed.add(rewritten)
             return not first_screen     # purge keeps what it cannot read; critical leaves it for later
-        candidates = self.pages.candidates(subject_key(list(tinycss2.parse_component_value_list(text))))
-        if first_screen:
-            return any(id(element) in self.pages.first_screen and compiled.match(element) for element in candidates)
-        return any(compiled.match(element) for element in candidates)
+        if not self.pages.reads.covers(selector_reads([rewritten], _soupsieve_supports)):
+            raise ValueError(f"{rewritten}: reads more of a page than the page shapes keep "
+                             "(build Pages with stylesheet_reads of every stylesheet it matches)")
+        required = {(kind, name[0] if kind == "attr" else name) for kind, name in names(selector)}
+        required.update(equal_values(selector))
+        if not required <= self.pages.present:
+            return False
+        tokens = list(tinycss2.parse_component_value_list(rewritten))
+        subject, above = subject_key(tokens), ancestor_requirements(tokens)
+        for shape in self.pages.shapes:
+            if not required <= shape.keys:
+                continue
+            for element in shape.by_key.get(subject, ()):
+                if ((not first_screen or id(element) in shape.first_screen)
+                        and (not above or above <= shape.above(element)) and compiled.match(element)):
+                    return True
+        return False
 
     def usable(self, selector):
         """Could this selector ever apply (purge)?"""
         key = ("usable", tinycss2.serialize(selector))
         if key not in self.cache:
-            self.cache[key] = ((self._names_present(selector) and self._matches(rewrite(selector, False), False))
+            self.cache[key] = ((self._names_present(selector) and self._matches(selector, rewrite(selector, False), False))
                                or self._script_can_match(selector))
         return self.cache[key]
 
     def _names_present(self, selector):
-        return all(self.pages.candidates((kind, name[0] if kind == "attr" else name)) for kind, name in names(selector))
+        return all(self.pages.has((kind, name[0] if kind == "attr" else name)) for kind, name in names(selector))
 
     def _script_can_match(self, selector):
         """A class, attribute or element of the selector is one a script adds (search
@@ -265,7 +365,7 @@ class Matcher:
                 by_script = True
             elif kind == "attr" and self.scripts.can_add_attribute(*name):
                 by_script = True
-            elif self.pages.candidates((kind, name[0] if kind == "attr" else name)):
+            elif self.pages.has((kind, name[0] if kind == "attr" else name)):
                 continue
             elif kind == "tag" and self.scripts.spelled(name):
                 by_script = True
@@ -277,7 +377,7 @@ class Matcher:
         """Does this selector style a first-screen element of some page as served?"""
         key = ("first", tinycss2.serialize(selector))
         if key not in self.cache:
-            self.cache[key] = self._names_present(selector) and self._matches(rewrite(selector, True), True)
+            self.cache[key] = self._names_present(selector) and self._matches(selector, rewrite(selector, True), True)
         return self.cache[key]
 
 
@@ -408,6 +508,11 @@ def without_unused_custom_properties(css, used):
 
 # main.html writes this in <head>; the build puts the critical <style> in its place.
 CRITICAL_PLACEHOLDER = "<!-- site:critical-css -->"
+# Beside every <folder>/index.html that inlines it: the same page with a <link> to the whole
+# stylesheet in its place. nginx serves it for a link tapped inside the site (Sec-Fetch-Site
+# same-origin, Sec-Fetch-User ?1: the previous page loaded that stylesheet, so it is cached),
+# and index.html for everything else (deploy/nginx/site.conf). Issue 23: repeat views.
+LITE_PAGE = "index.lite.html"
 
 
 def _fingerprinted(site_dir, path, text):
@@ -421,7 +526,8 @@ def first_paint_css(site_dir, stylesheet, purge_css=True, built_blocks=()):
     """Purge Material's stylesheet (site path `stylesheet`) against the built site, join
     site.<hash>.css to it (one file: the cascade changes at once when it arrives), write it
     under a new fingerprinted name that every page then links, and put the first screen's
-    CSS inline in every page that has the placeholder. Returns what it did, with sizes.
+    CSS inline in every page that has the placeholder, with its in-site variant (LITE_PAGE)
+    beside it. Returns what it did, with sizes.
 
     built_blocks: class blocks that scripts build whole (no page has them before).
     purge_css=False joins the stylesheets but purges and inlines nothing (the reference
@@ -436,7 +542,8 @@ def first_paint_css(site_dir, stylesheet, purge_css=True, built_blocks=()):
         ours = [path.read_text(encoding="utf-8") for path in sorted((site_dir / "assets").rglob("*.css"))
                 if "stylesheets" not in path.parts]
         scripts = [path.read_text(encoding="utf-8") for path in sorted(site_dir.rglob("*.js"))]
-        matcher = Matcher(Pages(path.read_text(encoding="utf-8") for path in html_files), scripts, built_blocks)
+        pages = Pages((path.read_text(encoding="utf-8") for path in html_files), stylesheet_reads(css, site_css))
+        matcher = Matcher(pages, scripts, built_blocks)
         purged = purge(css, matcher)
         purged = without_unused_custom_properties(purged, used_custom_properties(purged + "".join(ours), scripts))
         critical_css = critical(purged + site_css, matcher)
@@ -446,14 +553,28 @@ def first_paint_css(site_dir, stylesheet, purge_css=True, built_blocks=()):
     for stale in (source, source.with_name(source.name + ".map")):
         stale.unlink(missing_ok=True)
     inline = f"<style>{critical_css}</style>" if critical_css else ""
+    lite_pages = 0
     for path in html_files:
         text = path.read_text(encoding="utf-8")
         changed = text.replace(source.name, target.name)
         if changed.count(CRITICAL_PLACEHOLDER) > 1:
             raise ValueError(f"{path.relative_to(site_dir)}: the critical CSS placeholder is there "
                              f"{changed.count(CRITICAL_PLACEHOLDER)} times, not once")
+        if critical_css and CRITICAL_PLACEHOLDER in changed and path.name == "index.html":
+            lite = changed.replace(CRITICAL_PLACEHOLDER, f'<link rel="stylesheet" href="{_href_of(changed, target.name, path)}">')
+            path.with_name(LITE_PAGE).write_text(lite, encoding="utf-8")
+            lite_pages += 1
         changed = changed.replace(CRITICAL_PLACEHOLDER, inline)
         if changed != text:
             write_site_file(site_dir, path.relative_to(site_dir), changed)
     return {"stylesheet": target.relative_to(site_dir).as_posix(), "critical": critical_css,
-            "before": len(css), "after": len(purged)}
+            "before": len(css), "after": len(purged), "lite_pages": lite_pages}
+
+
+def _href_of(page, file_name, path):
+    """The href the page links `file_name` with (main.html links the whole stylesheet at the end of <body>)."""
+    end = page.find(file_name + '"')
+    start = page.rfind('href="', 0, end) if end >= 0 else -1
+    if start < 0 or "<" in page[start:end] or ">" in page[start:end]:
+        raise ValueError(f"{path}: no <link href> to {file_name} for the in-site variant to reuse")
+    return page[start + len('href="'):end + len(file_name)]

@@ -111,14 +111,16 @@ def _locale_line(path, key_line, locale):
 
 def _checked(text, path, line, key, locale, numbers=()):
     """The text, stripped; a text with markup, or a phone number mkdocs.yml does not
-    hold, fails naming its file and line."""
+    hold, fails naming its file and line (line: a number, or a function that finds it,
+    called only then)."""
     text = str(text).strip()
     problem = markup_in_text(text) or placeholder_problem(text, key)
     if problem:
-        raise SourceError(path, line, f"'{key}' in {locale} {problem}")
+        raise SourceError(path, line() if callable(line) else line, f"'{key}' in {locale} {problem}")
     for number in unknown_numbers(text, allowed_set(numbers)):
-        raise SourceError(path, line, f"'{key}' in {locale} has the phone number '{number.strip()}', which is not "
-                          f"one of the numbers in mkdocs.yml ({', '.join(numbers) or 'none'})")
+        raise SourceError(path, line() if callable(line) else line, f"'{key}' in {locale} has the phone number "
+                          f"'{number.strip()}', which is not one of the numbers in mkdocs.yml "
+                          f"({', '.join(numbers) or 'none'})")
     return text
 
 
@@ -147,7 +149,8 @@ def load_strings(overrides=OVERRIDES, locales=None, numbers=None):
             defined[key] = (path, line)
             for locale in locales:
                 if str(texts.get(locale) or "").strip():
-                    table[locale][key] = _checked(texts[locale], path, _locale_line(path, line, locale), key, locale,
+                    table[locale][key] = _checked(texts[locale], path,
+                                                  lambda locale=locale: _locale_line(path, line, locale), key, locale,
                                                   numbers)
     for locale in locales:
         path = overrides / "strings" / f"{locale}.yml"

@@ -9,6 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from axe_playwright_python.async_playwright import Axe
 
+from scripts.sitelib.css_purge import LITE_PAGE
 from scripts.sitelib.locales import LOCALES, SOURCE_LOCALE
 from scripts.devtools.chromium import launch
 
@@ -24,6 +25,8 @@ def site_pages(site_dir):
     for path in sorted(site_dir.rglob("*.html")):
         rel = path.relative_to(site_dir).as_posix()
         if rel.startswith("assets/") or rel == "exit/index.html":  # exit/: a redirect, nothing to show
+            continue
+        if path.name == LITE_PAGE:  # the same page, its first-screen CSS linked instead of inlined
             continue
         pages.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
     return pages

@@ -20,9 +20,10 @@ REVIEWED_SCRIPTS = {
         "scope = the site's root path, set by scripts/hooks/security_headers.py)",
     "sha256-DrEMJJ29sL7vIloQzly+VUGMxKcBTMII+OfW7Y8AkG4=": "Material: restore the colour palette (partials/javascripts/palette.html)",
     "sha256-/8wPdzX9q0NNJXyA5lzsLojXFpkeaXVxhbfkUOQaWy8=": "Material: open the tab an anchor points to (partials/javascripts/content.html)",
-    "sha256-knhH3LOuiDQwWbHyIDRQ2OpxwZ/dc0FrtwUaFQWRLN8=":
+    "sha256-NqIFwVGrkhIK1cit6Oz/FqBvKr9WS7R/m/ijrTKFc/4=":
         "Ours: the reader's language before anything paints; remembers a language choice, marks in-site "
-        "links, sends a reader arriving from outside on a Norwegian page to their language "
+        "links, sends a reader arriving from outside on a Norwegian page to their language, stopping the "
+        "Norwegian page's loading first "
         "(overrides/components/language-first/language-first.html; the same text on every page)",
     "sha256-+AFuRSMXZjAlCI62r/KFekuSJ8mlu5l+3nWKfpHDbQQ=":
         "Ours: search loads on first use; takes the name off Material's search form and gives its bundle a "

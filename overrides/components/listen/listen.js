@@ -1,4 +1,5 @@
-// Listen: a play button under each ## heading that has text to read. The first press
+// Listen: wires the play button the build put under each ## heading with text to read
+// (components/listen/listen-control.html). The first press
 // loads the reader (listen.page.js, through data-script) and hands the press over,
 // so a page pays for reading aloud only when someone listens.
 (function () {
@@ -21,18 +22,11 @@
     document.head.appendChild(script);
   }
 
-  article.querySelectorAll("h2").forEach(function (heading) {
-    var next = heading.nextElementSibling;
-    if (!next || next.matches("h1, h2, .site-page-foot, .site-listen-skip")) return;   // nothing to read
-    var box = document.createElement("div");
-    box.className = "site-listen-control";
-    box.innerHTML = '<button type="button" class="site-button"><svg aria-hidden="true" focusable="false" viewBox="0 0 24 24">'
-      + '<path/></svg><span></span></button><p class="site-listen__status" role="status" hidden></p>';
-    var button = box.firstChild;
-    if (heading.id) button.setAttribute("aria-describedby", heading.id);
-    var control = { heading: heading, label: button.lastChild, path: button.querySelector("path"), status: box.lastChild };
-    control.label.textContent = root.getAttribute("data-listen");
-    control.path.setAttribute("d", root.getAttribute("data-icon-play"));
+  // The build put a control under every heading with text to read (listen-control.html).
+  article.querySelectorAll(".site-listen-control").forEach(function (box) {
+    var button = box.querySelector("button");
+    var control = { heading: box.previousElementSibling, label: button.querySelector("span"),
+                    path: button.querySelector("path"), status: box.querySelector(".site-listen__status") };
     button.addEventListener("click", function () {
       withReader(function (ready) {
         if (ready) return root.listen(control);
@@ -40,6 +34,5 @@
         control.status.hidden = false;
       });
     });
-    heading.insertAdjacentElement("afterend", box);
   });
 })();
