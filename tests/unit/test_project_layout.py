@@ -9,11 +9,6 @@ from scripts.devtools.local_site import ROOT
 
 PYTHON = sorted(p for folder in ("scripts", "tests") for p in (ROOT / folder).rglob("*.py") if "fixtures" not in p.parts)
 COMPONENTS = sorted(p for p in (ROOT / "overrides" / "components").iterdir() if p.is_dir())
-# Components whose owners write or complete their README (inputs and tests) this round
-# (issues 11, 12, 14, 17): take a name off this list when its README lands.
-README_PENDING = {
-    "flyer-links", "flyer-list", "flyer-list-link",                              # print
-}
 
 
 def test_scripts_is_a_package_and_nothing_edits_sys_path():
@@ -53,8 +48,6 @@ def test_every_test_file_a_readme_names_exists(readme):
 
 @pytest.mark.parametrize("component", COMPONENTS, ids=lambda path: path.name)
 def test_every_component_has_a_readme_naming_its_inputs_and_tests(component):
-    if component.name in README_PENDING:
-        pytest.skip("its owner writes or completes the README this round")
     readme = component / "README.md"
     assert readme.is_file(), f"{component.name} has no README.md"
     text = readme.read_text(encoding="utf-8")
