@@ -562,7 +562,7 @@ def first_paint_css(site_dir, stylesheet, purge_css=True, built_blocks=()):
                              f"{changed.count(CRITICAL_PLACEHOLDER)} times, not once")
         if critical_css and CRITICAL_PLACEHOLDER in changed and path.name == "index.html":
             lite = changed.replace(CRITICAL_PLACEHOLDER, f'<link rel="stylesheet" href="{_href_of(changed, target.name, path)}">')
-            path.with_name(LITE_PAGE).write_text(lite, encoding="utf-8")
+            write_site_file(site_dir, path.with_name(LITE_PAGE).relative_to(site_dir), lite)
             lite_pages += 1
         changed = changed.replace(CRITICAL_PLACEHOLDER, inline)
         if changed != text:

@@ -16,6 +16,7 @@ import pytest
 
 from scripts.devtools.chromium import PHONE
 from scripts.sitelib.locales import LOCALES, NATIVE_NAMES, locale_prefix
+from scripts.sitelib.phone_links import call_label
 from scripts.sitelib.print_kit import flyer_topics, flyer_url
 from scripts.sitelib.site_config import load_mkdocs_yml
 from scripts.sitelib.site_nav import back_target, nav_files, reader_page_names
@@ -71,8 +72,10 @@ def test_get_help_and_every_call_button_on_the_home_pages_first_screen(phone, si
         assert call.get_attribute("href") == "tel:" + re.sub(r"\D", "", entry["number"])
         text = " ".join(call.inner_text().split())
         assert text == f"{entry['number']} {UI[locale][entry['strings'] + '_name']}", (locale, text)
-        assert call.get_attribute("aria-label").startswith(" ".join(re.sub(r"\D", "", entry["number"]))), \
-            "read digit by digit"
+        spoken = " ".join(re.sub(r"\D", "", entry["number"]))
+        assert call.get_attribute("aria-label") == call_label(entry["number"], UI[locale],
+                                                              UI[locale][entry["strings"] + "_name"]), locale
+        assert spoken in call.get_attribute("aria-label"), "read digit by digit, with what it is for"
     for target in [main] + [calls.nth(index) for index in range(calls.count())]:
         found = box(target)
         assert found["height"] >= 48 and found["width"] >= 48, (locale, found)
