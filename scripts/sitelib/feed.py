@@ -36,10 +36,10 @@ def feed_path(locale, name=JSON_FEED):
 
 def for_feed(fragment):
     """The fragment without its <h1> (the item has a title) and without decorative
-    icons (`aria-hidden` SVGs, and the twemoji spans around them): without the
+    icons (`aria-hidden` SVGs or SVGs in an `aria-hidden` span, and the twemoji spans around them): without the
     site's CSS they show huge."""
     tree = parse(fragment)
-    for element in tree.select("h1, .twemoji, svg[aria-hidden=true]"):
+    for element in tree.select("h1, .twemoji, svg[aria-hidden=true], [aria-hidden=true] > svg"):
         element.decompose()
     return str(tree)
 

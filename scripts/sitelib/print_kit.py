@@ -27,7 +27,7 @@ from pathlib import Path
 import segno
 
 from .locales import DOCS, LOCALES, NATIVE_NAMES, SOURCE_LOCALE, english_name, locale_prefix
-from .markdown_source import split_front_matter
+from .markdown_source import read_text, split_front_matter
 from .source_errors import SourceError
 
 FLYER_DIR = "flyers"
@@ -59,7 +59,7 @@ class Topic:
 
 def front_matter(path):
     """(meta dict, {key: line number}) of a Markdown file's YAML front matter."""
-    text = Path(path).read_text(encoding="utf-8")
+    text = read_text(path)
     meta, _, end = split_front_matter(text, path)
     lines = {}
     for number, line in enumerate(text.split("\n")[1:max(end - 1, 1)], 2):

@@ -140,7 +140,7 @@ def test_host_script_ignores_height_messages_from_other_origins(site, host, page
 
 
 def test_links_inside_the_embed_open_in_the_top_window(site, host, page):
-    src = f"{site.url}ro/covid-19/embed/vaccination/"
+    src = f"{site.url}ro/covid-19/embed/if-sick/"
     page.goto(write_host(host, "links.html", snippet(src, "Embed", site.url + "assets/embed-host.js", "nb")))
     frame = page.frame_locator("iframe")
     with page.expect_navigation():
@@ -149,7 +149,7 @@ def test_links_inside_the_embed_open_in_the_top_window(site, host, page):
     page.goto(host.url + "links.html")
     with page.expect_navigation():
         page.frame_locator("iframe").locator(".site-embed__source a").click()
-    assert page.url == f"{site.url}ro/covid-19/#vaccination"
+    assert page.url == f"{site.url}ro/covid-19/#if-sick"
     assert page.locator(".md-header").count() == 1, "the full page, with its header, fills the window"
 
 

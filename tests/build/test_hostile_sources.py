@@ -64,7 +64,7 @@ REJECTED = {
     "symlink": ("nb/secret.png", None, "is a symbolic link"),
     # 5. phone numbers: only those of mkdocs.yml, in text, links and front matter
     "phone-unknown-number": ("nb/index.md", 12, "the phone number '22 33 44 55' is not one of the numbers in "
-                                                "mkdocs.yml (113, 116 117)"),
+                                                "mkdocs.yml (113, 112, 116 117)"),
     "phone-split-number": ("nb/index.md", 12, "the phone number '22334455'"),
     "phone-tel-link": ("nb/index.md", 12, "'tel:+4712345678' does not dial one of the numbers in mkdocs.yml"),
     "phone-front-matter": ("nb/index.md", 3, "the phone number '900 00 000'"),
