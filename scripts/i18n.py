@@ -3,6 +3,8 @@
 
   status [--sections]                  page x language: translated, stale or missing
                                         (--sections: which sections are stale)
+  status --provenance                   page x language: how it was made (machine, person,
+                                        reviewed: checked by a native speaker; "3/10": parts checked)
   check [LOCALE ...]                    structure, language and glossary of every page (exit 1 on problems)
   stamp LOCALE|FILE ...                 a translation now matches the current Norwegian text
   stamp --section ID LOCALE|FILE ...    only these sections (repeat --section)
@@ -74,6 +76,7 @@ def main(argv):
     parser.add_argument("--minor", action="store_true")
     parser.add_argument("--section", action="append")
     parser.add_argument("--sections", action="store_true")
+    parser.add_argument("--provenance", action="store_true")
     parser.add_argument("--all", action="store_true")
     parser.add_argument("-o", "--output", type=Path, default=xliff_io.FOLDER)
     parser.add_argument("--role", choices=provenance.ROLES)
@@ -81,6 +84,9 @@ def main(argv):
     options = parser.parse_intermixed_args(argv)
     args = options.args
     try:
+        if options.command == "status" and options.provenance:
+            print(freshness.format_table(provenance.made_table(freshness.source_pages(), DOCS)))
+            return 0
         if options.command == "status":
             table = freshness.status_table()
             print(freshness.format_table(table))

@@ -28,8 +28,9 @@ import yaml
 
 from . import safe_yaml
 from .heading_ids import id_grammar_problem
+from .html_fragments import split_sections
 from .locales import SOURCE_LOCALE, TRANSLATIONS
-from .segments import INTRO
+from .segments import INTRO, section_texts
 from .source_errors import SourceError
 
 MACHINE, PERSON, REVIEWED, UNKNOWN = "machine", "person", "reviewed", "unknown"
@@ -187,6 +188,25 @@ def page_summary(made):
             "reviews": [{"role": role, "date": date} for role, date in reviews]}
 
 
+def made_table(pages, docs):
+    """{page: {locale: 'machine' | 'person' | 'reviewed' | 'unknown' | 'missing', or 'machine 3/10'
+    where 3 of 10 sections are checked}} for `scripts/i18n.py status --provenance`."""
+    docs = Path(docs)
+    table = {}
+    for page in pages:
+        source = docs / SOURCE_LOCALE / page
+        sections = section_texts(source.read_text(encoding="utf-8"), source)
+        row = table.setdefault(page, {})
+        for locale in TRANSLATIONS:
+            if not (docs / locale / page).is_file():
+                row[locale] = "missing"
+                continue
+            summary = page_summary(sections_made(page, locale, sections, store_for(docs)))
+            checked = f" {summary['reviewed']}/{summary['total']}" if 0 < summary["reviewed"] < summary["total"] else ""
+            row[locale] = summary["kind"] + checked
+    return table
+
+
 # --- writing (scripts/i18n.py import; never the build) -----------------------------------
 
 HEADER = (
@@ -267,3 +287,24 @@ def section_kind(kinds):
     if not kinds or not all(kinds):
         return None
     return min(kinds, key=lambda kind: RANK[kind])
+
+
+# --- what the reader sees ----------------------------------------------------------------
+
+def unchecked_sections(page, locale, docs):
+    """The sections of docs/<locale>/<page> that no native speaker has checked: where they
+    exist, its reader sees the note "not yet checked by a native speaker". Never on the
+    Norwegian page, nor on a page that falls back to it ([] then)."""
+    docs = Path(docs)
+    source = docs / SOURCE_LOCALE / page
+    if locale == SOURCE_LOCALE or not (docs / locale / page).is_file() or not source.is_file():
+        return []
+    sections = section_texts(source.read_text(encoding="utf-8"), source)
+    return unreviewed(page, locale, sections, store_for(docs))
+
+
+def before_first_section(content_html, note_html):
+    """Page HTML with `note_html` at the end of its opening: after the H1, the first
+    paragraph and whatever boxes follow them, right before the first `## … { #id }`."""
+    intro, _ = split_sections(content_html)
+    return content_html[:len(intro)] + note_html + content_html[len(intro):]
