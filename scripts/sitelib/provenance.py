@@ -209,18 +209,18 @@ def made_table(pages, docs):
 
 # --- writing (scripts/i18n.py import; never the build) -----------------------------------
 
-HEADER = (
-    "# How each section of the translations of docs/{source}/{page}.md was made\n"
-    "# (scripts/sitelib/provenance.py; `scripts/i18n.py import` records what an XLIFF file says):\n"
-    "#   machine: drafted by a machine or a language model, not checked by a native speaker\n"
-    "#   person: translated by a person, not checked by a native speaker\n"
-    "#   {{made: reviewed, role: ROLE, date: YYYY-MM-DD}}: checked by a native speaker ({roles})\n"
-)
+def header(page):
+    return (f"# How each section of the translations of docs/{SOURCE_LOCALE}/{Path(page).name} was made\n"
+            "# (scripts/sitelib/provenance.py; `scripts/i18n.py import` records what an XLIFF file says):\n"
+            "#   machine: drafted by a machine or a language model, not checked by a native speaker\n"
+            "#   person: translated by a person, not checked by a native speaker\n"
+            f"#   {{made: {REVIEWED}, role: ROLE, date: YYYY-MM-DD}}: checked by a native speaker "
+            f"({', '.join(ROLES)})\n")
 
 
 def save(page, records, store, order):
     """Write the file: locales in site order, sections in `order` (the Norwegian page's)."""
-    lines = [HEADER.format(source=SOURCE_LOCALE, page=Path(page).stem, roles=", ".join(ROLES))]
+    lines = [header(page)]
     for locale in [code for code in TRANSLATIONS if records.get(code)]:
         lines.append(f"{locale}:\n")
         lines += [f"  {key}: {records[locale][key].line()}\n" for key in order if key in records[locale]]
