@@ -57,6 +57,7 @@ def check(locales, docs=DOCS):
     for locale in locales:
         if locale != SOURCE_LOCALE:
             problems += glossary.check_locale(locale, docs)
+    problems += provenance.problems(freshness.source_pages(docs), docs)  # translations/stamped/*.provenance.yml
     return problems
 
 

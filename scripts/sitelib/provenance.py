@@ -167,6 +167,17 @@ def _entry(node, path, what):
     return Made(REVIEWED, fields["role"].value, fields["date"].value)
 
 
+def problems(pages, docs):
+    """What is wrong in the provenance files of `pages` (for `scripts/i18n.py check`), as lines."""
+    found = []
+    for page in pages:
+        try:
+            load(page, store_for(docs))
+        except SourceError as error:
+            found.append(str(error))
+    return found
+
+
 def sections_made(page, locale, sections, store):
     """{section id: Made} for `sections` (the Norwegian page's ids, in order): unknown where none is recorded."""
     recorded = load(page, store).get(locale, {})

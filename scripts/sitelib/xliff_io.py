@@ -303,7 +303,7 @@ def _record_provenance(shown, locale, page, made, edited, order, store, reviewer
             new = old if old.reviewed and not edited[key] else reviewer
         else:
             new = provenance.Made(kind)
-        if new != old:
+        if new is not None and new != old:  # (check_reviews asked for the reviewer first)
             changes[key] = new
     if not changes:
         return []

@@ -88,6 +88,14 @@ def test_bad_input_fails_naming_the_file_and_line(tmp_path, case):
     assert words in str(error.value)
 
 
+def test_the_editors_check_names_a_bad_file(tmp_path):
+    docs = tmp_path / "docs"
+    path = write(provenance.store_for(docs), "en:\n  before: revised\n", page="help.md")
+    assert provenance.problems(["covid-19.md", "help.md"], docs) == [
+        f"{path}:2: en: before: 'revised' is not machine, person or {{made: reviewed, role: …, date: YYYY-MM-DD}}"]
+    assert provenance.problems(freshness.source_pages(), DOCS) == []
+
+
 def test_a_section_without_a_line_counts_as_not_checked(tmp_path):
     write(tmp_path, "en:\n  _intro: {made: reviewed, role: native-speaker, date: 2026-12-06}\n")
     made = provenance.sections_made("covid-19.md", "en", ["_intro", "before"], tmp_path)
