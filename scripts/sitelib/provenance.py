@@ -110,8 +110,7 @@ def load(page, store):
     if not path.exists():
         return {}
     text = path.read_text(encoding="utf-8")
-    safe_yaml.load(text, path)   # anchors, depth, syntax: the one reader's checks first
-    root = yaml.compose(text, Loader=safe_yaml.LOADER)
+    root = safe_yaml.compose(text, path)   # the one reader's checks: no anchors, depth, syntax
     if root is None:
         return {}
     records = {}

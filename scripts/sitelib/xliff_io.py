@@ -202,8 +202,10 @@ def check_reviews(pages, kinds, path, locale, docs, store, reviewer):
         translation = docs / locale / page
         current = {segment.id: segment.text for segment in parse(translation.read_text(encoding="utf-8")).segments} \
             if translation.is_file() else {}
+        sections = {segment.id: segment.section for segment in parse(
+            (docs / SOURCE_LOCALE / page).read_text(encoding="utf-8")).segments}
         for unit_id, unit in units.items():
-            section = unit_id.rsplit("/", 1)[0]
+            section = sections.get(unit_id)
             if kinds[page][unit_id] == provenance.REVIEWED and (
                     not recorded.get(section, provenance.Made()).reviewed or current.get(unit_id) != str(unit.target)):
                 raise ImportProblem(

@@ -9,6 +9,7 @@ from translate.storage import xliff
 from scripts.sitelib import freshness, provenance, xliff_io
 from scripts.sitelib.locales import DOCS, SOURCE_LOCALE, TRANSLATIONS
 from scripts.sitelib.provenance import MACHINE, PERSON, REVIEWED, Made
+from scripts.sitelib.segments import parse
 from scripts.sitelib.source_errors import SourceError
 
 STORE = provenance.store_for(DOCS)
@@ -194,8 +195,9 @@ def targets(path):
 
 
 def section_units(found, page, section):
-    return [(unit, target) for (name, unit_id), (unit, target) in found.items()
-            if name == page and unit_id.rsplit("/", 1)[0] == section]
+    ids = {segment.id for segment in parse((DOCS / SOURCE_LOCALE / page).read_text(encoding="utf-8")).segments
+           if segment.section == section}
+    return [(unit, target) for (name, unit_id), (unit, target) in found.items() if name == page and unit_id in ids]
 
 
 def test_the_export_says_how_each_section_was_made(work):
