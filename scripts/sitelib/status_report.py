@@ -94,7 +94,6 @@ def build(docs=DOCS, store=freshness.STORE, locales=TRANSLATIONS):
             counts[locale][status] += 1
             made = provenance.page_summary(provenance.sections_made(page, locale, current, provenance_store)) \
                 if path.exists() else None
-            counts[locale][provenance.REVIEWED] += bool(made and made["kind"] == provenance.REVIEWED)
             item = dict(language(locale), status=status, url=page_url(locale, page), sections=[],
                         title=freshness.plain_heading(str(_meta(path).get("title") or "")) if path.exists() else None,
                         date=_date(path) if path.exists() else None, made=made)
@@ -115,7 +114,6 @@ def build(docs=DOCS, store=freshness.STORE, locales=TRANSLATIONS):
             entry["changes"].append(change)
         pages.append(entry)
     summary = [dict(language(locale), **{state: counts[locale][state] for state in
-                                          (freshness.TRANSLATED, freshness.STALE, freshness.MISSING,
-                                           provenance.REVIEWED)})
+                                          (freshness.TRANSLATED, freshness.STALE, freshness.MISSING)})
                for locale in locales]
     return {"summary": summary, "pages": pages}
