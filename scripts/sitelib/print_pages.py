@@ -183,8 +183,9 @@ class PrintPages:
             "slug": topic.slug,
             "band": organisation_band(self.config, self.config.site_name),
             "historical": historical,
-            # the page's note "not yet checked by a native speaker" (components/provenance-note), as a line
-            "unchecked": f"{self.ui['provenance_note']} {self.ui['provenance_reference']}" if unchecked else None,
+            # the page's note "not yet checked by a native speaker" (components/provenance-note), one
+            # line under the band's name; its link to the Norwegian page is for screens only
+            "unchecked": self.ui["provenance_note"] if unchecked else None,
             "title": page.title,
             "is_fallback": file_locale != self.locale,
             "file_locale": file_locale,

@@ -108,7 +108,8 @@ def test_flyers_print_it_as_a_small_line(site):
         for locale in TRANSLATIONS:
             lines = soup(site.dir, flyer_url(locale, topic.slug)).select(".flyer__unchecked")
             # (print pages set Thai word by word: compare the letters)
-            assert [letters(line.get_text()) for line in lines] == [letters(note_text(locale))], (locale, topic.slug)
+            assert [letters(line.get_text()) for line in lines] == [letters(UI[locale]["provenance_note"])], \
+                (locale, topic.slug)
 
 
 def test_the_status_page_shows_how_each_page_was_made_in_each_language(site):
@@ -169,7 +170,7 @@ def test_a_page_with_an_unchecked_section_says_so(variants):
     assert not soup(site_dir, "").select(NOTE)
     assert "site-notice--provenance" in (site_dir / feed_path("en")).read_text(encoding="utf-8")
     assert [line.get_text(strip=True) for line in soup(site_dir, flyer_url("en", "")).select(".flyer__unchecked")] \
-        == [note_text("en")]
+        == [UI["en"]["provenance_note"]]
 
 
 def test_a_hostile_provenance_file_fails_the_build_naming_file_and_line(variants):
