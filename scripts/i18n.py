@@ -3,6 +3,8 @@
 
   status [--sections]                  page x language: translated, stale or missing
                                         (--sections: which sections are stale)
+  status --provenance                   page x language: how it was made (machine, person,
+                                        reviewed: checked by a native speaker; "3/10": parts checked)
   check [LOCALE ...]                    structure, language and glossary of every page (exit 1 on problems)
   stamp LOCALE|FILE ...                 a translation now matches the current Norwegian text
   stamp --section ID LOCALE|FILE ...    only these sections (repeat --section)
@@ -11,13 +13,18 @@
   export LOCALE ... [--all] [-o DIR]    one XLIFF file per locale for translation tools
                                         (translations/<locale>.xlf)
   import LOCALE|FILE.xlf ...            write the translations in an XLIFF file back to docs/<locale>/
+  import --role ROLE [--date YYYY-MM-DD] ...
+                                        the same, where the file marks sections `final` (checked by a
+                                        native speaker): ROLE says who checked them, as a role, never
+                                        a name (native-speaker, translator, health-worker,
+                                        outreach-worker); the date defaults to today
 """
 import argparse
 import sys
 from pathlib import Path
 
 
-from scripts.sitelib import freshness, glossary, xliff_io
+from scripts.sitelib import freshness, glossary, provenance, xliff_io
 from scripts.sitelib.langid import wrong_language_blocks
 from scripts.sitelib.locales import DOCS, LOCALES, SOURCE_LOCALE, TRANSLATIONS
 from scripts.sitelib.outline import compare
@@ -50,6 +57,7 @@ def check(locales, docs=DOCS):
     for locale in locales:
         if locale != SOURCE_LOCALE:
             problems += glossary.check_locale(locale, docs)
+    problems += provenance.problems(freshness.source_pages(docs), docs)  # translations/stamped/*.provenance.yml
     return problems
 
 
@@ -69,11 +77,17 @@ def main(argv):
     parser.add_argument("--minor", action="store_true")
     parser.add_argument("--section", action="append")
     parser.add_argument("--sections", action="store_true")
+    parser.add_argument("--provenance", action="store_true")
     parser.add_argument("--all", action="store_true")
     parser.add_argument("-o", "--output", type=Path, default=xliff_io.FOLDER)
+    parser.add_argument("--role", choices=provenance.ROLES)
+    parser.add_argument("--date")
     options = parser.parse_intermixed_args(argv)
     args = options.args
     try:
+        if options.command == "status" and options.provenance:
+            print(freshness.format_table(provenance.made_table(freshness.source_pages(), DOCS)))
+            return 0
         if options.command == "status":
             table = freshness.status_table()
             print(freshness.format_table(table))
@@ -107,9 +121,10 @@ def main(argv):
                 print(f"{target}: {xliff_io.summary(target)}")
             return 0
         if options.command == "import" and args:
+            reviewer = provenance.review(options.role, options.date) if options.role else None
             for arg in args:
                 source = Path(arg) if arg.endswith(".xlf") else options.output / f"{arg}.xlf"
-                for line in xliff_io.import_file(source):
+                for line in xliff_io.import_file(source, reviewer=reviewer):
                     print(line)
             return 0
     except (SourceError, xliff_io.ImportProblem, ValueError) as error:

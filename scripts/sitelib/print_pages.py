@@ -18,6 +18,7 @@ from .flyer_content import flyer_parts
 from .help_data import contact_fields, help_data, hours_rows
 from .historical import flyer_is_historical
 from .locales import LOCALES, NATIVE_NAMES
+from .provenance import unchecked_sections
 from .minify import MINIFIERS
 from .site_files import write_site_file
 from .print_kit import (
@@ -176,10 +177,15 @@ class PrintPages:
             historical = fill(self.ui["historical_advice"], "historical_advice",
                               {"date": human_date(meta["published"], self.locale)})
         content_date = meta.get("reviewed") or meta.get("published")
+        unchecked = file_locale == self.locale and unchecked_sections(
+            Path(page.file.src_uri).name, self.locale, self.config.docs_dir)
         flyer = {
             "slug": topic.slug,
             "band": organisation_band(self.config, self.config.site_name),
             "historical": historical,
+            # the page's note "not yet checked by a native speaker" (components/provenance-note), one
+            # line under the band's name; its link to the Norwegian page is for screens only
+            "unchecked": self.ui["provenance_note"] if unchecked else None,
             "title": page.title,
             "is_fallback": file_locale != self.locale,
             "file_locale": file_locale,

@@ -24,6 +24,17 @@ def _line(error, first_line):
 
 def load(text, path, first_line=1, what="YAML"):
     """Parse text (which starts on line `first_line` of `path`) as plain YAML data."""
+    return _parsed(text, path, first_line, what, yaml.load)
+
+
+def compose(text, path, what="YAML"):
+    """Parse text into YAML nodes, each with its line (`node.start_mark.line`), with the
+    checks of load() and nothing constructed: a reader that names the line of a bad value
+    (and a value PyYAML could not build, such as the date 2026-13-40, is just text)."""
+    return _parsed(text, path, 1, what, yaml.compose)
+
+
+def _parsed(text, path, first_line, what, parse):
     depth = 0
     try:
         for event in yaml.parse(text, Loader=LOADER):
@@ -37,7 +48,7 @@ def load(text, path, first_line=1, what="YAML"):
                     raise SourceError(path, line, f"{what} is nested more than {MAX_DEPTH} levels deep")
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
-        return yaml.load(text, Loader=LOADER)  # noqa: S506 (a safe loader)
+        return parse(text, Loader=LOADER)  # noqa: S506 (a safe loader)
     except yaml.YAMLError as error:
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]
         raise SourceError(path, _line(error, first_line), f"{what} is not valid YAML: {problem}") from None

@@ -1,10 +1,11 @@
 """What the status page shows editors: per page, which languages are up to date,
+how each translation was made and whether a native speaker checked it (provenance.py),
 and for stale ones what changed in the Norwegian text since they were stamped."""
 import difflib
 import re
 from collections import Counter
 
-from . import freshness
+from . import freshness, provenance
 from .locales import DOCS, NATIVE_NAMES, SOURCE_LOCALE, TRANSLATIONS, english_name, locale_prefix
 from .markdown_source import split_front_matter
 from .source_dates import last_changed
@@ -69,6 +70,7 @@ def _words(old, new):
 
 def build(docs=DOCS, store=freshness.STORE, locales=TRANSLATIONS):
     """{summary: [...], pages: [...]}: see components/translation-status/README.md."""
+    provenance_store = provenance.store_for(docs)
     counts = {locale: Counter() for locale in locales}
     pages = []
     for page in freshness.source_pages(docs):
@@ -90,9 +92,11 @@ def build(docs=DOCS, store=freshness.STORE, locales=TRANSLATIONS):
             path = docs / locale / page
             status = freshness.page_status(page, locale, docs)
             counts[locale][status] += 1
+            made = provenance.page_summary(provenance.sections_made(page, locale, current, provenance_store)) \
+                if path.exists() else None
             item = dict(language(locale), status=status, url=page_url(locale, page), sections=[],
                         title=freshness.plain_heading(str(_meta(path).get("title") or "")) if path.exists() else None,
-                        date=_date(path) if path.exists() else None)
+                        date=_date(path) if path.exists() else None, made=made)
             if status == freshness.STALE:
                 recorded = freshness.recorded_versions(path)
                 for key in freshness.stale_sections(page, locale, docs):

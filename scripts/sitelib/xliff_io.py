@@ -2,23 +2,32 @@
 
 `export_locale("th")` writes translations/th.xlf with one <file> per page and
 one <trans-unit> per text segment (segments.py): the Norwegian source, the
-current translation and a state. A segment is `translated`, or
-`needs-review-translation` where its Norwegian text changed since the
-translation was stamped (the unit's note then holds the Norwegian text it was
-translated from); a page not yet translated has units without a target.
+current translation, and how it was made (provenance.py) in `state`,
+`state-qualifier` and `approved`:
+
+- drafted by a machine: `needs-review-translation`, `mt-suggestion`;
+- translated by a person: `translated`;
+- checked by a native speaker: `final`, approved="yes";
+- a section whose Norwegian text changed since it was stamped:
+  `needs-review-translation`, `fuzzy-match` (the unit's note then holds the
+  Norwegian text it was translated from);
+- a page not yet translated has units without a target.
 
 `import_file(path)` writes the targets back into docs/<locale>/ around the
 translation's own markup (or the source's, for a new page), checks the result
-as the build would, and stamps every section whose units are all translated
-against the current Norwegian text. An export followed by an import with no
-edits leaves every file byte for byte as it was. translate-toolkit reads and
-writes the XLIFF.
+as the build would, stamps every changed section whose units are all finished
+(any of the first three) against the current Norwegian text, and records in
+translations/stamped/<page>.provenance.yml what made each finished section: a
+section raised to `final` (or `signed-off`) is recorded as checked by a native
+speaker, with the role given to the import and its date. An export followed by
+an import with no edits leaves every file byte for byte as it was.
+translate-toolkit reads and writes the XLIFF.
 """
 from pathlib import Path
 
 from translate.storage import xliff
 
-from . import freshness
+from . import freshness, provenance
 from .locales import DOCS, ROOT, SOURCE_LOCALE, TRANSLATIONS
 from .markdown_source import without_front_matter_key
 from .outline import compare
@@ -104,6 +113,7 @@ def export_locale(locale, folder=FOLDER, docs=DOCS, store=freshness.STORE):
             pair(source, translation, source_path.relative_to(docs.parent), translation_path.relative_to(docs.parent))
             targets = {segment.id: segment.text for segment in translation.segments}
         states = segment_states(page, locale, docs, store)
+        made = provenance.sections_made(page, locale, source.sections(), store)
         for segment in source.segments:
             unit = store_file.addsourceunit(segment.text, filename=page, createifmissing=True)
             unit.setid(segment.id)
@@ -111,13 +121,37 @@ def export_locale(locale, folder=FOLDER, docs=DOCS, store=freshness.STORE):
             state, before = states[segment.id]
             if segment.id in targets:
                 unit.target = targets[segment.id]
-                unit.set_state_n(unit.S_TRANSLATED if state == TRANSLATED else unit.S_NEEDS_REVIEW)
+                mark(unit, *provenance.xliff_attributes(made[segment.section], stale=state == NEEDS_REVIEW))
                 if state == NEEDS_REVIEW and before is not None:
                     unit.addnote(f"Norwegian text when this was translated:\n{before}", origin="translator")
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{locale}.xlf"
     target.write_bytes(bytes(store_file))
     return target
+
+
+def mark(unit, state, qualifier, approved):
+    """Set a unit's XLIFF 1.2 state, state-qualifier and approved attributes."""
+    target = unit.getlanguageNode(lang=None, index=1)
+    target.set("state", state)
+    if qualifier:
+        target.set("state-qualifier", qualifier)
+    elif "state-qualifier" in target.attrib:
+        del target.attrib["state-qualifier"]
+    unit.xmlelement.set("approved", "yes" if approved else "no")
+
+
+def unit_kind(unit, path):
+    """What made a unit's target (provenance.kind_from_xliff), or None while it is unfinished;
+    ImportProblem, naming the file and line, for a value XLIFF 1.2 does not define."""
+    target = unit.getlanguageNode(lang=None, index=1)
+    state = target.get("state") if target is not None else None
+    qualifier = target.get("state-qualifier") if target is not None else None
+    try:
+        return provenance.kind_from_xliff(state, qualifier, unit.xmlelement.get("approved") == "yes",
+                                          bool(unit.target))
+    except ValueError as error:
+        raise ImportProblem(f"{path}:{unit.xmlelement.sourceline}: {error}; nothing was imported") from None
 
 
 def _units(store_file):
@@ -158,13 +192,33 @@ def translation_file(docs, locale, page):
     return Path(docs) / locale / page
 
 
-def _done(unit):
-    return bool(unit.target) and unit.istranslated() and not unit.isfuzzy()
+def check_reviews(pages, kinds, path, locale, docs, store, reviewer):
+    """A unit raised to checked-by-a-native-speaker needs the reviewer's role (import --role);
+    else ImportProblem names the file and the unit's line, before anything is written."""
+    if reviewer is not None:
+        return
+    for page, units in pages.items():
+        recorded = provenance.load(page, store).get(locale, {})
+        translation = docs / locale / page
+        current = {segment.id: segment.text for segment in parse(translation.read_text(encoding="utf-8")).segments} \
+            if translation.is_file() else {}
+        sections = {segment.id: segment.section for segment in parse(
+            (docs / SOURCE_LOCALE / page).read_text(encoding="utf-8")).segments}
+        for unit_id, unit in units.items():
+            section = sections.get(unit_id)
+            if kinds[page][unit_id] == provenance.REVIEWED and (
+                    not recorded.get(section, provenance.Made()).reviewed or current.get(unit_id) != str(unit.target)):
+                raise ImportProblem(
+                    f"{path}:{unit.xmlelement.sourceline}: unit '{unit_id}' of {page} is marked as checked by a "
+                    f"native speaker; say who checked it, as a role: scripts/i18n.py import --role ROLE "
+                    f"({', '.join(provenance.ROLES)}). Nothing was imported")
 
 
-def import_file(path, docs=DOCS, store=freshness.STORE):
+def import_file(path, docs=DOCS, store=freshness.STORE, reviewer=None):
     """Write an XLIFF file's translations into docs/<locale>/; return report lines.
 
+    `reviewer`: provenance.review(role, date), recorded for each section the file
+    raises to `final` or `signed-off` (checked by a native speaker).
     Raises ImportProblem, naming the file and unit, when nothing can be written.
     A page whose result would fail the checks is left as it was and reported.
     """
@@ -179,13 +233,16 @@ def import_file(path, docs=DOCS, store=freshness.STORE):
     if locale not in TRANSLATIONS:
         raise ImportProblem(f"{path}: target-language '{locale}' is not a translation locale")
     check_files(store_file, path, locale, docs)  # before anything is written
+    pages = _units(store_file)
+    kinds = {page: {unit_id: unit_kind(unit, path) for unit_id, unit in units.items()} for page, units in pages.items()}
+    check_reviews(pages, kinds, path, locale, docs, store, reviewer)
     report = []
-    for page, units in _units(store_file).items():
-        report += _import_page(path, locale, page, units, docs, store)
+    for page, units in pages.items():
+        report += _import_page(path, locale, page, units, docs, store, kinds[page], reviewer)
     return report
 
 
-def _import_page(xlf, locale, page, units, docs, store):
+def _import_page(xlf, locale, page, units, docs, store, kinds, reviewer):
     source_path = docs / SOURCE_LOCALE / page
     if not source_path.exists():
         return [f"{xlf}: {page}: no such Norwegian page; skipped"]
@@ -208,7 +265,7 @@ def _import_page(xlf, locale, page, units, docs, store):
             continue
         if unit.target:
             texts[segment.id] = str(unit.target)
-        done[segment.id] = _done(unit)
+        done[segment.id] = kinds.get(segment.id)
     if not exists:
         missing = [segment.id for segment in source.segments if segment.id not in texts]
         if missing:
@@ -221,8 +278,9 @@ def _import_page(xlf, locale, page, units, docs, store):
     if problems:
         return [f"{shown}: not written, the result would fail the checks:"] + [f"  {line}" for line in problems]
     stale = set(freshness.stale_sections(page, locale, docs)) if exists else set(source.sections())
-    finished = [key for key, segments in source.sections().items()
-                if key in stale and all(done.get(segment.id) for segment in segments)]
+    made = {key: provenance.section_kind(done.get(segment.id) for segment in segments)
+            for key, segments in source.sections().items()}
+    finished = [key for key in source.sections() if key in stale and made[key]]
     if new_text != old_text:
         translation_path.parent.mkdir(parents=True, exist_ok=True)
         translation_path.write_text(new_text, encoding="utf-8")
@@ -230,7 +288,32 @@ def _import_page(xlf, locale, page, units, docs, store):
     if finished:
         freshness.stamp(translation_path, docs, store, sections=finished)
         report.append(f"{shown}: up to date in {', '.join(finished)}")
-    return report
+    edited = {key: any(texts.get(segment.id, current.get(segment.id)) != current.get(segment.id)
+                       for segment in segments) for key, segments in source.sections().items()}
+    return report + _record_provenance(shown, locale, page, made, edited, list(source.sections()), store, reviewer)
+
+
+def _record_provenance(shown, locale, page, made, edited, order, store, reviewer):
+    """Record what made each finished section; a review keeps its role and date until its text changes."""
+    recorded = provenance.load(page, store).get(locale, {})
+    changes = {}
+    for key, kind in made.items():
+        old = recorded.get(key, provenance.Made())
+        if kind is None:
+            continue
+        if kind == provenance.REVIEWED:
+            new = old if old.reviewed and not edited[key] else reviewer
+        else:
+            new = provenance.Made(kind)
+        if new is not None and new != old:  # (check_reviews asked for the reviewer first)
+            changes[key] = new
+    if not changes:
+        return []
+    provenance.record(page, locale, changes, store, order)
+    by_line = {}
+    for key, new in changes.items():
+        by_line.setdefault(new.line(), []).append(key)
+    return [f"{shown}: {line} in {', '.join(keys)}" for line, keys in by_line.items()]
 
 
 def _problems(text, source_path, translation_path, docs):
@@ -249,9 +332,13 @@ def _problems(text, source_path, translation_path, docs):
 
 
 def summary(path):
-    """'412 segments: 398 translated, 14 need review, 0 not translated'."""
+    """'412 segments: 0 checked by a native speaker, 0 translated by a person, 398 drafted
+    by a machine, 14 to update, 0 not translated'."""
     units = [unit for page in _units(xliff.xlifffile.parsestring(Path(path).read_bytes())).values()
              for unit in page.values()]
-    done = sum(1 for unit in units if _done(unit))
-    review = sum(1 for unit in units if unit.target and not _done(unit))
-    return f"{len(units)} segments: {done} translated, {review} need review, {len(units) - done - review} not translated"
+    kinds = [unit_kind(unit, path) for unit in units]
+    count = {kind: kinds.count(kind) for kind in (provenance.REVIEWED, provenance.PERSON, provenance.MACHINE)}
+    update = sum(1 for unit, kind in zip(units, kinds) if unit.target and kind is None)
+    return (f"{len(units)} segments: {count[provenance.REVIEWED]} checked by a native speaker, "
+            f"{count[provenance.PERSON]} translated by a person, {count[provenance.MACHINE]} drafted by a machine, "
+            f"{update} to update, {len(units) - sum(count.values()) - update} not translated")

@@ -90,7 +90,7 @@ def test_writes_outside_the_output_folder_are_refused_naming_the_source(tmp_path
 
 BUILD_CODE = sorted((ROOT / "scripts" / "hooks").glob("*.py")) + sorted((ROOT / "scripts" / "sitelib").glob("*.py"))
 # Not build code: they write docs/ and translations/ for `scripts/i18n.py`, never the site.
-TRANSLATION_TOOLS = {"freshness.py", "xliff_io.py"}
+TRANSLATION_TOOLS = {"freshness.py", "provenance.py", "xliff_io.py"}
 
 
 def test_every_write_of_the_build_goes_through_one_function():
