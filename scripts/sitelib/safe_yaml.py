@@ -48,7 +48,22 @@ def _parsed(text, path, first_line, what, parse):
                     raise SourceError(path, line, f"{what} is nested more than {MAX_DEPTH} levels deep")
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
+            elif isinstance(event, yaml.ScalarEvent) and _impossible_date(event):
+                raise SourceError(path, line, f"{what} has '{event.value}', which looks like a date but is none "
+                                  "(write it as YYYY-MM-DD, or in quotes if it is text)")
         return parse(text, Loader=LOADER)  # noqa: S506 (a safe loader)
     except yaml.YAMLError as error:
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]
         raise SourceError(path, _line(error, first_line), f"{what} is not valid YAML: {problem}") from None
+
+
+def _impossible_date(event):
+    """A plain scalar that YAML reads as a timestamp but cannot build (2026-13-40):
+    the loader would stop with a bare ValueError, naming no file or line."""
+    if event.style or not event.implicit[0] or not yaml.SafeLoader.timestamp_regexp.match(event.value):
+        return False
+    try:
+        yaml.SafeLoader("").construct_yaml_timestamp(yaml.ScalarNode("tag:yaml.org,2002:timestamp", event.value))
+    except (ValueError, OverflowError):
+        return True
+    return False
