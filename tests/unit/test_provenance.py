@@ -67,7 +67,7 @@ BAD = {
     "a name, not a role": ("en:\n  before: {made: reviewed, role: Kari Nordmann, date: 2026-12-06}\n", 2,
                            "role 'Kari Nordmann' is not one of native-speaker, translator"),
     "bad date": ("en:\n  before: {made: reviewed, role: translator, date: 2026-13-40}\n", 2,
-                 "date '2026-13-40' is not a date"),
+                 "'2026-13-40', which looks like a date but is none"),
     "extra field": ("en:\n  before: {made: reviewed, role: translator, date: 2026-12-06, name: Kari}\n", 2,
                     "a review is {made: reviewed, role: …, date: YYYY-MM-DD}, nothing else"),
     "review without made: reviewed": ("en:\n  before: {made: machine, role: translator, date: 2026-12-06}\n", 2,
