@@ -3,7 +3,9 @@
 
   status [--sections]                  page x language: translated, stale or missing
                                         (--sections: which sections are stale)
-  check [LOCALE ...]                    structure, language and glossary of every page (exit 1 on problems)
+  check [LOCALE ...]                    structure and language of every page, and the language rules
+                                        CI runs: glossary, register and variety, plural forms,
+                                        typography (scripts/sitelib/locale_rules.py; exit 1 on problems)
   stamp LOCALE|FILE ...                 a translation now matches the current Norwegian text
   stamp --section ID LOCALE|FILE ...    only these sections (repeat --section)
   stamp --minor PAGE ...                the Norwegian change since the last stamp needs no new
@@ -17,7 +19,7 @@ import sys
 from pathlib import Path
 
 
-from scripts.sitelib import freshness, glossary, xliff_io
+from scripts.sitelib import freshness, locale_rules, xliff_io
 from scripts.sitelib.langid import wrong_language_blocks
 from scripts.sitelib.locales import DOCS, LOCALES, SOURCE_LOCALE, TRANSLATIONS
 from scripts.sitelib.outline import compare
@@ -47,10 +49,7 @@ def check(locales, docs=DOCS):
                 continue
             problems += (build_problems(translation) + compare(source, translation)
                          + wrong_language_blocks(translation, locale))
-    for locale in locales:
-        if locale != SOURCE_LOCALE:
-            problems += glossary.check_locale(locale, docs)
-    return problems
+    return problems + locale_rules.problems(locales, docs)
 
 
 def translation_files(args):
