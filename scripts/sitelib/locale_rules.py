@@ -22,6 +22,8 @@ from .ui_strings import OVERRIDES, load_strings
 
 
 def _segments(locale, docs):
+    if docs is None:
+        return
     for path in sorted((Path(docs) / locale).glob("*.md")):
         shown = path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path
         for segment in parse(path.read_text(encoding="utf-8"), path).segments:
@@ -29,7 +31,8 @@ def _segments(locale, docs):
 
 
 def register_problems(locale, docs=DOCS, strings=None):
-    """Words of another register or variety, in the pages and interface strings of `locale`."""
+    """Words of another register or variety, in the pages (docs=None: none) and the
+    interface strings (a table's locale: {key: text}) of `locale`."""
     found = [f"{path}:{segment.line}: {rule}: «{word}»"
              for path, segment in _segments(locale, docs)
              for word, rule in register.broken_rules(locale, segment.text)]

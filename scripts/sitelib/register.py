@@ -12,8 +12,8 @@ tell, a word of the other register or variety is an error.
 - es is Latin American Spanish with "tú": no "usted"; no "vosotros" and its forms
   (vuestro, os, podéis), and no words of Spain where the Americas say another
   (ordenador -> computadora, el móvil -> el celular or el teléfono, coche -> carro
-  or auto, coger, pinchar -> hacer clic or tocar). "ustedes" is allowed: it is the
-  plural "you" of the Americas. Why Latin American: the pages were written that
+  or auto, coger, pinchar -> hacer clic or tocar, pulsar -> presionar or tocar).
+  "ustedes" is allowed: it is the plural "you" of the Americas. Why Latin American: the pages were written that
   way (computadora, volantes, Chrome's es-419 labels), it is the Spanish most
   speakers use, and readers from Spain understand it without effort, while
   vosotros forms read as foreign in the Americas.
@@ -39,8 +39,8 @@ RULES = {
     "es": [(r"\busted\b", "es addresses the reader with «tú»"),
            (r"\b(?:vosotros|vosotras|vuestr[oa]s?|os|\w+(?:áis|éis))\b",
             "es is Latin American Spanish: «ustedes», never «vosotros»"),
-           (r"\b(?:ordenador(?:es)?|(?:el|tu|un|su|del|al) móvil|coches?|cog(?:er|e|es|ió)|pinch(?:ar|a|as|es))\b",
-            "es is Latin American Spanish: computadora, celular or teléfono, carro or auto, tocar"),],
+           (r"\b(?:ordenador(?:es)?|(?:el|tu|un|su|del|al) móvil|coches?|cog(?:er|e|es|ió)|pinch(?:ar|a|as|es)|puls(?:ar|a|as|e|es|aste|arlo|ando))\b",
+            "es is Latin American Spanish: computadora, celular or teléfono, carro or auto, tocar or presionar")],
     "ro": [(r"\b(?:dumneavoastră|dvs)\b", "ro addresses the reader with «tu»")],
     "zh": [(r"您", "zh addresses the reader with 你")],
 }
