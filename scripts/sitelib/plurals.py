@@ -5,7 +5,7 @@ An interface string with a count holds one text per plural category of its
 locale (scripts/sitelib/ui_strings.py COUNTS); Plural keeps them and chooses.
 """
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from babel import Locale
 
@@ -30,8 +30,9 @@ def category(locale, number):
 
 @dataclass(frozen=True)
 class Plural:
-    """The texts of one interface string in one locale, one per plural category."""
-    locale: str
+    """The texts of one interface string in one locale, one per plural category
+    (equal to another Plural with the same texts, whatever its locale)."""
+    locale: str = field(compare=False)
     forms: dict
 
     def choose(self, number):
@@ -40,6 +41,11 @@ class Plural:
     def __str__(self):
         raise TypeError(f"a text with plural forms ({self.locale}: {', '.join(self.forms)}) is printed "
                         "with ui_fill(key, …) or fill(), which choose the form for the count")
+
+
+def as_data(value):
+    """A loaded text as strings.yml writes it: the text, or {category: text}."""
+    return dict(value.forms) if isinstance(value, Plural) else value
 
 
 def texts(value):

@@ -57,7 +57,7 @@ def reader_text(tree, locale):
 def pages_of(site, locale):
     folder = site.dir / locale
     return [path for path in sorted(folder.rglob("index.html"))
-            if not {"embed", "print", "offline"} & set(path.relative_to(folder).parts)]
+            if not {"print", "offline"} & set(path.relative_to(folder).parts)]
 
 
 # --- plural forms ---------------------------------------------------------------------------

@@ -98,7 +98,7 @@ def test_a_text_without_a_count_takes_no_forms(tmp_path):
     component = tmp_path / "components" / "x"
     component.mkdir(parents=True)
     (component / "strings.yml").write_text("offline_saved:\n  nb:\n    one: a\n    other: b\n", encoding="utf-8")
-    with pytest.raises(SourceError, match=r"strings.yml:3: 'offline_saved' in nb must be a text"):
+    with pytest.raises(SourceError, match=r"strings.yml:2: 'offline_saved' in nb must be a text"):
         load_strings(tmp_path, locales=["nb"], numbers=[])
 
 
