@@ -67,8 +67,11 @@ def test_the_browser_gets_the_forms_as_json():
     data = json.loads(browser_forms(STRINGS["ro"]["offline_saving"], "offline_saving"))
     assert data["count"] == "total" and set(data["forms"]) == {"one", "few", "other"}
     assert "{total} de pagini" in data["forms"]["other"]
-    assert browser_forms(STRINGS["zh"]["offline_saving"], "offline_saving") == STRINGS["zh"]["offline_saving"]
-    assert not STRINGS["en"]["offline_saved"].startswith('{"')
+    assert json.loads(browser_forms(STRINGS["zh"]["offline_saving"], "offline_saving"))["forms"] == {
+        "other": "正在保存第 {done} 页，共 {total} 页……"}
+    assert browser_forms(STRINGS["en"]["offline_saved"], "offline_saved") == STRINGS["en"]["offline_saved"]
+    assert not any(text.startswith('{"') for table in STRINGS.values() for value in table.values()
+                   for text in plurals.texts(value))
 
 
 def _strings(tmp_path, forms):
