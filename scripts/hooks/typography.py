@@ -16,7 +16,15 @@ from scripts.sitelib.typography import punctuate_html
 
 @event_priority(-120)  # after the sanitizer and the phone links: the text as it is shown
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return punctuate_html(html, getattr(page.file, "locale", None) or current_locale(config))
+    locale = getattr(page.file, "locale", None) or current_locale(config)
+    _punctuate_toc(page.toc, locale)   # the headings again, in Material's table of contents
+    return punctuate_html(html, locale)
+
+
+def _punctuate_toc(items, locale):
+    for item in items:
+        item.title = punctuate_html(item.title, locale)   # escaped text, as Python-Markdown gives it
+        _punctuate_toc(item.children, locale)
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:

@@ -29,26 +29,26 @@ FULL_WIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", ".": "
 # (pattern, replacement) per locale, applied in order.
 RULES = {
     "fr": [
-        (re.compile(rf"(?<=[^{SPACES}«(\[/?!;:])[{SPACES}]*([;?!])(?=[{SPACES}»)\]?!]|$)"), NBSP + r"\1"),  # mot ?
-        (re.compile(rf"(?<=[^{SPACES}:/])[{SPACES}]*:(?=[{SPACES}]|$)"), NBSP + ":"),   # mot : (not 10:30, https://)
-        (re.compile(rf"(?<=[^{SPACES}«])[{SPACES}]*»"), NBSP + "»"),                     # mot »
-        (re.compile(rf"«[{SPACES}]*(?=[^{SPACES}»])"), "«" + NBSP),                      # « mot
+        (re.compile(r"(?<=[^\s«(\[/?!;:])\s*([;?!])(?=[\s»)\]?!]|$)"), NBSP + r"\1"),  # mot ?
+        (re.compile(r"(?<=[^\s:/])\s*:(?=\s|$)"), NBSP + ":"),        # mot : (not 10:30, https://)
+        (re.compile(r"(?<=[^\s«])\s*»"), NBSP + "»"),                 # mot »
+        (re.compile(r"«\s*(?=[^\s»])"), "«" + NBSP),                  # « mot
     ],
     "zh": [
-        (re.compile(rf"(?<=[{CJK}])[ ]*([,:;!?])[ ]*"), lambda m: FULL_WIDTH[m.group(1)]),
-        (re.compile(rf"(?<=[{CJK}])[ ]*\.(?=[ ]|$)[ ]*"), "。"),
-        (re.compile(r"(?<=\S)[ ]*:(?:[ ]+|$)"), "："),                                   # a label's colon
-        (re.compile(r"(?<=[，：；！？。、])[ ]+"), ""),
+        (re.compile(rf"(?<=[{CJK}])\s*([,:;!?])\s*"), lambda m: FULL_WIDTH[m.group(1)]),
+        (re.compile(rf"(?<=[{CJK}])\s*\.(?=\s|$)\s*"), "。"),
+        (re.compile(r"(?<=\S)\s*:(?:\s+|$)"), "："),                 # a label's colon
+        (re.compile(r"(?<=[，：；！？。、])\s+"), ""),
     ],
     "th": [
-        (re.compile(rf"(?<=[{THAI}])[{SPACES}]+(?=[:;!?,)]|\.(?:[ ]|$))"), ""),
+        (re.compile(rf"(?<=[{THAI}])\s+(?=[:;!?,)]|\.(?:\s|$))"), ""),
     ],
 }
 SKIP = {"code", "pre", "kbd", "samp", "script", "style", "textarea", "svg", "math"}
 RAW_TEXT = {"script", "style", "textarea"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 INLINE = {"a", "abbr", "b", "bdi", "cite", "em", "i", "mark", "q", "s", "small", "span", "strong", "sub", "sup",
-          "time", "u", "ins", "del"}
+          "time", "u", "ins", "del", "code", "kbd", "samp", "var", "data", "dfn"}
 TAG = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<![^>]*>|<\?[^>]*>|<(/?)([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>", re.S)
 LANG = re.compile(r"""\blang\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 
@@ -82,20 +82,22 @@ def punctuate_html(fragment, locale):
     out, position, before = [], 0, ""
     skipping = []            # names of the SKIP elements we are inside
     langs = []               # [name, language, depth] of the elements with a lang
+
+    def text_node(text):
+        """The text node, punctuated if it is in the page's language and not code; either
+        way its last character is what the next node's punctuation follows."""
+        nonlocal before
+        plain = html.unescape(text)
+        context, before = before, (plain[-1:] if plain.strip() else before)
+        if not text or skipping or (langs[-1][1] if langs else locale) != locale:
+            return text
+        changed = punctuate(plain, locale, context)
+        return str(escape(changed)) if changed != plain else text
+
     for match in TAG.finditer(fragment):
         if match.start() < position:
             continue         # inside raw text (a script) already copied
-        text = fragment[position:match.start()]
-        current = langs[-1][1] if langs else locale
-        if text and not skipping and current == locale:
-            plain = html.unescape(text)
-            changed = punctuate(plain, locale, before)
-            out.append(str(escape(changed)) if changed != plain else text)
-            if plain.strip():
-                before = plain[-1:]
-        else:
-            out.append(text)
-        out.append(match.group(0))
+        out += [text_node(fragment[position:match.start()]), match.group(0)]
         position = match.end()
         closing, name, attributes = match.group(1), (match.group(2) or "").lower(), match.group(3) or ""
         if not name:
@@ -125,7 +127,7 @@ def punctuate_html(fragment, locale):
             langs.append([name, language(next(group for group in found.groups() if group is not None) or locale), 1])
         elif langs and langs[-1][0] == name:
             langs[-1][2] += 1
-    out.append(fragment[position:])
+    out.append(text_node(fragment[position:]))
     return "".join(out)
 
 

@@ -151,6 +151,18 @@ def test_only_text_nodes_in_the_page_language_change():
         f'<span lang="nb">Hei !</span> &amp; ok{NBSP}; <script>var s = "b ?";</script><pre>c ?</pre></p>')
 
 
+def test_text_before_the_first_and_after_the_last_tag_is_punctuated_too():
+    assert typography.punctuate_html("Tom &amp; Jerry ?", "fr") == f"Tom &amp; Jerry{NBSP}?"   # a heading in the TOC
+    assert typography.punctuate_html("<b>Oui</b> ?", "fr") == f"<b>Oui</b>{NBSP}?"
+
+
+def test_punctuation_after_text_in_another_language_or_code_is_set():
+    assert typography.punctuate_html('<li><span lang="nb">Norsk</span>:\n <a>JSON</a></li>', "fr") == (
+        f'<li><span lang="nb">Norsk</span>{NBSP}:\n <a>JSON</a></li>')
+    assert typography.punctuate_html("<p><code>rights</code>: la licence</p>", "fr") == (
+        f"<p><code>rights</code>{NBSP}: la licence</p>")
+
+
 def test_punctuation_after_an_inline_element_reads_the_text_before_it():
     html = '<li><a href="x">标题</a>: 已发布 <time>2026年11月28日</time>.</li>'
     assert typography.punctuate_html(html, "zh") == '<li><a href="x">标题</a>：已发布 <time>2026年11月28日</time>。</li>'
