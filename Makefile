@@ -12,7 +12,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: help setup serve build test bench flyers linkcheck linkcheck-external embed-demo nginx-test
+.PHONY: help setup serve build test check bench flyers linkcheck linkcheck-external embed-demo nginx-test
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-20s %s\n", $$1, $$2}'
@@ -40,6 +40,9 @@ flyers: setup ## The deploy build: site/ with PDF links and the print kit (flyer
 
 test: setup ## Set up, then run every test (build, content, translations, browser), two at a time (pytest-xdist)
 	$(BIN)/python -m pytest -n 2
+
+check: setup ## The translation checks, with the rules CI runs: structure, language, glossary, register, plural forms, typography (seconds)
+	$(BIN)/python scripts/i18n.py check
 
 embed-demo: setup ## Serve the site and a partner page on another origin (next port) that embeds a section
 	$(BIN)/python scripts/embed_demo.py

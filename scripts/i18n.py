@@ -5,7 +5,10 @@
                                         (--sections: which sections are stale)
   status --provenance                   page x language: how it was made (machine, person,
                                         reviewed: checked by a native speaker; "3/10": parts checked)
-  check [LOCALE ...]                    structure, language and glossary of every page (exit 1 on problems)
+  check [LOCALE ...]                    structure and language of every page, provenance, and the
+                                        language rules CI runs: glossary, register and variety,
+                                        plural forms, typography (scripts/sitelib/locale_rules.py;
+                                        exit 1 on problems)
   stamp LOCALE|FILE ...                 a translation now matches the current Norwegian text
   stamp --section ID LOCALE|FILE ...    only these sections (repeat --section)
   stamp --minor PAGE ...                the Norwegian change since the last stamp needs no new
@@ -24,7 +27,7 @@ import sys
 from pathlib import Path
 
 
-from scripts.sitelib import freshness, glossary, provenance, xliff_io
+from scripts.sitelib import freshness, locale_rules, provenance, xliff_io
 from scripts.sitelib.langid import wrong_language_blocks
 from scripts.sitelib.locales import DOCS, LOCALES, SOURCE_LOCALE, TRANSLATIONS
 from scripts.sitelib.outline import compare
@@ -54,11 +57,8 @@ def check(locales, docs=DOCS):
                 continue
             problems += (build_problems(translation) + compare(source, translation)
                          + wrong_language_blocks(translation, locale))
-    for locale in locales:
-        if locale != SOURCE_LOCALE:
-            problems += glossary.check_locale(locale, docs)
     problems += provenance.problems(freshness.source_pages(docs), docs)  # translations/stamped/*.provenance.yml
-    return problems
+    return problems + locale_rules.problems(locales, docs)
 
 
 def translation_files(args):

@@ -14,7 +14,24 @@ A text is data, never a format string: no str.format(), % or Jinja runs on it.
 The only braces it may hold are the placeholders PLACEHOLDERS declares for its
 key (`{date}`, `{count}` …), and fill() is the one place where they are
 replaced; any other brace fails the build with the file and line.
+
+A text with a count (COUNTS) has one text per CLDR plural category of its locale
+(Babel: ro one/few/other, ru one/few/many/other), as a mapping:
+
+    offline_save_note:
+      ro:
+        one: "Se descarcă {count} pagină. …"
+        few: "Se descarcă {count} pagini. …"
+        other: "Se descarcă {count} de pagini. …"
+      zh: "这会下载 {count} 个页面，…"      # one form only: a plain text
+
+A missing or unknown form fails the build with the file, line, key and locale.
+The loaded table holds a plurals.Plural for such a key; fill() chooses the form.
+
+Every text is punctuated for its locale when it is loaded (typography.punctuate:
+fr no-break spaces, zh full-width punctuation, th no space before punctuation).
 """
+import json
 import re
 from pathlib import Path
 
@@ -25,7 +42,9 @@ from .front_matter import markup_in_text
 from .locales import LOCALES, ROOT
 from .markdown_source import read_text
 from .phone_numbers import allowed_set, config_numbers, unknown_numbers
+from .plurals import Plural, categories
 from .source_errors import SourceError
+from .typography import punctuate
 
 OVERRIDES = ROOT / "overrides"
 
@@ -45,6 +64,11 @@ PLACEHOLDERS = {
     "whatsapp_label": ("name",),                # services
 }
 FILLED_IN_BROWSER = {"offline_saving"}
+# The texts with a count: key -> the placeholder whose number chooses the plural form.
+COUNTS = {
+    "offline_save_note": "count",
+    "offline_saving": "total",                  # offline.js picks the form with Intl.PluralRules
+}
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 BRACE = re.compile(r"\{([a-z_]+)\}|[{}]")  # a placeholder, or a brace on its own
 
@@ -66,6 +90,7 @@ def fill(text, key, values, escape_with=str):
     """The one place where an interface string becomes text: each placeholder declared
     for `key` is replaced by its value, in one pass (a value is never read again).
 
+    text: a string, or a plurals.Plural (the form is chosen by the value of COUNTS[key]);
     values: {name: value} for exactly the declared placeholders; escape_with:
     markupsafe.escape in templates (the text and the values are escaped, a Markup
     value is kept), str for plain text.
@@ -74,6 +99,8 @@ def fill(text, key, values, escape_with=str):
     if set(values) != declared:
         raise ValueError(f"'{key}' is filled with {sorted(values)}, but declares {sorted(declared)} "
                          "(scripts/sitelib/ui_strings.py PLACEHOLDERS)")
+    if isinstance(text, Plural):
+        text = text.choose(values[COUNTS[key]])
     parts = PLACEHOLDER.split(text)  # literal, name, literal, name, …
     pieces = [escape_with(values[part] if index % 2 else part) if not index % 2 or part in values
               else escape_with("{" + part + "}") for index, part in enumerate(parts)]
@@ -124,6 +151,34 @@ def _checked(text, path, line, key, locale, numbers=()):
     return text
 
 
+def _text(value, path, line, key, locale, numbers):
+    """One locale's entry of `key`: its text, or a Plural for a key with a count
+    (COUNTS), checked and punctuated; a missing or unknown form names file and line."""
+    if key not in COUNTS:
+        if not isinstance(value, (str, int, float)):
+            raise SourceError(path, line() if callable(line) else line,
+                              f"'{key}' in {locale} must be a text (it has no count, so no plural forms)")
+        return punctuate(_checked(value, path, line, key, locale, numbers), locale)
+    needed = categories(locale)
+    if isinstance(value, str) and needed == ("other",):
+        value = {"other": value}
+    if not isinstance(value, dict):
+        raise SourceError(path, line() if callable(line) else line,
+                          f"'{key}' in {locale} needs a text for each plural form: {', '.join(needed)} "
+                          f"(CLDR, through Babel), as a mapping such as  other: \"…\"")
+    forms = {str(name): text for name, text in value.items()}
+    missing = [name for name in needed if not str(forms.get(name) or "").strip()]
+    unknown = [name for name in forms if name not in needed]
+    if missing or unknown:
+        raise SourceError(path, line() if callable(line) else line,
+                          f"'{key}' in {locale} " + "; ".join(
+                              ([f"has no text for the plural form(s) {', '.join(missing)}"] if missing else []) +
+                              ([f"has plural form(s) {', '.join(unknown)} that {locale} does not use"] if unknown else []))
+                          + f" ({locale} uses: {', '.join(needed)}; CLDR, through Babel)")
+    return Plural(locale, {name: punctuate(_checked(forms[name], path, line, key, locale, numbers), locale)
+                           for name in needed})
+
+
 def string_files(overrides=OVERRIDES):
     """Every component's strings.yml (key: {locale: text}), in a stable order."""
     return sorted(Path(overrides).glob("components/*/strings.yml"))
@@ -148,10 +203,10 @@ def load_strings(overrides=OVERRIDES, locales=None, numbers=None):
                 raise SourceError(path, line, f"'{key}' is defined twice (also in {defined[key][0]})")
             defined[key] = (path, line)
             for locale in locales:
-                if str(texts.get(locale) or "").strip():
-                    table[locale][key] = _checked(texts[locale], path,
-                                                  lambda locale=locale: _locale_line(path, line, locale), key, locale,
-                                                  numbers)
+                if texts.get(locale) and str(texts[locale]).strip():
+                    table[locale][key] = _text(texts[locale], path,
+                                               lambda locale=locale: _locale_line(path, line, locale), key, locale,
+                                               numbers)
     for locale in locales:
         path = overrides / "strings" / f"{locale}.yml"
         if not path.is_file():
@@ -161,12 +216,22 @@ def load_strings(overrides=OVERRIDES, locales=None, numbers=None):
                 raise SourceError(path, line, f"'{key}' is not a key of any component's strings.yml")
             if key in table[locale]:
                 raise SourceError(path, line, f"'{key}' also has a '{locale}' text in {defined[key][0]}: keep one")
-            if not isinstance(text, str) or not text.strip():
+            if not (isinstance(text, str) and text.strip()) and not (key in COUNTS and isinstance(text, dict)):
                 raise SourceError(path, line, f"'{key}' must be a text")
-            table[locale][key] = _checked(text, path, line, key, locale, numbers)
+            table[locale][key] = _text(text, path, line, key, locale, numbers)
     for key, (path, line) in defined.items():
         missing = [locale for locale in locales if key not in table[locale]]
         if missing:
             raise SourceError(path, line, f"'{key}' has no text for: {', '.join(missing)} "
                                           f"(add it here, or to overrides/strings/<locale>.yml)")
     return table
+
+
+def browser_forms(text, key):
+    """A text filled in the browser, as the script reads it: a plain text, or for a text
+    with a count {"count": placeholder, "forms": {category: text}} as JSON. A plain text
+    never starts with '{"' (a brace is only ever a declared placeholder), so a script
+    tells the two apart by their first two characters."""
+    if not isinstance(text, Plural):
+        return text
+    return json.dumps({"count": COUNTS[key], "forms": text.forms}, ensure_ascii=False, separators=(",", ":"))

@@ -15,6 +15,7 @@ from bs4 import BeautifulSoup
 from scripts.devtools.local_site import ROOT, build_site, variant_config
 from scripts.sitelib.langid import lingua_name
 from scripts.sitelib.locales import LOCALES, locale_prefix, read_table
+from scripts.sitelib.plurals import as_data
 from scripts.sitelib.print_kit import flyer_topics, flyer_url
 from scripts.sitelib.search_index import lunr_language, segmenter
 from scripts.sitelib.site_config import load_mkdocs_yml
@@ -41,7 +42,8 @@ def twelfth(tmp_path_factory):
     shutil.copytree(ROOT / "overrides", overrides)
     (overrides / "strings").mkdir(exist_ok=True)
     english = load_strings()["en"]  # stand-ins for real German texts (see the fixture's README)
-    (overrides / "strings" / f"{NEW}.yml").write_text(yaml.safe_dump(english, allow_unicode=True), encoding="utf-8")
+    texts = {key: as_data(text) for key, text in english.items()}  # plural forms as written
+    (overrides / "strings" / f"{NEW}.yml").write_text(yaml.safe_dump(texts, allow_unicode=True), encoding="utf-8")
 
     def edit_config(text):
         return with_language_block(text).replace(f"custom_dir: {ROOT / 'overrides'}", f"custom_dir: {overrides}")

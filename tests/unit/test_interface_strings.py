@@ -5,7 +5,8 @@ import re
 import pytest
 
 from scripts.sitelib.locales import DOCS, LOCALES
-from scripts.sitelib.register import RULES, why, wrong_register
+from scripts.sitelib import locale_rules
+from scripts.sitelib.register import RULES, wrong_register
 from scripts.sitelib.segments import parse
 from scripts.sitelib.ui_strings import load_strings
 
@@ -14,17 +15,15 @@ STRINGS = load_strings()
 
 @pytest.mark.parametrize("locale", sorted(RULES))
 def test_interface_strings_keep_the_locale_register(locale):
-    wrong = {key: wrong_register(locale, text) for key, text in STRINGS[locale].items()}
-    wrong = {key: words for key, words in wrong.items() if words}
-    assert not wrong, f"{why(locale)}: {wrong}"
+    """The rule `scripts/i18n.py check` applies (scripts/sitelib/locale_rules.py)."""
+    problems = locale_rules.register_problems(locale, docs=None, strings=STRINGS[locale])
+    assert not problems, "\n".join(problems)
 
 
 @pytest.mark.parametrize("locale", sorted(RULES))
 def test_pages_keep_the_locale_register(locale):
-    problems = [f"{path}:{segment.line}: {words}" for path in sorted((DOCS / locale).glob("*.md"))
-                for segment in parse(path.read_text(encoding="utf-8"), path).segments
-                if (words := wrong_register(locale, segment.text))]
-    assert not problems, f"{why(locale)}:\n" + "\n".join(problems)
+    problems = locale_rules.register_problems(locale)
+    assert not problems, "\n".join(problems)
 
 
 @pytest.mark.parametrize("locale, text", [

@@ -8,6 +8,7 @@ from scripts.sitelib import locales
 from scripts.sitelib.langid import lingua_name
 from scripts.sitelib.locales import LOCALES, NATIVE_NAMES, SOURCE_LOCALE, TRANSLATIONS, read_table
 from scripts.sitelib.nginx_locales import locales_conf
+from scripts.sitelib.plurals import as_data
 from scripts.sitelib.search_index import lunr_language, segmenter
 from scripts.sitelib.site_config import load_mkdocs_yml
 from scripts.sitelib.source_errors import SourceError
@@ -76,7 +77,8 @@ def copy_overrides(tmp_path):
 def test_a_new_locale_brings_its_strings_in_one_file(tmp_path):
     overrides = copy_overrides(tmp_path)
     english = load_strings()["en"]
-    (overrides / "strings" / "de.yml").write_text(yaml.safe_dump(english, allow_unicode=True), encoding="utf-8")
+    texts = {key: as_data(text) for key, text in english.items()}  # plural forms as written
+    (overrides / "strings" / "de.yml").write_text(yaml.safe_dump(texts, allow_unicode=True), encoding="utf-8")
     table = load_strings(overrides, LOCALES + ["de"])
     assert table["de"] == english and table["nb"] == load_strings()["nb"]
 
@@ -85,7 +87,8 @@ def test_a_missing_key_names_the_component_file(tmp_path):
     overrides = copy_overrides(tmp_path)
     english = dict(load_strings()["en"])
     english.pop("search_dialog")
-    (overrides / "strings" / "de.yml").write_text(yaml.safe_dump(english, allow_unicode=True), encoding="utf-8")
+    texts = {key: as_data(text) for key, text in english.items()}  # plural forms as written
+    (overrides / "strings" / "de.yml").write_text(yaml.safe_dump(texts, allow_unicode=True), encoding="utf-8")
     with pytest.raises(SourceError, match=r"search/strings.yml:\d+: 'search_dialog' has no text for: de"):
         load_strings(overrides, LOCALES + ["de"])
 

@@ -20,6 +20,7 @@ from scripts.sitelib.sanitizer import WINDOW_GLOBALS, id_problem, sanitize_conte
 from scripts.sitelib.site_files import site_path, write_site_file
 from scripts.sitelib.source_errors import SourceError
 from scripts.sitelib.source_guard import check_source
+from scripts.sitelib.plurals import texts
 from scripts.sitelib.ui_strings import FILLED_IN_BROWSER, PLACEHOLDERS, fill, load_strings, placeholder_problem
 
 OVERRIDES = ROOT / "overrides"
@@ -211,7 +212,8 @@ def test_every_declared_placeholder_is_a_real_key_and_the_real_strings_pass():
     assert set(PLACEHOLDERS) <= set(table["nb"])
     for key, names in PLACEHOLDERS.items():
         for locale, strings in table.items():
-            assert set(re.findall(r"\{([a-z_]+)\}", strings[key])) <= set(names), (key, locale)
+            for text in texts(strings[key]):   # each plural form of a text with a count
+                assert set(re.findall(r"\{([a-z_]+)\}", text)) <= set(names), (key, locale)
 
 
 def test_no_format_string_or_template_runs_on_text():

@@ -48,8 +48,18 @@
   var remove = box && box.querySelector(".js-offline-remove");
   var status = box && box.querySelector(".js-offline-status");
 
+  // A text with a count arrives as {"count": placeholder, "forms": {category: text}}
+  // (ui_forms in scripts/sitelib/ui_strings.py); a plain text never starts with '{"'.
+  var plural = window.Intl && Intl.PluralRules ? new Intl.PluralRules(root.lang || "en") : null;
+
   function say(name, values) {
-    status.textContent = box.getAttribute("data-" + name).replace(/\{(\w+)\}/g, function (all, key) {
+    var text = box.getAttribute("data-" + name);
+    if (text.slice(0, 2) === '{"') {
+      var data = JSON.parse(text);
+      var count = Number(values && values[data.count]);
+      text = (plural && isFinite(count) && data.forms[plural.select(count)]) || data.forms.other;
+    }
+    status.textContent = text.replace(/\{(\w+)\}/g, function (all, key) {
       return values && key in values ? values[key] : all;
     });
   }
