@@ -38,8 +38,8 @@ build: setup ## Set up, then build the site into site/ (a failed build leaves si
 flyers: setup ## The deploy build: site/ with PDF links and the print kit (flyers, cards, poster, packs, ZIP); needs a public SITE_URL, or PREVIEW=1 for a stamped proof
 	$(BIN)/python scripts/render_print_kit.py --site-dir site $(if $(filter 1 yes true,$(PREVIEW)),--preview)
 
-test: setup ## Set up, then run every test (build, content, translations, browser), two at a time (pytest-xdist)
-	$(BIN)/python -m pytest -n 2
+test: setup ## Set up, then run every test (build, content, translations, browser), three at a time (pytest-xdist)
+	$(BIN)/python -m pytest -n 3
 
 check: setup ## The translation checks, with the rules CI runs: structure, language, glossary, register, plural forms, typography (seconds)
 	$(BIN)/python scripts/i18n.py check
