@@ -12,7 +12,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: help setup serve build test check bench flyers linkcheck linkcheck-external embed-demo nginx-test
+.PHONY: help setup serve build test test-all check bench flyers linkcheck linkcheck-external embed-demo nginx-test
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-20s %s\n", $$1, $$2}'
@@ -38,8 +38,11 @@ build: setup ## Set up, then build the site into site/ (a failed build leaves si
 flyers: setup ## The deploy build: site/ with PDF links and the print kit (flyers, cards, poster, packs, ZIP); needs a public SITE_URL, or PREVIEW=1 for a stamped proof
 	$(BIN)/python scripts/render_print_kit.py --site-dir site $(if $(filter 1 yes true,$(PREVIEW)),--preview)
 
-test: setup ## Set up, then run every test (build, content, translations, browser), three at a time (pytest-xdist)
+test: setup ## Set up, then run every test (build, content, translations, browser), three at a time (pytest-xdist); the every-page axe and CSP sweeps visit nb, th and zh
 	$(BIN)/python -m pytest -n 3
+
+test-all: setup ## Like make test, with the every-page axe and CSP sweeps in all eleven languages (about 8 minutes more)
+	SITE_TEST_ALL_LOCALES=1 $(BIN)/python -m pytest -n 3
 
 check: setup ## The translation checks, with the rules CI runs: structure, language, glossary, register, plural forms, typography (seconds)
 	$(BIN)/python scripts/i18n.py check

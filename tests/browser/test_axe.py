@@ -15,6 +15,7 @@ from axe_playwright_python.async_playwright import Axe
 from scripts.sitelib.css_purge import LITE_PAGE
 from scripts.sitelib.locales import LOCALES, SOURCE_LOCALE
 from scripts.devtools.chromium import launch
+from tests.support.sweep import SWEEP_LOCALES
 
 pytestmark = pytest.mark.browser
 WIDTHS = {"phone": {"width": 360, "height": 740}, "wide": {"width": 1280, "height": 900}}
@@ -73,7 +74,7 @@ def locale_of(path):
     return first if first in LOCALES else SOURCE_LOCALE
 
 
-@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("locale", SWEEP_LOCALES)
 def test_no_axe_violations_on_any_page_at_two_widths(site, locale):
     pages = [path for path in site_pages(site.dir) if locale_of(path) == locale]
     assert len(pages) >= 7, pages   # every locale: its pages, offline page, 404

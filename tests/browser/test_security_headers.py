@@ -9,6 +9,7 @@ import pytest
 from scripts.sitelib.headers import EXIT_PATH
 from scripts.sitelib.locales import LOCALES, SOURCE_LOCALE, locale_prefix
 from scripts.devtools.local_site import StaticServer
+from tests.support.sweep import SWEEP_LOCALES
 
 pytestmark = pytest.mark.browser
 
@@ -37,7 +38,7 @@ def url_locale(url):
     return first if first in LOCALES else SOURCE_LOCALE
 
 
-@pytest.mark.parametrize("locale", LOCALES)  # one test per locale, so pytest-xdist can spread them
+@pytest.mark.parametrize("locale", SWEEP_LOCALES)  # one test per locale, so pytest-xdist can spread them
 def test_no_csp_violations_or_console_errors(browser, nginx_site, locale):
     # A Norwegian browser: the root page would otherwise redirect to the browser's language.
     context = browser.new_context(viewport={"width": 360, "height": 740}, locale="nb-NO")
