@@ -30,6 +30,15 @@ def browser():
 
 
 @pytest.fixture
+def context(browser):
+    """A Norwegian phone (360x740): the root page does not send it on to another language."""
+    from scripts.devtools.chromium import PHONE
+    context = browser.new_context(viewport=PHONE, locale="nb-NO")
+    yield context
+    context.close()
+
+
+@pytest.fixture
 def page(browser):
     # A Norwegian browser: a Norwegian page opened from outside would otherwise
     # switch to the browser's language (components/language-first/language-first.html).

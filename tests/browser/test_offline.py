@@ -7,7 +7,6 @@ import pytest
 
 from scripts.sitelib.locales import locale_prefix
 from scripts.sitelib.ui_strings import load_strings
-from scripts.devtools.chromium import PHONE
 
 UI = load_strings()
 pytestmark = pytest.mark.browser
@@ -20,14 +19,6 @@ STORED = """async () => {
     return {pages: out.filter(path => path.endsWith('/')).sort(), caches: out.length,
             workers: (await navigator.serviceWorker.getRegistrations()).length};
 }"""
-
-
-@pytest.fixture
-def context(browser):
-    # A Norwegian browser: the root page does not send it on to another language.
-    context = browser.new_context(viewport=PHONE, locale="nb-NO")
-    yield context
-    context.close()
 
 
 def looked(page):

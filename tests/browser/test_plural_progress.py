@@ -6,7 +6,6 @@ import re
 import pytest
 from babel import Locale
 
-from scripts.devtools.chromium import PHONE
 from scripts.sitelib.locales import locale_prefix
 
 pytestmark = pytest.mark.browser
@@ -23,13 +22,6 @@ RECORD = """() => {
     new MutationObserver(records => records.forEach(record => record.addedNodes.forEach(
         node => window.siteTestSaid.push(node.textContent)))).observe(status, {childList: true});
 }"""
-
-
-@pytest.fixture
-def context(browser):
-    context = browser.new_context(viewport=PHONE, locale="nb-NO")
-    yield context
-    context.close()
 
 
 @pytest.mark.parametrize("locale", sorted(OF_PAGES))
