@@ -16,7 +16,7 @@ from tests.support.pages import nav_pages
 UI = load_strings()
 pytestmark = pytest.mark.browser
 
-READER_PAGES = ["", "help/", "covid-19/"]          # + "safety/" once docs/nb/safety.md exists
+READER_PAGES = ["", "help/", "covid-19/", "safety/"]
 STAFF_PAGES = ["drug-services/", "partners/", "flyers/", "status/"]
 # What may stand between the header and the H1: the fallback and stale notices
 # (.site-notice), the urgent-help box of the safety work, and the way back on a phone
@@ -31,19 +31,16 @@ def phone(browser):
     context.close()
 
 
-def reader_pages(site):
-    return READER_PAGES + (["safety/"] if (site.dir / "safety" / "index.html").exists() else [])
-
 
 def test_the_menu_lists_reader_pages_first_and_staff_pages_in_their_own_group(phone, site):
-    assert set(nav_pages()) == set(reader_pages(site) + STAFF_PAGES)
+    assert set(nav_pages()) == set(READER_PAGES + STAFF_PAGES)
     for locale in LOCALES:
         prefix = site.url + locale_prefix(locale)
         phone.goto(prefix + "covid-19/")
         phone.locator("label.md-header__button[for=__drawer]").click()
         top = phone.locator(".md-nav--primary > .md-nav__list > .md-nav__item")
         links = top.locator(":scope > a.md-nav__link").evaluate_all("els => els.map(a => a.href)")
-        assert links == [prefix + page for page in reader_pages(site)], (locale, links)
+        assert links == [prefix + page for page in READER_PAGES], (locale, links)
         assert top.first.inner_text().strip() == UI[locale]["nav_home"]
         assert top.last.inner_text().strip().startswith(UI[locale]["nav_staff"]), "the staff group comes last"
         staff = top.last.locator("nav a.md-nav__link").evaluate_all("els => els.map(a => a.href)")
@@ -63,9 +60,9 @@ def footer_targets(site, locale, path):
 
 def test_previous_and_next_never_lead_from_a_reader_page_to_a_staff_page(phone, site):
     for locale in LOCALES:
-        for path in reader_pages(site):
+        for path in READER_PAGES:
             targets = footer_targets(site, locale, path)
-            assert all(target in reader_pages(site) for target in targets), (locale, path, targets)
+            assert all(target in READER_PAGES for target in targets), (locale, path, targets)
     # A reader following Next from the home page visits the reader pages, then it stops.
     for locale in ["nb", "th"]:
         phone.goto(site.url + locale_prefix(locale))
@@ -74,7 +71,7 @@ def test_previous_and_next_never_lead_from_a_reader_page_to_a_staff_page(phone, 
             with phone.expect_navigation():   # the quick exit's script replaces the entry: wait for it
                 phone.locator(".md-footer__link--next").click()
             visited.append(phone.url)
-        assert visited == [site.url + locale_prefix(locale) + page for page in reader_pages(site)]
+        assert visited == [site.url + locale_prefix(locale) + page for page in READER_PAGES]
 
 
 def test_nothing_but_reader_notices_stands_between_the_header_and_the_h1(phone, site, edited_site):

@@ -42,6 +42,11 @@ NOT_IN_PREVIEWS = {
 }
 
 
+def test_every_locale_has_words_previews_must_not_show():
+    missing = sorted(set(LOCALES) - set(NOT_IN_PREVIEWS))
+    assert not missing, f"a new locale needs its words in NOT_IN_PREVIEWS (tests/build/test_reader_safety.py): {missing}"
+
+
 def soup(path):
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
