@@ -63,11 +63,8 @@ def configured_locales(config) -> list[str]:
 
 
 # static-i18n gives Material's language menu its links as config.extra.alternate
-# (set as an attribute, which is what Jinja reads), and page templates the
-# context keys below.
-FILE_LOCALE, PAGE_LOCALE = "i18n_file_locale", "i18n_page_locale"
-
-
+# (set as an attribute, which is what Jinja reads); page templates read its context
+# keys i18n_file_locale and i18n_page_locale by name.
 def language_links(config) -> list:
     """The language menu's entries ({name, link, lang}) for the page being rendered."""
     return getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []
