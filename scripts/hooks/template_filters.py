@@ -18,9 +18,8 @@ def _markup(function):
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     locale = current_locale(config)  # a new env per locale build
-    # `date | human_date`: the date in this build's language. An argument (the old
-    # `human_date(ui)`) is accepted and ignored.
-    env.filters["human_date"] = lambda value, *_: human_date(value, locale)
+    # `date | human_date`: the date in this build's language (it takes no argument).
+    env.filters["human_date"] = lambda value: human_date(value, locale)
     env.filters["english_name"] = english_name
     env.filters["without_alternate_links"] = _markup(coupling.without_alternate_links)
     env.filters["without_description"] = _markup(coupling.without_description)
