@@ -27,9 +27,10 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.filters["spoken_number"] = spoken_number
     env.filters["whatsapp_href"] = whatsapp_href
     env.filters["with_listen_controls"] = _markup(with_listen_controls)
-    # Material's header and footer (material_coupling: each fails loudly if Material changes)
-    for name in ("swap_language_menu", "name_in_header", "into_footer", "after_title"):
+    # Material's header and page title (material_coupling: each fails loudly if Material changes)
+    for name in ("name_in_header", "after_title"):
         env.filters[name] = _markup(getattr(coupling, name))
+    coupling.check_partials()  # overrides/partials/ replace what Material's header and footer include
     env.globals["source_locale"] = locales.SOURCE_LOCALE
     env.globals["site_locale"] = locale
     env.globals["locale_url"] = lambda code, path: locale_prefix(code) + path

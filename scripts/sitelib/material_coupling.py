@@ -162,21 +162,35 @@ def label_main(page_html: str, label: str) -> str:
 
 
 # --- Material's header and footer (the reader-first pages) -----------------------------
-# header.html and footer.html have no inner blocks, and overrides/ may only extend
-# blocks: main.html filters their rendered HTML with these.
+# The language menu and the footer bar's start are Material's documented partials,
+# overridden in overrides/partials/ (alternate.html, copyright.html); check_partials
+# fails when Material's header or footer stops including them. The header's title is
+# inline in header.html, which has no inner blocks: main.html filters it (name_in_header).
 
-LANGUAGE_MENU = re.compile(
-    r'<div class="md-header__option">\s*<div class="md-select">.*?</ul>\s*</div>\s*</div>\s*</div>', re.S)
+TEMPLATES = Path(material.__file__).parent / "templates"
+# Material's template -> (the partial we override, what must surround its include)
+PARTIALS = {
+    "partials/header.html": ("partials/alternate.html",
+                             re.compile(r'{%-?\s*if config\.extra\.alternate\s*-?%}\s*'
+                                        r'{%-?\s*include "partials/alternate\.html"\s*-?%}')),
+    "partials/footer.html": ("partials/copyright.html",
+                             re.compile(r'<div class="md-footer-meta__inner md-grid">\s*'
+                                        r'{%-?\s*include "partials/copyright\.html"\s*-?%}')),
+}
 HEADER_NAME = re.compile(r'(<div class="md-header__topic">\s*<span class="md-ellipsis">)(.*?)(</span>)', re.S)
-FOOTER_BAR = '<div class="md-footer-meta__inner md-grid">'
 
 
-def swap_language_menu(header_html: str, language_html: str) -> str:
-    """Put the site's language button and sheet where Material's 文A menu (partials/alternate.html) is."""
-    swapped, count = LANGUAGE_MENU.subn(lambda _: str(language_html), str(header_html), count=1)
-    if count != 1:
-        raise CouplingBroken(MATERIAL, "swap_language_menu", "no .md-header__option > .md-select language menu")
-    return swapped
+def check_partials(templates: Path = TEMPLATES) -> None:
+    """Material's header still includes partials/alternate.html (the language menu) while
+    config.extra.alternate is set, and its footer bar still starts with
+    partials/copyright.html: else our overrides of them would silently show nothing."""
+    for template, (partial, include) in PARTIALS.items():
+        if not (templates / partial).is_file():
+            raise CouplingBroken(MATERIAL, "check_partials", f"{partial} is gone (overrides/{partial})")
+        source = (templates / template).read_text(encoding="utf-8")
+        if not include.search(source):
+            raise CouplingBroken(MATERIAL, "check_partials", f"{template} no longer includes {partial} "
+                                 f"where overrides/{partial} expects it")
 
 
 def name_in_header(header_html: str, name: str) -> str:
@@ -187,13 +201,6 @@ def name_in_header(header_html: str, name: str) -> str:
     if count != 1:
         raise CouplingBroken(MATERIAL, "name_in_header", "no .md-header__topic > .md-ellipsis title")
     return named
-
-
-def into_footer(footer_html: str, links_html: str) -> str:
-    """Put the site's footer links at the start of Material's footer bar."""
-    if str(footer_html).count(FOOTER_BAR) != 1:
-        raise CouplingBroken(MATERIAL, "into_footer", f"expected one {FOOTER_BAR}")
-    return str(footer_html).replace(FOOTER_BAR, FOOTER_BAR + str(links_html), 1)
 
 
 def after_title(content_html: str, extra_html: str) -> str:
