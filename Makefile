@@ -59,6 +59,6 @@ linkcheck-external: setup ## Like linkcheck, and also check external links for r
 nginx-test: setup ## Serve a build with Debian's nginx and deploy/nginx/site.conf, and test headers, gzip, 404s
 	$(BIN)/python -m pytest tests/build/test_server.py tests/browser/test_security_headers.py
 
-bench: setup ## Build time, weight, LCP, TBT, CLS, repeat views, the language redirect and search time vs Material's defaults (nb, th, zh, ro; slow links, a cheap phone), then the quick exit's tap-to-request time (worst of 10 runs); writes bench/build.md, bench/weight.md, bench/exit.md and README's table
+bench: setup ## Build time, weight, LCP, TBT, CLS, repeat views, the language redirect and search time vs Material's defaults (nb, th, zh, ro; slow links, a cheap phone), then the quick exit's tap-to-request time (worst of 10 runs); writes bench/build.md, bench/weight.md and bench/exit.md (bench/README.md explains them)
 	$(BIN)/python scripts/bench_weight.py $(if $(LOCALES),--locales $(LOCALES))
 	$(BIN)/python scripts/bench_exit.py

@@ -3,7 +3,7 @@
 Material's maintenance ends in 2027 and Zensical succeeds it, so each coupling
 lives here, once, and checks its own assumption: a patch that no longer finds
 what it patches stops the build with a message naming the installed version and
-the patch (CouplingBroken), instead of silently doing nothing. The README's
+the patch (CouplingBroken), instead of silently doing nothing. CONTRIBUTING.md's
 "Couplings to Material and static-i18n" lists them all: the checklist for an
 upgrade or a move. tests/build/test_material_coupling.py runs every patch on the
 pinned Material's own output.
@@ -31,7 +31,7 @@ class CouplingBroken(PluginError):
     def __init__(self, package: str, patch: str, problem: str):
         self.package, self.patch = package, patch
         super().__init__(f"{package}: the patch '{patch}' no longer applies: {problem}. Check it against this "
-                         f"version (scripts/sitelib/material_coupling.py; README: Couplings to Material and static-i18n).")
+                         f"version (scripts/sitelib/material_coupling.py; CONTRIBUTING.md: Couplings to Material and static-i18n).")
 
 
 # --- static-i18n: which locale is being built -------------------------------------------
