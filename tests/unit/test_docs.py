@@ -77,3 +77,13 @@ def test_no_code_writes_a_readme():
                     and re.fullmatch(r"(?:[\w./-]*/)?README\.md", node.value):
                 offenders.append(f"{shown(path)}:{node.lineno}")
     assert not offenders, f"code that names a README file: {offenders}"
+
+
+def test_every_material_coupling_is_in_contributings_checklist():
+    """CONTRIBUTING.md's couplings table is the checklist for a Material upgrade."""
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    section = text[text.index("## Couplings to Material and static-i18n"):]
+    section = section[:section.index("\n## ", 1)]
+    module = ast.parse((ROOT / "scripts" / "sitelib" / "material_coupling.py").read_text(encoding="utf-8"))
+    public = [node.name for node in module.body if isinstance(node, ast.FunctionDef) and not node.name.startswith("_")]
+    assert public and not [name for name in public if f"`{name}`" not in section]
