@@ -44,7 +44,7 @@ test: setup ## Set up, then run every test (build, content, translations, browse
 test-all: setup ## Like make test, with the every-page axe and CSP sweeps in all eleven languages (about 8 minutes more)
 	SITE_TEST_ALL_LOCALES=1 $(BIN)/python -m pytest -n 3
 
-check: setup ## The translation checks, with the rules CI runs: structure, language, glossary, register, plural forms, typography (seconds)
+check: setup ## The translation checks, with the rules CI runs: structure, language, glossary, formality, plural forms, typography (seconds)
 	$(BIN)/python scripts/i18n.py check
 
 embed-demo: setup ## Serve the site and a partner page on another origin (next port) that embeds a section
@@ -59,6 +59,6 @@ linkcheck-external: setup ## Like linkcheck, and also check external links for r
 nginx-test: setup ## Serve a build with Debian's nginx and deploy/nginx/site.conf, and test headers, gzip, 404s
 	$(BIN)/python -m pytest tests/build/test_server.py tests/browser/test_security_headers.py
 
-bench: setup ## Build time, weight, LCP, TBT, CLS, repeat views, the language redirect and search time vs Material's defaults (nb, th, zh, ro; slow links, a cheap phone), then the quick exit's tap-to-request time (worst of 10 runs); writes bench/build.md, bench/weight.md, bench/exit.md and README's table
+bench: setup ## Build time, weight, LCP, TBT, CLS, repeat views, the language redirect and search time vs Material's defaults (nb, th, zh, ro; slow links, a cheap phone), then the quick exit's tap-to-request time (worst of 10 runs); writes bench/build.md, bench/weight.md and bench/exit.md (bench/README.md explains them)
 	$(BIN)/python scripts/bench_weight.py $(if $(LOCALES),--locales $(LOCALES))
 	$(BIN)/python scripts/bench_exit.py

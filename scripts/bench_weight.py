@@ -20,16 +20,15 @@ Chromium context (cold cache) at 360x740:
   locale, against its own page opened directly (bytes, time to LCP);
 - search, cold, on the 400 kbit/s link (guidance page): from the focus of the
   search field, with a query typed at once, to the first result in the list.
-The table gives the median over the four locales per page type. It is written to
-bench/weight.md (with every measurement) and between the `bench:weight` markers in
-README.md (section "Speed and weight"), so `make bench` regenerates both.
+The summary gives the median over the four locales per page type. It is written,
+with every measurement, to bench/weight.md, which bench/README.md links; no README
+is rewritten.
 
-    python scripts/bench_weight.py [--locales nb,th,zh,ro] [--no-default] [--no-readme]
+    python scripts/bench_weight.py [--locales nb,th,zh,ro] [--no-default]
                                    [--build-runs 3] [--only-builds]
 """
 import argparse
 import os
-import re
 import resource
 import shutil
 import statistics
@@ -49,8 +48,6 @@ from scripts.sitelib.locales import NATIVE_NAMES, SOURCE_LOCALE, locale_prefix
 
 ROOT = Path(__file__).resolve().parents[1]
 SITE_URL = "http://127.0.0.1:8000/"
-README = ROOT / "README.md"
-README_START, README_END = "<!-- bench:weight:start -->", "<!-- bench:weight:end -->"
 
 PAGES = {"home": "", "guidance": "covid-19/", "tips": "drug-services/", "help": "help/"}
 LOCALES = ["nb", "th", "zh", "ro"]
@@ -397,8 +394,8 @@ def _link(name):
     return f"{name} ({NETWORKS[profile['network']]['latency']} ms latency{cpu})"
 
 
-def readme_table(ours, default, locales):
-    """The table README.md carries: medians per page type, both variants, the issue's targets."""
+def summary_table(ours, default, locales):
+    """The summary at the top of bench/weight.md: medians per page type, both variants, the issue's targets."""
     profiles = list(PROFILES)
     head = (["page", "variant", "first view (gzip)", "requests"]
             + [f"LCP {name}" for name in profiles] + [f"TBT {CHEAP_PHONE}", "CLS", "repeat view (gzip, requests)"])
@@ -510,20 +507,11 @@ def largest_requests(ours, locale, kind, count=8):
     return "\n".join(f"- `{path.split('?')[0]}` {kb(size)}" for path, _, size in entries) + "\n"
 
 
-def write_readme(table, readme=README):
-    text = readme.read_text(encoding="utf-8")
-    pattern = re.compile(re.escape(README_START) + r".*?" + re.escape(README_END), re.S)
-    if not pattern.search(text):
-        sys.exit(f"{readme}: no {README_START} … {README_END} block to replace")
-    readme.write_text(pattern.sub(lambda _: f"{README_START}\n{table}{README_END}", text), encoding="utf-8")
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--locales", default=",".join(LOCALES), help="comma-separated (default: nb,th,zh,ro)")
     parser.add_argument("--out", default=str(ROOT / "bench" / "weight.md"))
     parser.add_argument("--no-default", action="store_true", help="skip Material's out-of-the-box variant")
-    parser.add_argument("--no-readme", action="store_true", help="leave README.md as it is")
     parser.add_argument("--build-runs", type=int, default=3, help="paired timed builds per docs size (0: none)")
     parser.add_argument("--build-out", default=str(ROOT / "bench" / "build.md"))
     parser.add_argument("--only-builds", action="store_true", help="time the builds, measure no pages")
@@ -552,7 +540,7 @@ def main():
                 default = None if args.no_default else run_variant(browser, tmp / "default", locales, "default")
             finally:
                 browser.close()
-    table = readme_table(ours, default, locales)
+    table = summary_table(ours, default, locales)
     minutes = (time.monotonic() - started) / 60
     text = ("# Speed and weight (`make bench`)\n\n" + table
             + f"\n## Every measurement\n\n" + detail_table(ours, default, locales)
@@ -562,11 +550,9 @@ def main():
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(text, encoding="utf-8")
-    if not args.no_readme:
-        write_readme(table)
     print()
     print(table)
-    print(f"written to {out}" + ("" if args.no_readme else " and README.md"))
+    print(f"written to {out}")
 
 
 if __name__ == "__main__":

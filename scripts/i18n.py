@@ -6,7 +6,7 @@
   status --provenance                   page x language: how it was made (machine, person,
                                         reviewed: checked by a native speaker; "3/10": parts checked)
   check [LOCALE ...]                    structure and language of every page, provenance, and the
-                                        language rules CI runs: glossary, register and variety,
+                                        language rules CI runs: glossary, formality and variety,
                                         plural forms, typography (scripts/sitelib/locale_rules.py;
                                         exit 1 on problems)
   stamp LOCALE|FILE ...                 a translation now matches the current Norwegian text

@@ -8,6 +8,5 @@ from scripts.sitelib.data_sections import without_empty_sections
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    markdown, dropped = without_empty_sections(markdown, config.extra)
-    page.dropped_sections = tuple(dropped)  # for anything that lists sections by id (flyers)
+    markdown, _dropped = without_empty_sections(markdown, config.extra)
     return markdown

@@ -18,9 +18,8 @@ def _markup(function):
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     locale = current_locale(config)  # a new env per locale build
-    # `date | human_date`: the date in this build's language. An argument (the old
-    # `human_date(ui)`) is accepted and ignored.
-    env.filters["human_date"] = lambda value, *_: human_date(value, locale)
+    # `date | human_date`: the date in this build's language (it takes no argument).
+    env.filters["human_date"] = lambda value: human_date(value, locale)
     env.filters["english_name"] = english_name
     env.filters["without_alternate_links"] = _markup(coupling.without_alternate_links)
     env.filters["without_description"] = _markup(coupling.without_description)
@@ -28,9 +27,10 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.filters["spoken_number"] = spoken_number
     env.filters["whatsapp_href"] = whatsapp_href
     env.filters["with_listen_controls"] = _markup(with_listen_controls)
-    # Material's header and footer (material_coupling: each fails loudly if Material changes)
-    for name in ("swap_language_menu", "name_in_header", "into_footer", "after_title"):
+    # Material's header and page title (material_coupling: each fails loudly if Material changes)
+    for name in ("name_in_header", "after_title"):
         env.filters[name] = _markup(getattr(coupling, name))
+    coupling.check_partials()  # overrides/partials/ replace what Material's header and footer include
     env.globals["source_locale"] = locales.SOURCE_LOCALE
     env.globals["site_locale"] = locale
     env.globals["locale_url"] = lambda code, path: locale_prefix(code) + path

@@ -205,11 +205,6 @@ def stamp_minor(page, docs=DOCS, store=STORE, locales=TRANSLATIONS, sections=Non
     return moved
 
 
-def stamped_text(page, version, store=STORE):
-    """The Norwegian text of a section version, or None when it was never stored."""
-    return History.load(page, store).texts.get(version)
-
-
 def section_headings(path):
     """{section id: heading text} of a page, in its own language (`_intro`: its title)."""
     page = parse(path.read_text(encoding="utf-8"), path)

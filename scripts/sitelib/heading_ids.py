@@ -122,11 +122,6 @@ def heading_id(text):
     return split_heading(text)[1]
 
 
-def without_attributes(text):
-    """The heading's text without its `{ … }` attribute list."""
-    return split_heading(text)[0]
-
-
 FALLBACK_ID = "title"
 
 

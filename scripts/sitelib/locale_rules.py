@@ -4,7 +4,7 @@ check (`scripts/i18n.py check`, `make check`) and by the tests CI runs
 both apply exactly the same rules:
 
 - glossary: key terms the locale's way (glossary.py, translations/glossary.yml);
-- register and variety: how the reader is addressed, which words (register.py), in
+- formality and variety: how the reader is addressed, which words (formality.py), in
   pages and interface strings;
 - plural forms: every text with a count has every form its locale uses (plurals.py,
   ui_strings.load_strings);
@@ -13,7 +13,7 @@ Each problem is a line naming the file (and line) and the rule.
 """
 from pathlib import Path
 
-from . import glossary, register, typography
+from . import formality, glossary, typography
 from .locales import DOCS, SOURCE_LOCALE
 from .plurals import texts
 from .segments import parse
@@ -30,15 +30,15 @@ def _segments(locale, docs):
             yield shown, segment
 
 
-def register_problems(locale, docs=DOCS, strings=None):
-    """Words of another register or variety, in the pages (docs=None: none) and the
+def formality_problems(locale, docs=DOCS, strings=None):
+    """Words of another formality or variety, in the pages (docs=None: none) and the
     interface strings (a table's locale: {key: text}) of `locale`."""
     found = [f"{path}:{segment.line}: {rule}: «{word}»"
              for path, segment in _segments(locale, docs)
-             for word, rule in register.broken_rules(locale, segment.text)]
+             for word, rule in formality.broken_rules(locale, segment.text)]
     for key, value in (strings or {}).items():
         found += [f"interface string '{key}' ({locale}): {rule}: «{word}»"
-                  for text in texts(value) for word, rule in register.broken_rules(locale, text)]
+                  for text in texts(value) for word, rule in formality.broken_rules(locale, text)]
     return found
 
 
@@ -64,6 +64,6 @@ def problems(locales, docs=DOCS, overrides=OVERRIDES):
     for locale in locales:
         if locale != SOURCE_LOCALE:
             found += glossary.check_locale(locale, docs)
-        found += register_problems(locale, docs, table.get(locale))
+        found += formality_problems(locale, docs, table.get(locale))
         found += typography_problems(locale, docs)
     return found

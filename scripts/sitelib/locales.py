@@ -5,7 +5,7 @@ language menu and static-i18n's builds (they read mkdocs.yml themselves), the
 pages, search indexes and their word segmenters, the language check, the nginx
 locale map, the status table and the tests' parameters and counts. Adding a
 language is one block in mkdocs.yml, one docs/<locale>/ folder and its interface
-strings (README: "Adding a language").
+strings (CONTRIBUTING.md: "Add a locale").
 """
 import functools
 from dataclasses import dataclass

@@ -17,7 +17,6 @@ from .source_errors import SourceError
 from .ui_strings import OVERRIDES
 
 MARKER_LINE = re.compile(r"^[ \t]*<!--[ \t]*([a-z][a-z0-9-]*)[ \t]*-->[ \t]*$", re.M)
-MARKER_NAME = re.compile(r"[a-z][a-z0-9-]*")
 DECLARATION = re.compile(r"\A\{#-?[ \t]*marker:")
 
 

@@ -3,7 +3,7 @@
 Material's maintenance ends in 2027 and Zensical succeeds it, so each coupling
 lives here, once, and checks its own assumption: a patch that no longer finds
 what it patches stops the build with a message naming the installed version and
-the patch (CouplingBroken), instead of silently doing nothing. The README's
+the patch (CouplingBroken), instead of silently doing nothing. CONTRIBUTING.md's
 "Couplings to Material and static-i18n" lists them all: the checklist for an
 upgrade or a move. tests/build/test_material_coupling.py runs every patch on the
 pinned Material's own output.
@@ -31,7 +31,7 @@ class CouplingBroken(PluginError):
     def __init__(self, package: str, patch: str, problem: str):
         self.package, self.patch = package, patch
         super().__init__(f"{package}: the patch '{patch}' no longer applies: {problem}. Check it against this "
-                         f"version (scripts/sitelib/material_coupling.py; README: Couplings to Material and static-i18n).")
+                         f"version (scripts/sitelib/material_coupling.py; CONTRIBUTING.md: Couplings to Material and static-i18n).")
 
 
 # --- static-i18n: which locale is being built -------------------------------------------
@@ -63,11 +63,8 @@ def configured_locales(config) -> list[str]:
 
 
 # static-i18n gives Material's language menu its links as config.extra.alternate
-# (set as an attribute, which is what Jinja reads), and page templates the
-# context keys below.
-FILE_LOCALE, PAGE_LOCALE = "i18n_file_locale", "i18n_page_locale"
-
-
+# (set as an attribute, which is what Jinja reads); page templates read its context
+# keys i18n_file_locale and i18n_page_locale by name.
 def language_links(config) -> list:
     """The language menu's entries ({name, link, lang}) for the page being rendered."""
     return getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []
@@ -165,21 +162,35 @@ def label_main(page_html: str, label: str) -> str:
 
 
 # --- Material's header and footer (the reader-first pages) -----------------------------
-# header.html and footer.html have no inner blocks, and overrides/ may only extend
-# blocks: main.html filters their rendered HTML with these.
+# The language menu and the footer bar's start are Material's documented partials,
+# overridden in overrides/partials/ (alternate.html, copyright.html); check_partials
+# fails when Material's header or footer stops including them. The header's title is
+# inline in header.html, which has no inner blocks: main.html filters it (name_in_header).
 
-LANGUAGE_MENU = re.compile(
-    r'<div class="md-header__option">\s*<div class="md-select">.*?</ul>\s*</div>\s*</div>\s*</div>', re.S)
+TEMPLATES = Path(material.__file__).parent / "templates"
+# Material's template -> (the partial we override, what must surround its include)
+PARTIALS = {
+    "partials/header.html": ("partials/alternate.html",
+                             re.compile(r'{%-?\s*if config\.extra\.alternate\s*-?%}\s*'
+                                        r'{%-?\s*include "partials/alternate\.html"\s*-?%}')),
+    "partials/footer.html": ("partials/copyright.html",
+                             re.compile(r'<div class="md-footer-meta__inner md-grid">\s*'
+                                        r'{%-?\s*include "partials/copyright\.html"\s*-?%}')),
+}
 HEADER_NAME = re.compile(r'(<div class="md-header__topic">\s*<span class="md-ellipsis">)(.*?)(</span>)', re.S)
-FOOTER_BAR = '<div class="md-footer-meta__inner md-grid">'
 
 
-def swap_language_menu(header_html: str, language_html: str) -> str:
-    """Put the site's language button and sheet where Material's 文A menu (partials/alternate.html) is."""
-    swapped, count = LANGUAGE_MENU.subn(lambda _: str(language_html), str(header_html), count=1)
-    if count != 1:
-        raise CouplingBroken(MATERIAL, "swap_language_menu", "no .md-header__option > .md-select language menu")
-    return swapped
+def check_partials(templates: Path = TEMPLATES) -> None:
+    """Material's header still includes partials/alternate.html (the language menu) while
+    config.extra.alternate is set, and its footer bar still starts with
+    partials/copyright.html: else our overrides of them would silently show nothing."""
+    for template, (partial, include) in PARTIALS.items():
+        if not (templates / partial).is_file():
+            raise CouplingBroken(MATERIAL, "check_partials", f"{partial} is gone (overrides/{partial})")
+        source = (templates / template).read_text(encoding="utf-8")
+        if not include.search(source):
+            raise CouplingBroken(MATERIAL, "check_partials", f"{template} no longer includes {partial} "
+                                 f"where overrides/{partial} expects it")
 
 
 def name_in_header(header_html: str, name: str) -> str:
@@ -190,13 +201,6 @@ def name_in_header(header_html: str, name: str) -> str:
     if count != 1:
         raise CouplingBroken(MATERIAL, "name_in_header", "no .md-header__topic > .md-ellipsis title")
     return named
-
-
-def into_footer(footer_html: str, links_html: str) -> str:
-    """Put the site's footer links at the start of Material's footer bar."""
-    if str(footer_html).count(FOOTER_BAR) != 1:
-        raise CouplingBroken(MATERIAL, "into_footer", f"expected one {FOOTER_BAR}")
-    return str(footer_html).replace(FOOTER_BAR, FOOTER_BAR + str(links_html), 1)
 
 
 def after_title(content_html: str, extra_html: str) -> str:

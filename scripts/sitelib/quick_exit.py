@@ -17,7 +17,6 @@ from .locales import locale_prefix
 
 EXIT_DIR = "exit/"
 SAFETY_PAGE = "safety/"
-CLEAR_SITE_DATA = '"cache", "storage"'
 DEFAULT_NEUTRAL_URL = "https://www.yr.no/"
 # An absolute http(s) URL that is safe inside HTML attributes and an nginx `return`.
 SAFE_URL = re.compile(r"https?://[A-Za-z0-9.-]+(?::\d+)?(?:/[A-Za-z0-9._~/%?=&+,:@!-]*)?")

@@ -1,4 +1,4 @@
-"""Interface strings and pages keep one register per locale, and the status
+"""Interface strings and pages keep one formality per locale, and the status
 page's legend uses the words the status list shows."""
 import re
 
@@ -6,7 +6,7 @@ import pytest
 
 from scripts.sitelib.locales import DOCS, LOCALES
 from scripts.sitelib import locale_rules
-from scripts.sitelib.register import RULES, wrong_register
+from scripts.sitelib.formality import RULES, broken_rules
 from scripts.sitelib.segments import parse
 from scripts.sitelib.ui_strings import load_strings
 
@@ -14,15 +14,15 @@ STRINGS = load_strings()
 
 
 @pytest.mark.parametrize("locale", sorted(RULES))
-def test_interface_strings_keep_the_locale_register(locale):
+def test_interface_strings_keep_the_locale_formality(locale):
     """The rule `scripts/i18n.py check` applies (scripts/sitelib/locale_rules.py)."""
-    problems = locale_rules.register_problems(locale, docs=None, strings=STRINGS[locale])
+    problems = locale_rules.formality_problems(locale, docs=None, strings=STRINGS[locale])
     assert not problems, "\n".join(problems)
 
 
 @pytest.mark.parametrize("locale", sorted(RULES))
-def test_pages_keep_the_locale_register(locale):
-    problems = locale_rules.register_problems(locale)
+def test_pages_keep_the_locale_formality(locale):
+    problems = locale_rules.formality_problems(locale)
     assert not problems, "\n".join(problems)
 
 
@@ -37,13 +37,13 @@ def test_pages_keep_the_locale_register(locale):
     ("es", "Usted puede leer todas las páginas."),
     ("zh", "您可以阅读所有页面。"),
 ])
-def test_the_rules_catch_the_other_register(locale, text):
-    assert wrong_register(locale, text)
+def test_the_rules_catch_the_other_formality(locale, text):
+    assert broken_rules(locale, text)
 
 
-def test_quoted_phrases_keep_their_own_register():
-    assert not wrong_register("fr", "Évitez les expressions comme « tu te vends » et « tu vends ton corps ».")
-    assert not wrong_register("ru", "Избегайте выражений вроде «ты продаёшь себя».")
+def test_quoted_phrases_keep_their_own_formality():
+    assert not broken_rules("fr", "Évitez les expressions comme « tu te vends » et « tu vends ton corps ».")
+    assert not broken_rules("ru", "Избегайте выражений вроде «ты продаёшь себя».")
 
 
 @pytest.mark.parametrize("locale", LOCALES)

@@ -1,12 +1,12 @@
 """Issue 24 items 2-5: plural forms from CLDR (Babel), punctuation per language, the
-register and variety rules, and the one check editors and CI share."""
+formality and variety rules, and the one check editors and CI share."""
 import json
 
 import pytest
 
 from scripts.sitelib import locale_rules, plurals, typography
 from scripts.sitelib.locales import LOCALES
-from scripts.sitelib.register import wrong_register
+from scripts.sitelib.formality import broken_rules
 from scripts.sitelib.source_errors import SourceError
 from scripts.sitelib.ui_strings import COUNTS, PLACEHOLDERS, browser_forms, fill, load_strings
 
@@ -182,7 +182,7 @@ def test_the_source_check_names_what_the_reader_would_see():
     assert typography.problems("来源: 网站", "zh")
 
 
-# --- register and variety -------------------------------------------------------------------
+# --- formality and variety -------------------------------------------------------------------
 
 @pytest.mark.parametrize("locale, text", [
     ("es", "Vosotros podéis leer todas las páginas."), ("es", "Os lo explicamos aquí."),
@@ -190,7 +190,7 @@ def test_the_source_check_names_what_the_reader_would_see():
     ("fr", "Imprimez les tracts."), ("fr", "Distribuez des flyers."),
 ])
 def test_the_variety_rules_catch_the_other_variety(locale, text):
-    assert wrong_register(locale, text)
+    assert broken_rules(locale, text)
 
 
 @pytest.mark.parametrize("locale, text", [
@@ -199,7 +199,7 @@ def test_the_variety_rules_catch_the_other_variety(locale, text):
     ("bg", "Без интернет браузърът може да запази свое копие."),
 ])
 def test_the_variety_rules_let_the_chosen_variety_through(locale, text):
-    assert not wrong_register(locale, text)
+    assert not broken_rules(locale, text)
 
 
 # --- the one check ---------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 """Where things live: a package with no sys.path changes, typed hooks, no JavaScript
-in the Python library, and READMEs that name tests which exist."""
+in the Python library, and a README for every component."""
 import ast
 import re
 
@@ -36,14 +36,7 @@ def test_the_python_library_holds_no_javascript_or_developer_tooling():
     assert not tooling, f"developer and test tooling belongs in scripts/devtools/: {tooling}"
 
 
-READMES = [ROOT / "README.md"] + sorted((ROOT / "overrides" / "components").glob("*/README.md"))
-
-
-@pytest.mark.parametrize("readme", READMES, ids=lambda path: str(path.relative_to(ROOT)))
-def test_every_test_file_a_readme_names_exists(readme):
-    cited = set(re.findall(r"tests/[\w/]+\.py", readme.read_text(encoding="utf-8")))
-    missing = sorted(path for path in cited if not (ROOT / path).is_file())
-    assert not missing, missing
+# That every test file a README (or mkdocs.yml) names exists: tests/unit/test_docs.py.
 
 
 @pytest.mark.parametrize("component", COMPONENTS, ids=lambda path: path.name)

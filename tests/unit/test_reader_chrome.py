@@ -4,8 +4,7 @@ from types import SimpleNamespace
 import pytest
 
 from scripts.sitelib.admonitions import translate_titles
-from scripts.sitelib.material_coupling import (CouplingBroken, after_title, into_footer, name_in_header,
-                                              swap_language_menu)
+from scripts.sitelib.material_coupling import CouplingBroken, after_title, name_in_header
 from scripts.sitelib.site_nav import group_of, home_page, keep_links_in_groups, title_groups
 from scripts.sitelib.source_errors import SourceError
 
@@ -62,13 +61,6 @@ HEADER = """<header class="md-header"><nav class="md-header__inner md-grid">
 <label class="md-header__button md-icon" for="__search"></label></nav></header>"""
 
 
-def test_the_language_menu_is_swapped_and_nothing_else_changes():
-    html = swap_language_menu(HEADER, "<details>LANG</details>")
-    assert "md-select" not in html and html.count("<details>LANG</details>") == 1
-    start, end = HEADER.index('<div class="md-header__option">'), HEADER.index("\n<label")
-    assert html == HEADER[:start] + "<details>LANG</details>" + HEADER[end:]
-
-
 def test_the_organisation_name_replaces_the_header_title_escaped():
     assert name_in_header(HEADER, "") == HEADER
     html = name_in_header(HEADER, "Helse & <Hjelp>")
@@ -77,9 +69,7 @@ def test_the_organisation_name_replaces_the_header_title_escaped():
 
 
 @pytest.mark.parametrize("patch, args", [
-    (swap_language_menu, ("<header></header>", "x")),
     (name_in_header, ("<header></header>", "Org")),
-    (into_footer, ("<footer></footer>", "x")),
     (after_title, ("<p>no heading</p>", "<p>badge</p>")),
 ])
 def test_every_patch_fails_loudly_when_material_changed(patch, args):
@@ -87,9 +77,7 @@ def test_every_patch_fails_loudly_when_material_changed(patch, args):
         patch(*args)
 
 
-def test_footer_links_go_first_into_the_footer_bar_and_text_after_the_h1():
-    footer = '<footer><div class="md-footer-meta__inner md-grid"><div class="md-copyright"></div></div></footer>'
-    assert into_footer(footer, "<nav>L</nav>") == footer.replace('md-grid">', 'md-grid"><nav>L</nav>')
+def test_text_goes_right_after_the_h1():
     assert after_title("<h1>T</h1><p>a</p>", "<p>B</p>") == "<h1>T</h1><p>B</p><p>a</p>"
     assert after_title("<p>no heading</p>", "  ") == "<p>no heading</p>"
     # the page's real title, not the first </h1>: an <h1> inside <details> is not the title

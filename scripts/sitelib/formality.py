@@ -1,6 +1,6 @@
-"""One register and one variety per locale: how the site addresses the reader, and
+"""One formality and one variety per locale: how the site addresses the reader, and
 the words it uses, in pages and interface strings alike. Where a simple rule can
-tell, a word of the other register or variety is an error.
+tell, a word of the other formality or variety is an error.
 
 - pt is Brazilian Portuguese with "você": no "tu"/"teu" forms, no European words
   such as "telemóvel", "descarregar" or "carrega em" (press).
@@ -20,7 +20,10 @@ tell, a word of the other register or variety is an error.
 - ro uses "tu": no "dumneavoastră". zh uses 你: no 您.
 
 Quoted words («…», “…”, „…“, "…") are left out: the tips quote the phrases staff
-should avoid, and a quote keeps its own register.
+should avoid, and a quote keeps its own formality.
+
+(Linguists call formality "register"; in this code "register" means only what
+inline_blocks.py does: record an inline block for the CSP.)
 """
 import re
 
@@ -53,11 +56,3 @@ def broken_rules(locale, text):
     return [(word, rule) for pattern, rule in RULES.get(locale, ())
             for word in re.findall(pattern, text, flags=re.I)]
 
-
-def wrong_register(locale, text):
-    """The words of `text` that break `locale`'s register or variety ([] when fine)."""
-    return [word for word, _ in broken_rules(locale, text)]
-
-
-def why(locale):
-    return "; ".join(rule for _, rule in RULES[locale])
