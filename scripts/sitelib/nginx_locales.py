@@ -8,7 +8,14 @@ into site/_nginx/locales.conf, which deploy/nginx/site.conf includes:
   it from outside the site (typed, a bookmark, a QR code or another site's link:
   Sec-Fetch-Site is not same-origin) and whose browser prefers one of the
   translations. A reader who picks Norwegian in the site (same-origin) stays.
+- $smittevern_language_door: the same for a Norwegian page's address ('/covid-19/'
+  -> '/th/covid-19/'), for the pages every translation has (door_pages). nginx
+  answers with a redirect of a few hundred bytes, before any of the Norwegian page
+  is sent; the head script (components/language-first) then only has to honour a
+  language the reader chose in the site, which nginx cannot see.
 """
+from pathlib import Path
+
 from .locales import LOCALES, SOURCE_LOCALE
 
 # Norwegian tags a browser may send for the source language.
@@ -23,11 +30,22 @@ def accept_language_regex(locales) -> str:
     return r"~^(?:[^,]*,)*?\s*(?<smittevern_accept>" + "|".join(codes) + r")(?:[-_;,\s]|$)"
 
 
-def locales_conf(locales=None, source=None) -> str:
+def door_pages(site_dir, locales=None, source=None) -> list:
+    """The source-language pages one folder deep (`covid-19`) that every translation
+    has too (`th/covid-19/index.html`): the addresses the language door may redirect."""
+    site_dir = Path(site_dir)
+    translations = [code for code in (locales or LOCALES) if code != (source or SOURCE_LOCALE)]
+    return [folder.name for folder in sorted(site_dir.iterdir())
+            if folder.is_dir() and folder.name not in translations and (folder / "index.html").is_file()
+            and all((site_dir / code / folder.name / "index.html").is_file() for code in translations)]
+
+
+def locales_conf(locales=None, source=None, pages=()) -> str:
     locales = list(locales or LOCALES)
     source = source or SOURCE_LOCALE
     translations = "|".join(code for code in locales if code != source)
     aliases = "|".join(alias for alias in SOURCE_ALIASES.get(source, (source,)))
+    door = "|".join(pages) or "(?!)"          # (?!) matches nothing: no pages, no door
     return "\n".join([
         "# Written by the build from the languages in mkdocs.yml (scripts/sitelib/nginx_locales.py). Do not edit.",
         "map $uri $smittevern_404 {",
@@ -44,6 +62,16 @@ def locales_conf(locales=None, source=None) -> str:
         '    default "";',
         f'    "~^(?:{aliases}):" "";',
         f'    "~^(?<smittevern_home>{translations}):(?!same-origin$)" /$smittevern_home/;',
+        "}",
+        "",
+        "map $uri $smittevern_door_page {",
+        '    default "";',
+        f'    "~^/(?<smittevern_door_name>{door})/$" $smittevern_door_name;',
+        "}",
+        "",
+        'map "$smittevern_language_home|$smittevern_door_page" $smittevern_language_door {',
+        '    default "";',
+        r'    "~^(?<smittevern_door_home>/[a-z]+/)\|(?<smittevern_door_to>[a-z0-9-]+)$" $smittevern_door_home$smittevern_door_to/;',
         "}",
         "",
     ])

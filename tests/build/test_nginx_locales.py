@@ -1,13 +1,13 @@
-"""nginx's locale map, generated from the locale table: the reader's own 404 page and
-the bare address in the browser's language (Accept-Language), never for links
-inside the site (Sec-Fetch-Site: same-origin) and never for Norwegian."""
+"""nginx's locale map, generated from the locale table: the reader's own 404 page, and
+the bare address and the Norwegian pages in the browser's language (Accept-Language),
+never for links inside the site (Sec-Fetch-Site: same-origin) and never for Norwegian."""
 import urllib.error
 import urllib.request
 
 import pytest
 
 from scripts.sitelib.locales import LOCALES, SOURCE_LOCALE, TRANSLATIONS
-from scripts.sitelib.nginx_locales import locales_conf
+from scripts.sitelib.nginx_locales import door_pages, locales_conf
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -24,8 +24,11 @@ def get(url, **headers):
     return response.status, response.headers
 
 
-def test_the_build_writes_the_map_of_its_locales(site):
-    assert (site.dir / "_nginx" / "locales.conf").read_text(encoding="utf-8") == locales_conf()
+def test_the_build_writes_the_map_of_its_locales_and_pages(site):
+    pages = door_pages(site.dir)
+    assert {"covid-19", "help", "safety", "privacy", "about"} <= set(pages), pages
+    assert not set(pages) & set(TRANSLATIONS) and "assets" not in pages and "search" not in pages
+    assert (site.dir / "_nginx" / "locales.conf").read_text(encoding="utf-8") == locales_conf(pages=pages)
 
 
 @pytest.mark.parametrize("locale", TRANSLATIONS)
@@ -47,11 +50,26 @@ def test_first_known_language_wins(nginx_site, accept, expected):
     assert (status, headers.get("Location")) == ((302, expected) if expected else (200, None)), accept
 
 
-def test_links_inside_the_site_and_other_pages_are_left_alone(nginx_site):
+@pytest.mark.parametrize("locale", TRANSLATIONS)
+def test_a_norwegian_page_opened_from_outside_goes_to_the_browser_language(nginx_site, locale):
+    """A QR code or a shared link to a Norwegian page: nginx sends the reader on before
+    any of the Norwegian page is sent (issue 23: a redirected deep link costs a few
+    hundred bytes), keeping the query."""
+    for path in ("covid-19/", "help/", "safety/"):
+        status, headers = get(nginx_site.url + path + "?utm=qr", Accept_Language=f"{locale}-XX,en;q=0.5", Sec_Fetch_Site="none")
+        assert (status, headers["Location"]) == (302, f"/{locale}/{path}?utm=qr"), path
+        assert "Accept-Language" in headers["Vary"]
+
+
+def test_links_inside_the_site_and_other_addresses_are_left_alone(nginx_site):
     # A reader who picked Norwegian in the site keeps it.
     assert get(nginx_site.url, Accept_Language="th-TH", Sec_Fetch_Site="same-origin")[0] == 200
-    # Only the bare address is negotiated; deep links are the head script's.
-    for path in ("covid-19/", "index.html", "th/", "sitemap.xml"):
+    status, headers = get(nginx_site.url + "covid-19/", Accept_Language="th-TH", Sec_Fetch_Site="same-origin")
+    assert status == 200 and "Accept-Language" in ", ".join(headers.get_all("Vary")), "a door page varies with the language"
+    # Norwegian or unknown languages stay; files, other languages' pages and deep folders are not negotiated.
+    assert get(nginx_site.url + "covid-19/", Accept_Language="nb-NO", Sec_Fetch_Site="none")[0] == 200
+    assert get(nginx_site.url + "covid-19/", Accept_Language="de-DE", Sec_Fetch_Site="none")[0] == 200
+    for path in ("index.html", "covid-19/index.html", "th/", "th/covid-19/", "sitemap.xml", "assets/favicon.svg"):
         assert get(nginx_site.url + path, Accept_Language="th-TH", Sec_Fetch_Site="none")[0] == 200, path
 
 
