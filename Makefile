@@ -44,8 +44,9 @@ test: setup ## Set up, then run every test (build, content, translations, browse
 test-all: setup ## Like make test, with the every-page axe and CSP sweeps in all eleven languages (about 8 minutes more)
 	SITE_TEST_ALL_LOCALES=1 $(BIN)/python -m pytest -n 3
 
-check: setup ## The translation checks, with the rules CI runs: structure, language, glossary, formality, plural forms, typography (seconds)
+check: setup ## The fast checks, no build: the translation rules CI runs (structure, language, glossary, formality, plural forms, typography), then the unit tests (under a minute)
 	$(BIN)/python scripts/i18n.py check
+	$(BIN)/python -m pytest tests/unit -n 2 -q
 
 embed-demo: setup ## Serve the site and a partner page on another origin (next port) that embeds a section
 	$(BIN)/python scripts/embed_demo.py
