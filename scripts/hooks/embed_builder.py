@@ -13,13 +13,13 @@ from scripts.sitelib.locales import current_locale
 from scripts.sitelib.site_nav import is_staff_page
 from scripts.sitelib.partner_content import component_probe, offered_sections, page_names
 from scripts.sitelib.quick_exit import neutral_url
-from scripts.sitelib.ui_strings import load_strings
+from scripts.sitelib.ui_strings import build_strings
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     locale = current_locale(config)
     quick_exit = {"url": neutral_url(config.extra),
-                  "labels": {code: texts["quick_exit"] for code, texts in load_strings(config.theme.custom_dir).items()}}
+                  "labels": {code: texts["quick_exit"] for code, texts in build_strings(config).items()}}
     shows = component_probe(env, config)
     docs = Path(config.docs_dir)
 
