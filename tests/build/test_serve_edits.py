@@ -1,9 +1,12 @@
 """`make serve` shows an edit without a restart: to a page, to a component's
-strings.yml and to mkdocs.yml, each in a real `mkdocs serve` on a copy of the project.
+strings.yml, template and CSS, and to mkdocs.yml, each in a real `mkdocs serve` on
+a copy of the project.
 
 Issue 23 sets the budgets: a page within 5 s, a strings.yml or mkdocs.yml edit
 within 15 s. They are measured (printed here: `pytest -s`; the figures are in the
 notes); the timeouts below are generous, for a shared 2-core CI machine."""
+import re
+
 import pytest
 
 from tests.support.live_serve import LiveServe, copy_project, replace_in
@@ -20,6 +23,12 @@ STRINGS_EDIT = ("overrides/components/site-nav/strings.yml",
                 "  nb: For ansatte og samarbeidspartnere\n",
                 "  nb: For ansatte og partnere i kommunen\n",
                 "", "For ansatte og partnere i kommunen")
+TEMPLATE_EDIT = ("overrides/components/site-footer/site-footer.html",
+                 '<nav class="site-footer" ',
+                 '<nav class="site-footer site-footer--edited" ',
+                 "", "site-footer--edited")
+CSS_RULE = ".site-footer--edited{outline:1px solid}"
+CSS_EDIT = ("overrides/components/site-footer/site-footer.css", ".site-footer {", CSS_RULE + "\n.site-footer {")
 CONFIG_EDIT = ("mkdocs.yml",
                '  licence: ""\n',
                '  licence: "Fritt til bruk for ideelle organisasjoner."\n',
@@ -53,6 +62,25 @@ def test_a_page_edit_shows(served):
 
 def test_a_strings_edit_shows(served):
     edit_and_wait(served, STRINGS_EDIT)
+
+
+def test_a_template_edit_shows(served):
+    edit_and_wait(served, TEMPLATE_EDIT)
+
+
+def test_a_component_css_edit_shows(served):
+    """Component CSS reaches the page in the one stylesheet it links (scripts/hooks/critical_css.py)."""
+    replace_in(served.project / CSS_EDIT[0], *CSS_EDIT[1:])
+    seconds = served.wait_until(lambda: CSS_RULE in linked_stylesheet(served), TIMEOUT, "the stylesheet to change")
+    served.builds += 1
+    served.wait_for_rebuilds(served.builds, timeout=TIMEOUT)
+    print(f"\n{CSS_EDIT[0]}: shown after {seconds:.1f} s")
+
+
+def linked_stylesheet(server):
+    page = server.fetch("") or ""
+    match = re.search(r'href="([^"]*assets/stylesheets/main\.[0-9a-f]+\.min\.css)"', page)
+    return (server.fetch(match.group(1).lstrip("./")) or "") if match else ""
 
 
 def test_a_config_edit_shows(served):

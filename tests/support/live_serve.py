@@ -75,16 +75,18 @@ class LiveServe:
 
     def wait_for(self, path: str, text: str, timeout: float) -> float:
         """Seconds until the page at `path` holds `text`; AssertionError after `timeout`."""
+        return self.wait_until(lambda: text in (self.fetch(path) or ""), timeout, f"{self.url}{path} to show {text!r}")
+
+    def wait_until(self, check, timeout: float, what: str) -> float:
+        """Seconds until check() is true; AssertionError after `timeout`."""
         start = time.monotonic()
-        while True:
-            page = self.fetch(path)
-            if page is not None and text in page:
-                return time.monotonic() - start
+        while not check():
             if self.process.poll() is not None:
                 raise AssertionError(f"mkdocs serve stopped:\n{self.log_tail()}")
             if time.monotonic() - start > timeout:
-                raise AssertionError(f"{self.url}{path} did not show {text!r} within {timeout} s:\n{self.log_tail()}")
+                raise AssertionError(f"waited {timeout} s for {what}:\n{self.log_tail()}")
             time.sleep(0.2)
+        return time.monotonic() - start
 
     def wait_for_rebuilds(self, count: int, timeout: float) -> None:
         """Wait until the log shows `count` finished builds (the first build counts as one)."""
