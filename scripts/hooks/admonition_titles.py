@@ -5,15 +5,8 @@ from mkdocs.structure.pages import Page
 
 from scripts.sitelib.admonitions import translate_titles
 from scripts.sitelib.locales import current_locale
-from scripts.sitelib.ui_strings import load_strings
-
-_table = {}
-
-
-def on_config(config: MkDocsConfig) -> None:
-    _table.clear()
-    _table.update(load_strings(config.theme.custom_dir))
+from scripts.sitelib.ui_strings import build_strings
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return translate_titles(html, _table[current_locale(config)], f"docs/{page.file.src_uri}")
+    return translate_titles(html, build_strings(config)[current_locale(config)], f"docs/{page.file.src_uri}")

@@ -5,17 +5,14 @@ from mkdocs.structure.files import Files
 
 from scripts.sitelib.component_assets import build_bundles, page_assets
 from scripts.sitelib.locales import SOURCE_LOCALE, current_locale
+from scripts.sitelib.site_build import once_per_build
 from scripts.sitelib.site_files import write_site_file
 
 
-_bundles, _page_assets = {}, {}
-
-
-def on_config(config: MkDocsConfig) -> None:
-    _bundles.clear()
-    _bundles.update(build_bundles())
-    _page_assets.clear()
-    _page_assets.update(page_assets())
+def _assets():
+    """({kind: (path, text)} of the site bundles, {component: {kind: (path, text)}} of the
+    page-only ones), made once per build from the component files."""
+    return once_per_build("component assets", lambda: (build_bundles(), page_assets()))
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -26,9 +23,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    env.globals["site_assets"] = {kind: path for kind, (path, _) in _bundles.items()}
+    bundles, page_only = _assets()
+    env.globals["site_assets"] = {kind: path for kind, (path, _) in bundles.items()}
     env.globals["component_page_assets"] = {
-        name: {kind: path for kind, (path, _) in kinds.items()} for name, kinds in _page_assets.items()
+        name: {kind: path for kind, (path, _) in kinds.items()} for name, kinds in page_only.items()
     }
     return env
 
@@ -36,6 +34,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 def on_post_build(config: MkDocsConfig) -> None:
     if current_locale(config) != SOURCE_LOCALE:
         return
-    files = list(_bundles.values()) + [item for kinds in _page_assets.values() for item in kinds.values()]
+    bundles, page_only = _assets()
+    files = list(bundles.values()) + [item for kinds in page_only.values() for item in kinds.values()]
     for path, text in files:
         write_site_file(config.site_dir, path, text)

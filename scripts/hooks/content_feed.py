@@ -1,6 +1,7 @@
 """Write each locale's feeds for partners: JSON Feed 1.1 (/feed.json,
 /<locale>/feed.json) and Atom (/feed.atom, /<locale>/feed.atom), one item per
-reader page (scripts/sitelib/feed.py, partner_content.py)."""
+reader page (scripts/sitelib/feed.py, partner_content.py). Not under `mkdocs serve`
+(scripts/sitelib/site_build.py); the partners page still shows its feed example."""
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -14,6 +15,7 @@ from scripts.sitelib.embeds import without_interactive
 from scripts.sitelib.locales import current_locale
 from scripts.sitelib.site_nav import is_staff_page
 from scripts.sitelib.partner_content import component_probe, offered_sections
+from scripts.sitelib.site_build import serving
 from scripts.sitelib.site_files import write_site_file
 from scripts.sitelib.source_dates import last_changed
 
@@ -62,7 +64,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
     locale = current_locale(config)
     order = [item.url for item in nav.pages]
-    if page.url not in order or is_staff_page(page):
+    if serving() or page.url not in order or is_staff_page(page):
         return context  # pages outside the menu and staff pages are not for partners
     item = _item(page, config, locale, context.get("i18n_file_locale", locale))
     _items.setdefault(locale, []).append((order.index(page.url), item))
@@ -70,6 +72,8 @@ def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, 
 
 
 def on_post_build(config: MkDocsConfig) -> None:
+    if serving():
+        return
     locale = current_locale(config)
     items = [item for _, item in sorted(_items.pop(locale, []), key=lambda pair: pair[0])]
     document = _document(config, locale, items)

@@ -4,7 +4,7 @@ the end of <body>, and every script deferred (main.html; scripts/sitelib/css_pur
 
 site.<hash>.css is joined to Material's stylesheet: one file, so the cascade changes at
 once when it arrives. SITE_CSS_PURGE=0 keeps Material's stylesheet whole and inlines nothing: the reference
-build of tests/browser/test_css_purge_visual.py."""
+build of tests/browser/test_css_purge_visual.py, and what `mkdocs serve` does (site_build.serving)."""
 import logging
 import os
 
@@ -17,6 +17,7 @@ from mkdocs.structure.files import Files
 from scripts.sitelib import material_coupling as coupling
 from scripts.sitelib.css_purge import CRITICAL_PLACEHOLDER, first_paint_css
 from scripts.sitelib.material_coupling import is_outer_build
+from scripts.sitelib.site_build import serving
 
 log = logging.getLogger("mkdocs.hooks.critical_css")
 
@@ -34,7 +35,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     if not is_outer_build(config):
         return
     result = first_paint_css(config.site_dir, coupling.material_stylesheet(),
-                             purge_css=os.environ.get("SITE_CSS_PURGE", "1") != "0",
+                             purge_css=not serving() and os.environ.get("SITE_CSS_PURGE", "1") != "0",
                              built_blocks=coupling.script_built_blocks(config.theme.get("features") or ()))
     if result.get("before"):
         log.info("Material's stylesheet purged: %d -> %d bytes; critical CSS %d bytes",

@@ -13,13 +13,20 @@ from scripts.sitelib.locales import current_locale
 from scripts.sitelib.site_nav import is_staff_page
 from scripts.sitelib.partner_content import component_probe, offered_sections, page_names
 from scripts.sitelib.quick_exit import neutral_url
-from scripts.sitelib.ui_strings import load_strings
+from scripts.sitelib.site_build import once_per_build
+from scripts.sitelib.ui_strings import build_strings
+
+
+
+def _page_names(docs, name):
+    """A page's title in every language: the same for every locale's build, so read once per build."""
+    return once_per_build(f"page names {docs / name}", lambda: page_names(docs, name))
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     locale = current_locale(config)
     quick_exit = {"url": neutral_url(config.extra),
-                  "labels": {code: texts["quick_exit"] for code, texts in load_strings(config.theme.custom_dir).items()}}
+                  "labels": {code: texts["quick_exit"] for code, texts in build_strings(config).items()}}
     shows = component_probe(env, config)
     docs = Path(config.docs_dir)
 
@@ -28,7 +35,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         return builder_data(
             pages, locale, config.site_url,
             sections_of=lambda page: offered_sections(page.markdown or "", shows),
-            titles_of=lambda page: page_names(docs, PurePosixPath(page.file.src_uri).name),
+            titles_of=lambda page: _page_names(docs, PurePosixPath(page.file.src_uri).name),
             quick_exit=quick_exit,
         )
 

@@ -1,5 +1,6 @@
 """Write an embed view of every page (<page>/embed/) and of each ## section
-(<page>/embed/<id>/), rendered with overrides/embed.html; serve the embed scripts."""
+(<page>/embed/<id>/), rendered with overrides/embed.html; serve the embed scripts.
+No embed views under `mkdocs serve` (scripts/sitelib/site_build.py)."""
 from pathlib import Path
 
 from jinja2 import Environment
@@ -13,6 +14,7 @@ from scripts.sitelib.embeds import EMBED_DIR, FRAME_SCRIPT, HOST_SCRIPT, absolut
 from scripts.sitelib.html_fragments import split_sections
 from scripts.sitelib.locales import ROOT, SOURCE_LOCALE, current_locale
 from scripts.sitelib.material_coupling import label_main, without_inline_scripts
+from scripts.sitelib.site_build import serving
 from scripts.sitelib.site_files import page_source, write_site_file
 
 SCRIPTS = ROOT / "overrides" / "components" / "embed" / "assets"
@@ -26,7 +28,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 
 def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
-    _state["contexts"][page.url] = context
+    if not serving():
+        _state["contexts"][page.url] = context
     return context
 
 

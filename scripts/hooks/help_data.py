@@ -11,11 +11,11 @@ from mkdocs.structure.files import Files
 from scripts.sitelib.help_data import contact_fields, help_data, hours_rows, map_href, url_host
 from scripts.sitelib.locales import SOURCE_LOCALE, current_locale
 from scripts.sitelib.phone_links import call_label
-from scripts.sitelib.ui_strings import load_strings
+from scripts.sitelib.ui_strings import build_strings
 
 
 def on_config(config: MkDocsConfig) -> None:
-    strings = load_strings(config.theme.custom_dir)[SOURCE_LOCALE]
+    strings = build_strings(config)[SOURCE_LOCALE]
     help_data(config.extra, config.config_file_path, strings)
 
 

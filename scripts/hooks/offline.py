@@ -1,4 +1,6 @@
-"""Offline reading: each locale's offline page and page list, and /sw.js at the end."""
+"""Offline reading: each locale's offline page and page list, and /sw.js at the end.
+None of it under `mkdocs serve`: a service worker would keep serving the pages it
+saved, not the edit (scripts/sitelib/site_build.py)."""
 import json
 from pathlib import Path
 
@@ -12,6 +14,7 @@ from mkdocs.utils.templates import TemplateContext
 from scripts.sitelib.locales import current_locale, locale_prefix
 from scripts.sitelib.material_coupling import is_outer_build, language_links, set_language_links
 from scripts.sitelib.quick_exit import neutral_url
+from scripts.sitelib.site_build import serving
 from scripts.sitelib.site_files import write_site_file
 from scripts.sitelib.offline import (
     OFFLINE_DIR, OFFLINE_TEMPLATE, base_path, build_precache, build_version, offline_pages_by_prefix,
@@ -19,18 +22,14 @@ from scripts.sitelib.offline import (
 )
 
 
-_state = {"serve": False}
+_state = {}
 _pages = {}      # locale -> page URLs
-
-
-def on_startup(command: str, dirty: bool) -> None:
-    _state["serve"] = command == "serve"   # no service worker under `mkdocs serve`
 
 
 @event_priority(-110)  # after static-i18n has chosen the build's locale
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _pages[current_locale(config)] = []
-    if not _state["serve"]:
+    if not serving():
         config.theme.static_templates.add(OFFLINE_TEMPLATE)
     return config
 
@@ -39,7 +38,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     locale = current_locale(config)
     count = len(files.documentation_pages()) + 1
     env.globals["offline"] = {
-        "enabled": not _state["serve"],
+        "enabled": not serving(),
         "locale": locale,
         "pages_json": pages_json_path(locale),
         "page": locale_prefix(locale) + OFFLINE_DIR,
@@ -79,7 +78,7 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 @event_priority(-110)  # after static-i18n has run the nested locale builds
 def on_post_build(config: MkDocsConfig) -> None:
     locale = current_locale(config)
-    if _state["serve"]:
+    if serving():
         return
     base = base_path(config.site_url)
     site_dir = Path(config.site_dir)

@@ -13,20 +13,13 @@ from mkdocs.structure.pages import Page
 from scripts.sitelib.locales import current_locale
 from scripts.sitelib.material_coupling import is_outer_build
 from scripts.sitelib.phone_links import known_numbers, link_phone_numbers, number_labels
-from scripts.sitelib.phone_numbers import audit_tel_links, config_numbers
-from scripts.sitelib.ui_strings import load_strings
-
-_strings = {}
-
-
-def on_config(config: MkDocsConfig) -> None:
-    _strings.clear()
-    _strings.update(load_strings(config.theme.custom_dir, numbers=config_numbers(config.extra)))
+from scripts.sitelib.phone_numbers import audit_tel_links
+from scripts.sitelib.ui_strings import build_strings
 
 
 @event_priority(-110)  # after the sanitizer: these links come from the config, not from page text
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    labels = number_labels(config.extra, _strings[current_locale(config)])
+    labels = number_labels(config.extra, build_strings(config)[current_locale(config)])
     return link_phone_numbers(html, known_numbers(config.extra), labels)
 
 

@@ -17,15 +17,24 @@ from scripts.sitelib.material_coupling import (
     search_entries,
 )
 from scripts.sitelib.search_index import dumps, locale_index, point_search_at_locale, search_worker
+from scripts.sitelib.site_build import once_per_build
 from scripts.sitelib.site_files import write_site_file
 from scripts.sitelib.site_nav import is_staff_page
 
 jieba.setLogLevel(60)  # Material's search plugin cuts Chinese with jieba; keep the build log clean
-WORKER_NAME, WORKER_TEXT = search_worker(material_search_worker())
 material_search_startup()
 check_search_overlay()
-# Site-relative page locations ('th/help/'), gathered from every locale's build.
-_synonyms, _staff_pages = {}, set()
+
+
+def _worker():
+    """(file name, text) of this build's search worker (its source is a component file)."""
+    return once_per_build("search worker", lambda: search_worker(material_search_worker()))
+
+
+def _gathered():
+    """Site-relative page locations ('th/help/') of this build, gathered from every locale's build:
+    each page's synonyms, and the staff pages."""
+    return once_per_build("search synonyms", dict), once_per_build("search staff pages", set)
 
 
 def on_config(config: MkDocsConfig) -> None:
@@ -35,19 +44,20 @@ def on_config(config: MkDocsConfig) -> None:
 
 
 def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
-    _synonyms[page.url] = list((page.meta or {}).get("synonyms") or [])
+    synonyms, staff_pages = _gathered()
+    synonyms[page.url] = list((page.meta or {}).get("synonyms") or [])
     if is_staff_page(page):
-        _staff_pages.add(page.url)
+        staff_pages.add(page.url)
     return context
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return point_search_at_locale(check_search_form(output), current_locale(config), WORKER_NAME)
+    return point_search_at_locale(check_search_form(output), current_locale(config), _worker()[0])
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
     if template_name == "404.html":
-        return point_search_at_locale(check_search_form(output), current_locale(config), WORKER_NAME)
+        return point_search_at_locale(check_search_form(output), current_locale(config), _worker()[0])
     return output
 
 
@@ -55,7 +65,9 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 def on_post_build(config: MkDocsConfig) -> None:
     locale = current_locale(config)
     entries, fields = search_entries(config)
-    index = locale_index(entries, locale, fields, synonyms=_synonyms, staff_pages=_staff_pages)
+    synonyms, staff_pages = _gathered()
+    index = locale_index(entries, locale, fields, synonyms=synonyms, staff_pages=staff_pages)
     write_site_file(config.site_dir, f"{locale_prefix(locale)}search/search_index.json", dumps(index))
     if locale == SOURCE_LOCALE:
-        write_site_file(config.site_dir, f"assets/javascripts/workers/{WORKER_NAME}", WORKER_TEXT)
+        name, text = _worker()
+        write_site_file(config.site_dir, f"assets/javascripts/workers/{name}", text)

@@ -4,19 +4,11 @@ from mkdocs.structure.pages import Page
 
 from scripts.sitelib.locales import current_locale
 from scripts.sitelib.material_coupling import name_search_dialog
-from scripts.sitelib.ui_strings import load_strings
-
-
-_table = {}
-
-
-def on_config(config: MkDocsConfig) -> None:
-    if not _table:
-        _table.update(load_strings(config.theme.custom_dir))
+from scripts.sitelib.ui_strings import build_strings
 
 
 def _label(config):
-    return _table[current_locale(config)]["search_dialog"]
+    return build_strings(config)[current_locale(config)]["search_dialog"]
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

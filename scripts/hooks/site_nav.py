@@ -11,20 +11,12 @@ from scripts.sitelib.locales import current_locale
 from scripts.sitelib.site_nav import (
     HELP_PAGE, HOME_PAGE, back_target, home_page, keep_links_in_groups, page_named, reader_page_names, title_groups,
 )
-from scripts.sitelib.ui_strings import load_strings
-
-_table = {}
-_readers = []
-
-
-def on_config(config: MkDocsConfig) -> None:
-    _table.clear()
-    _table.update(load_strings(config.theme.custom_dir))
-    _readers[:] = reader_page_names(config.nav or [])
+from scripts.sitelib.site_build import once_per_build
+from scripts.sitelib.ui_strings import build_strings
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    strings = _table[current_locale(config)]
+    strings = build_strings(config)[current_locale(config)]
     title_groups(nav.items, strings)
     home = home_page(nav.pages)
     if home is not None:
@@ -38,7 +30,8 @@ BACK_LABELS = {HELP_PAGE: "get_help", HOME_PAGE: "nav_home"}
 
 def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
     context["site_help_page"] = page_named(nav.pages, HELP_PAGE)
-    target = back_target(page.file.name, _readers)
+    readers = once_per_build("reader pages", lambda: reader_page_names(config.nav or []))
+    target = back_target(page.file.name, readers)
     target_page = page_named(nav.pages, target) if target else None
     context["site_back"] = {"page": target_page, "label": BACK_LABELS[target]} if target_page else None
     return context

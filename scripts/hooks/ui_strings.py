@@ -11,23 +11,15 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
 from scripts.sitelib.locales import current_locale
-from scripts.sitelib.phone_numbers import config_numbers
-from scripts.sitelib.ui_strings import browser_forms, fill, load_strings
-
-
-_table = {}
-
-
-def on_config(config: MkDocsConfig) -> None:
-    _table.clear()
-    _table.update(load_strings(config.theme.custom_dir, numbers=config_numbers(config.extra)))
+from scripts.sitelib.ui_strings import browser_forms, build_strings, fill
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    strings = _table[current_locale(config)]
+    table = build_strings(config)
+    strings = table[current_locale(config)]
     env.globals["ui"] = strings
     env.globals["ui_fill"] = lambda key, **values: fill(strings[key], key, values, escape_with=escape)
-    env.globals["ui_english"] = _table.get("en", {})
+    env.globals["ui_english"] = table.get("en", {})
     env.globals["ui_forms"] = lambda key: browser_forms(strings[key], key)
     return env
 

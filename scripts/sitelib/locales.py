@@ -30,8 +30,7 @@ class Language:
     default: bool     # the source language (built at the site root)
 
 
-@functools.cache
-def read_table(config_file: str | Path = CONFIG_FILE) -> tuple[Language, ...]:
+def load_table(config_file: str | Path = CONFIG_FILE) -> tuple[Language, ...]:
     """The languages of a MkDocs config, in menu order, read with MkDocs' own loader."""
     with open(config_file, "rb") as source:
         config = yaml_load(source)
@@ -45,6 +44,10 @@ def read_table(config_file: str | Path = CONFIG_FILE) -> tuple[Language, ...]:
     if sum(language.default for language in table) != 1:
         raise ValueError(f"{config_file}: exactly one language must be 'default: true'")
     return table
+
+
+# Read once per process (scripts, tests); a build reads its config anew (hooks/locale_table.py).
+read_table = functools.cache(load_table)
 
 
 TABLE: list[Language] = []

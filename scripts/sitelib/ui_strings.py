@@ -43,6 +43,7 @@ from .locales import LOCALES, ROOT
 from .markdown_source import read_text
 from .phone_numbers import allowed_set, config_numbers, unknown_numbers
 from .plurals import Plural, categories
+from .site_build import once_per_build
 from .source_errors import SourceError
 from .typography import punctuate
 
@@ -225,6 +226,13 @@ def load_strings(overrides=OVERRIDES, locales=None, numbers=None):
             raise SourceError(path, line, f"'{key}' has no text for: {', '.join(missing)} "
                                           f"(add it here, or to overrides/strings/<locale>.yml)")
     return table
+
+
+def build_strings(config):
+    """{locale: {key: text}} for the build being run: loaded once per build, from the
+    config's overrides and checked against its phone numbers (scripts/sitelib/site_build.py)."""
+    return once_per_build("interface strings",
+                          lambda: load_strings(config.theme.custom_dir, numbers=config_numbers(config.extra)))
 
 
 def browser_forms(text, key):
