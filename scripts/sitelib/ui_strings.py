@@ -3,7 +3,7 @@
 Each component keeps its strings beside its template, in
 overrides/components/<name>/strings.yml, shaped as  key: {locale: text}.
 A new language may instead bring all of its strings in one file,
-overrides/strings/<locale>.yml, shaped as  key: text  (README: "Adding a language").
+overrides/strings/<locale>.yml, shaped as  key: text  (CONTRIBUTING.md: "Add a locale").
 Every key needs a text in every locale, from one of the two places, never both.
 
 A text may not contain markup: no <, >, " or character references
