@@ -12,7 +12,8 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from .component_assets import COMPONENTS, fingerprinted_name
+from .component_assets import COMPONENTS
+from .fingerprint import fingerprinted_name
 from .dates import human_date
 from .flyer_content import flyer_parts
 from .help_data import contact_fields, help_data, hours_rows

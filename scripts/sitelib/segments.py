@@ -12,12 +12,12 @@ before the first `##`) or the id of its `##` heading. Segment ids are
 `<section>/<n>`, numbered in order, so the same id names the same place in the
 source and in every translation.
 """
-import hashlib
 import re
 from dataclasses import dataclass, field
 
 import yaml
 
+from .fingerprint import content_hash
 from .heading_ids import split_heading
 from .markdown_source import FRONT_MATTER_END
 from .source_errors import SourceError
@@ -325,4 +325,4 @@ def _front_matter_end(lines):
 
 def short_hash(text):
     """The version of a section's text: 8 hex digits of its SHA-256."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+    return content_hash(text)
