@@ -19,14 +19,13 @@ import yaml
 
 from .fingerprint import content_hash
 from .heading_ids import split_heading
-from .markdown_source import FRONT_MATTER_END
+from .markdown_source import FENCE, FRONT_MATTER_END, HEADING_MARKS
 from .source_errors import SourceError
 
 INTRO = "_intro"
 FRONT_MATTER_TEXT = ("title", "description")
 
-FENCE = re.compile(r"^(`{3,}|~{3,})")
-ATX = re.compile(r"^(#{1,6})([ \t]+|$)(.*)$")
+ATX = re.compile(r"^" + HEADING_MARKS + r"(.*)$")  # on a line without its indent
 ADMONITION = re.compile(r'^((?:!!!|\?\?\?\+?)[ \t]+[\w-]+(?:[ \t]+[\w-]+)*)(?:([ \t]+")(.*)("[ \t]*))?$')
 LIST_ITEM = re.compile(r"^([-*+]|\d{1,9}[.)])([ \t]+)(.*)$")
 QUOTE = re.compile(r"^(>[ \t]?)(.*)$")
