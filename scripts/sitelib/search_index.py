@@ -13,6 +13,7 @@ from .fingerprint import content_hash
 from .locales import ROOT, SOURCE_LOCALE, TRANSLATIONS, locale_prefix, script
 from .material_coupling import lunr_languages, lunr_scripts, point_search_config
 from .minify import minify_js
+from .typesetting import THAI_RUN
 
 ZWSP = "\u200b"
 DEFAULT_SEPARATOR = r"[\s\-]+"
@@ -26,7 +27,6 @@ LUNR_CODE = {"nb": "no", "nn": "no", "bg": "ru"}
 SEGMENTED_SCRIPTS = {"Thai", "Hans", "Hant", "Jpan"}
 STEMMED_PIPELINE = ["trimmer", "stopWordFilter", "stemmer"]
 
-THAI_RUN = re.compile(r"[\u0e00-\u0e7f]+")
 HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
 
