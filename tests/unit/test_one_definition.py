@@ -12,6 +12,8 @@ import tokenize
 
 from scripts.sitelib.fingerprint import FINGERPRINTED_NAME, content_hash, fingerprinted_name
 from scripts.sitelib.locales import ROOT
+from scripts.sitelib.phone_numbers import allowed_set, canonical, config_numbers, phone_like
+from scripts.sitelib.site_config import load_mkdocs_yml
 
 SCRIPTS = ROOT / "scripts"
 # Files other branches own this round; their duplicates are listed in the lead's notes
@@ -110,3 +112,19 @@ def test_no_list_of_names_or_pattern_is_written_twice():
     twice = {str(sorted(value) if isinstance(value, frozenset) else value): places
              for value, places in module_constants().items() if len(places) > 1}
     assert twice == {}
+
+
+def test_public_numbers_are_only_in_mkdocs_yml():
+    # phone_numbers.config_numbers reads them; a table of numbers in code would be a second list
+    numbers = allowed_set(config_numbers(load_mkdocs_yml()["extra"]))
+    assert numbers, "mkdocs.yml holds the emergency numbers"
+    hits = []
+    for path in sorted(SCRIPTS.rglob("*.py")):
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, (ast.Assign, ast.AnnAssign)):
+                for constant in ast.walk(node):
+                    if isinstance(constant, ast.Constant) and isinstance(constant.value, str):
+                        hits += [f"{path.relative_to(ROOT)}:{constant.lineno}: {constant.value[start:end]}"
+                                 for start, end in phone_like(constant.value)
+                                 if canonical(constant.value[start:end]) in numbers]
+    assert hits == []
