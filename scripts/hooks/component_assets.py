@@ -4,7 +4,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
 from scripts.sitelib.component_assets import build_bundles, page_assets
-from scripts.sitelib.locales import SOURCE_LOCALE, current_locale
+from scripts.sitelib.material_coupling import is_outer_build
 from scripts.sitelib.site_build import once_per_build
 from scripts.sitelib.site_files import write_site_file
 
@@ -32,7 +32,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    if current_locale(config) != SOURCE_LOCALE:
+    if not is_outer_build(config):
         return
     bundles, page_only = _assets()
     files = list(bundles.values()) + [item for kinds in page_only.values() for item in kinds.values()]

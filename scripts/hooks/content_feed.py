@@ -14,13 +14,12 @@ from scripts.sitelib import feed
 from scripts.sitelib.embeds import without_interactive
 from scripts.sitelib.locales import current_locale
 from scripts.sitelib.site_nav import is_staff_page
-from scripts.sitelib.partner_content import component_probe, offered_sections
+from scripts.sitelib.partner_content import offered_sections
 from scripts.sitelib.site_build import serving
 from scripts.sitelib.site_files import write_site_file
 from scripts.sitelib.source_dates import last_changed
 
 _items = {}  # locale -> [(position in the menu, item)]
-_state = {}
 
 
 @event_priority(-110)  # after static-i18n has chosen the build's locale
@@ -32,7 +31,7 @@ def _item(page, config, locale, content_locale):
     return feed.page_item(
         locale=locale, url=page.url, title=page.title, description=(page.meta or {}).get("description", ""),
         meta=page.meta, content=without_interactive(page.content or ""), content_locale=content_locale,
-        site_url=config.site_url, sections=offered_sections(page.markdown or "", _state["shows"]),
+        site_url=config.site_url, sections=offered_sections(page.markdown or ""),
         changed=last_changed(page.file.abs_src_path) if page.file.abs_src_path else None,
     )
 
@@ -48,7 +47,6 @@ def _document(config, locale, items):
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     locale = current_locale(config)
-    _state["shows"] = component_probe(env, config)
 
     def feed_example(nav):
         """The first reader page after the home page, as a short feed, for the partners page."""

@@ -12,8 +12,8 @@ from mkdocs.utils.templates import TemplateContext
 
 from scripts.sitelib.embeds import EMBED_DIR, FRAME_SCRIPT, HOST_SCRIPT, absolute, without_interactive
 from scripts.sitelib.html_fragments import split_sections
-from scripts.sitelib.locales import ROOT, SOURCE_LOCALE, current_locale
-from scripts.sitelib.material_coupling import label_main, without_inline_scripts
+from scripts.sitelib.locales import ROOT
+from scripts.sitelib.material_coupling import is_outer_build, label_main, without_inline_scripts
 from scripts.sitelib.site_build import serving
 from scripts.sitelib.site_files import page_source, write_site_file
 
@@ -56,7 +56,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    if current_locale(config) != SOURCE_LOCALE:
+    if not is_outer_build(config):
         return
     for name in (FRAME_SCRIPT, HOST_SCRIPT):
         write_site_file(config.site_dir, name, (SCRIPTS / Path(name).name).read_text(encoding="utf-8"))

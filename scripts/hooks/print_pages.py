@@ -9,6 +9,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from scripts.sitelib.locales import SOURCE_LOCALE, current_locale
+from scripts.sitelib.material_coupling import is_outer_build
 from scripts.sitelib.print_kit import PrintKitIndex, flyer_topics, topic_of, truthy
 from scripts.sitelib.site_nav import nav_files
 from scripts.sitelib.print_pages import PrintPages, included_component_assets
@@ -47,7 +48,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     pages = _state["pages"]
     pages.pocket_cards()
-    if current_locale(config) == SOURCE_LOCALE:
+    if is_outer_build(config):
         pages.pocket_cards(every_language=True)
         pages.language_posters()
         for path, text in _state["included"].files():

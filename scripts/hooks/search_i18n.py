@@ -11,10 +11,10 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from scripts.sitelib.locales import SOURCE_LOCALE, current_locale, locale_prefix
+from scripts.sitelib.locales import current_locale, locale_prefix
 from scripts.sitelib.material_coupling import (
-    CouplingBroken, MATERIAL, check_search_form, check_search_overlay, material_search_startup, material_search_worker,
-    search_entries,
+    CouplingBroken, MATERIAL, check_search_form, check_search_overlay, is_outer_build, material_search_startup,
+    material_search_worker, search_entries,
 )
 from scripts.sitelib.search_index import dumps, locale_index, point_search_at_locale, search_worker
 from scripts.sitelib.site_build import once_per_build
@@ -68,6 +68,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     synonyms, staff_pages = _gathered()
     index = locale_index(entries, locale, fields, synonyms=synonyms, staff_pages=staff_pages)
     write_site_file(config.site_dir, f"{locale_prefix(locale)}search/search_index.json", dumps(index))
-    if locale == SOURCE_LOCALE:
+    if is_outer_build(config):
         name, text = _worker()
         write_site_file(config.site_dir, f"assets/javascripts/workers/{name}", text)

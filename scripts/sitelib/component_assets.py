@@ -7,8 +7,7 @@ marker) names its files `<name>.page.css` and `<name>.page.js`: those become
 files of their own, loaded only by the pages that show the component.
 The content hash in every file name lets servers cache them for a year.
 """
-import hashlib
-
+from .fingerprint import fingerprinted_name
 from .locales import ROOT
 from .minify import MINIFIERS
 
@@ -23,11 +22,6 @@ def bundle(kind, components=COMPONENTS):
         if not path.name.endswith(f".page.{kind}"):
             parts.append(f"/* {path.parent.name}/{path.name} */\n{path.read_text(encoding='utf-8').strip()}\n")
     return "\n".join(parts)
-
-
-def fingerprinted_name(stem, kind, text):
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
-    return f"assets/{stem}.{digest}.{kind}"
 
 
 def build_bundles(components=COMPONENTS):

@@ -16,7 +16,7 @@ FORBIDDEN = re.compile(r"\bprostitu\w*|\bselger\s+[sd]eg\b|\bselger\s+kroppen\b"
 QUOTED = re.compile(r"«[^»]*»")
 HEADING_ID = re.compile(r"\{[^{}\n]*\}")  # `{ #id }`: not text a reader sees
 SENTENCE_END = re.compile(r"(?<=[.!?:])\s+")
-SKIP_LINE = re.compile(r"^\s*(<!--.*-->|!!!|```|\{.*\}\s*$)")
+SKIP_LINE = re.compile(r"^\s*(<!--.*-->|!!!|\{.*\}\s*$)")  # a fence line is a few words: never too long
 
 
 def body_lines(text, path):

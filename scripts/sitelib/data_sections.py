@@ -6,12 +6,12 @@ section, heading included, is dropped from the Markdown before it is rendered.
 So the page, its table of contents, search, embeds, the feed and the flyers
 never see it: each of them is derived from the rendered page.
 """
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .help_data import help_data
-from .markdown_source import parser
+from .markdown_source import mask_code
 from .markers import find_markers
-from .heading_ids import heading_id
+from .segments import INTRO, section_spans
 
 
 def filled(value):
@@ -31,29 +31,21 @@ class Section:
     id: str
     start: int      # 0-based line of the `##` heading
     end: int        # first line after the section
-    markers: tuple  # data markers in it
+    markers: tuple  # the component markers in it, outside code
+
+
+def page_sections(markdown):
+    """Every `##` section of a Markdown page with its markers: the sections of
+    segments.section_spans, the ones translations are versioned by."""
+    lines = mask_code(markdown).split("\n")
+    return [Section(key, first - 1, last, tuple(name for _, name in find_markers("\n".join(lines[first - 1:last]))))
+            for key, (first, last) in section_spans(markdown).items() if key != INTRO]
 
 
 def data_sections(markdown):
     """Every `##` section of a Markdown body that holds a data marker."""
-    tokens = parser().parse(markdown)
-    lines = markdown.split("\n")
-    headings = []  # (line, level, id)
-    markers = []   # (line, name)
-    for index, token in enumerate(tokens):
-        if token.type == "heading_open" and token.map:
-            headings.append((token.map[0], int(token.tag[1]), heading_id(tokens[index + 1].content)))
-        elif token.type == "html_block" and token.map:
-            markers += [(token.map[0], name) for _, name in find_markers(token.content) if name in DATA_MARKERS]
-    sections = []
-    for position, (start, level, section_id) in enumerate(headings):
-        if level != 2:
-            continue
-        end = next((line for line, other, _ in headings[position + 1:] if other <= 2), len(lines))
-        inside = tuple(name for line, name in markers if start < line < end)
-        if inside:
-            sections.append(Section(section_id, start, end, inside))
-    return sections
+    return [replace(section, markers=inside) for section in page_sections(markdown)
+            if (inside := tuple(name for name in section.markers if name in DATA_MARKERS))]
 
 
 def without_empty_sections(markdown, extra):

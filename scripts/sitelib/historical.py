@@ -4,7 +4,7 @@
 H1 (main.html) and in its flyer's band. `historical: <section id>`: only that `##`
 section; the notice stands under the section's heading, in the page and wherever the
 section travels (embeds, feeds, a flyer that prints it)."""
-import re
+from .html_fragments import split_sections
 
 
 def historical_section(meta):
@@ -25,7 +25,8 @@ def flyer_is_historical(meta):
 
 def after_section_heading(html, section_id, notice):
     """Insert `notice` right after the `<h2 id="section_id">` heading; None when there is no such heading."""
-    match = re.search(rf'<h2 id="{re.escape(section_id)}"[^>]*>.*?</h2>', html, re.S)
-    if match is None:
+    intro, sections = split_sections(html)
+    if section_id not in {section.id for section in sections}:
         return None
-    return html[:match.end()] + notice + html[match.end():]
+    return intro + "".join(section.heading_html + (notice if section.id == section_id else "") + section.body_html
+                           for section in sections)

@@ -10,8 +10,7 @@ its bytes.
 """
 from html.parser import HTMLParser
 
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-        "track", "wbr"}
+from .typography import VOID
 NOTHING_TO_READ = {"h1", "h2"}
 NOTHING_TO_READ_CLASSES = {"site-page-foot", "site-listen-skip"}
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .pictures import check_picture
 from .source_errors import SourceError
+from .urls import PICTURE_SUFFIXES
 
 LOCALE_LIKE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?$")
 
@@ -46,7 +47,7 @@ def check_locale_folders(docs_dir, locales, display_root=None):
 # What docs/ may publish: pages, and pictures the pages show. Everything else
 # (.html, .js, .css, .json, …) would be served as it is, past every check.
 PAGE_TYPES = {".md"}
-PICTURE_TYPES = {".svg", ".png", ".jpg", ".jpeg", ".webp", ".gif", ".ico"}
+PICTURE_TYPES = set(PICTURE_SUFFIXES)
 MAX_PAGE_BYTES = 500 * 1024
 
 

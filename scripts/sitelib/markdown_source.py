@@ -12,7 +12,11 @@ from . import safe_yaml
 from .source_errors import SourceError
 
 FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
+# The block grammar the project's line readers share (segments, source_guard).
+# A code fence opens with 3+ backticks or tildes; group 1 is the run (it closes the fence).
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+# An ATX heading's marks and the space after them: group 1 '##', group 2 the space.
+HEADING_MARKS = r"(#{1,6})([ \t]+|$)"
 BACKTICKS = re.compile(r"`+")
 
 
@@ -114,8 +118,8 @@ def _blanked(text, spans):
     return "".join(parts) + text[last:]
 
 
-def mask_code_and_comments(body):
-    """Blank out fenced code, inline code and HTML comments, keeping line numbers.
+def mask_code(body):
+    """Blank out fenced code and inline code, keeping line numbers.
 
     An approximation of Markdown, good for finding lines; never a security check
     (the sanitizer checks the HTML that Markdown really makes). Linear in the text."""
@@ -132,7 +136,12 @@ def mask_code_and_comments(body):
             out.append("")
             continue
         out.append(_blanked(line, code_spans(line)))
-    text = "\n".join(out)
+    return "\n".join(out)
+
+
+def mask_code_and_comments(body):
+    """mask_code(), and HTML comments blanked too."""
+    text = mask_code(body)
     return _blanked(text, list(comment_spans(text)))
 
 

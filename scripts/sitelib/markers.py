@@ -1,9 +1,9 @@
 """Component markers: a line `<!-- name -->` in Markdown renders the component
 overrides/components/<name>/<name>.html in its place.
 
-One pattern, MARKER_LINE, finds markers everywhere: in Markdown source (for
-line numbers), in sanitized page HTML (the sanitizer keeps only these comments)
-and when the components are rendered. A marker counts only
+One grammar, MARKER (the comment), on a line of its own in MARKER_LINE, finds
+markers everywhere: in Markdown source (for line numbers), in sanitized page HTML
+(the sanitizer keeps only these comments) and when the components are rendered. A marker counts only
 - on a line of its own, and
 - for a component that declares itself a marker: the first line of its template
   is a Jinja comment starting with `marker:`, e.g.
@@ -16,7 +16,8 @@ import re
 from .source_errors import SourceError
 from .ui_strings import OVERRIDES
 
-MARKER_LINE = re.compile(r"^[ \t]*<!--[ \t]*([a-z][a-z0-9-]*)[ \t]*-->[ \t]*$", re.M)
+MARKER = r"<!--[ \t]*([a-z][a-z0-9-]*)[ \t]*-->"  # the marker syntax; group 1 the name
+MARKER_LINE = re.compile(r"^[ \t]*" + MARKER + r"[ \t]*$", re.M)
 DECLARATION = re.compile(r"\A\{#-?[ \t]*marker:")
 
 

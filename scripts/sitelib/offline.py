@@ -5,13 +5,12 @@ the build's version and the list of fingerprinted assets. Each locale gets
 /<locale>/offline-pages.json (what "Save this language" stores) and
 /<locale>/offline/ (shown for a page the reader has not opened, when offline).
 """
-import hashlib
 import json
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .fingerprint import FINGERPRINTED_NAME
+from .fingerprint import FINGERPRINTED_NAME, content_hash
 from .minify import minify_js
 from .locales import LOCALES, ROOT, locale_prefix
 from .quick_exit import EXIT_DIR
@@ -67,13 +66,14 @@ def build_precache(site_dir, base="/"):
 def build_version(site_dir, skip=("sw.js",)):
     """A short hash of every file the build wrote: it changes when anything changes."""
     site_dir = Path(site_dir)
-    digest = hashlib.sha256()
-    for path in sorted(site_dir.rglob("*")):
-        rel = path.relative_to(site_dir).as_posix()
-        if path.is_file() and rel not in skip and not rel.endswith((".map", ".gz")):
-            digest.update(rel.encode("utf-8") + b"\0")
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:12]
+
+    def stream():
+        for path in sorted(site_dir.rglob("*")):
+            rel = path.relative_to(site_dir).as_posix()
+            if path.is_file() and rel not in skip and not rel.endswith((".map", ".gz")):
+                yield rel.encode("utf-8") + b"\0"
+                yield path.read_bytes()
+    return content_hash(stream(), length=12)
 
 
 def offline_pages_by_prefix(base="/", locales=LOCALES):

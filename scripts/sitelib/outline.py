@@ -12,12 +12,13 @@ from dataclasses import dataclass
 from .freshness import STAMP_KEY
 from .heading_ids import ATTR_LIST, heading_id
 from .locales import LOCALES
+from . import markers
 from .markdown_source import read_page
 from .parity import parity_problems
 
 HEADING_ID = ATTR_LIST  # a heading's trailing `{ #id … }`; read ids with heading_ids.heading_id()
 ICON = re.compile(r":((?:material|fontawesome|octicons|simple)-[a-z0-9-]+):")
-MARKER = re.compile(r"<!--\s*([a-z][a-z0-9-]*)\s*-->")
+MARKER = re.compile(markers.MARKER)  # anywhere in an HTML block: parity compares where a translation put it
 # A number, keeping groups such as "116 117" together.
 NUMBER = re.compile(r"\d+(?:[ \u00a0]\d{3})*")
 # Front-matter keys a translation changes; every other key must be copied as is.

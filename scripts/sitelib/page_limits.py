@@ -19,6 +19,7 @@ from contextlib import contextmanager
 
 from .markdown_source import mask_code_and_comments
 from .source_errors import SourceError
+from .typography import VOID
 
 MAX_PAGE_BYTES = 500 * 1024
 MAX_DEPTH = 20
@@ -26,7 +27,6 @@ RENDER_SECONDS = 5
 QUOTES = re.compile(r"^(?:[ ]{0,3}>[ ]?)+")
 LIST_OR_BLOCK = re.compile(r"^(?:[-*+]|\d+[.)]|!!!|\?\?\?\+?|:)(?:[ \t]|$)")
 TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)[^<>]*?(/?)>")
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
 def check_size(text, path):

@@ -18,7 +18,6 @@ Site paths (as MkDocs' page.url, no leading slash), nb without a locale prefix:
   flyers/print-pack-<topic>.pdf      every language of one topic
   flyers/print-kit.zip               every PDF
 """
-import hashlib
 import posixpath
 import re
 from dataclasses import dataclass
@@ -26,6 +25,7 @@ from pathlib import Path
 
 import segno
 
+from .fingerprint import content_hash
 from .locales import DOCS, LOCALES, NATIVE_NAMES, SOURCE_LOCALE, english_name, locale_prefix
 from .markdown_source import read_text, split_front_matter
 from .source_errors import SourceError
@@ -210,8 +210,7 @@ def qr_svg(url, title="", css_class="print-qr"):
 
 def version_code(*parts):
     """Six hex characters that change whenever the printed text changes."""
-    digest = hashlib.sha256("\x1f".join(str(part) for part in parts).encode("utf-8")).hexdigest()
-    return digest[:6]
+    return content_hash("\x1f".join(str(part) for part in parts), length=6)
 
 
 def mixed_card_locales(locales=LOCALES, per_sheet=CARDS_PER_SHEET):

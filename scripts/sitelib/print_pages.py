@@ -12,10 +12,11 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from .component_assets import COMPONENTS, fingerprinted_name
+from .component_assets import COMPONENTS
+from .fingerprint import fingerprinted_name
 from .dates import human_date
 from .flyer_content import flyer_parts
-from .help_data import contact_fields, help_data, hours_rows
+from .help_data import CONTACT_ORDER, contact_fields, help_data, hours_rows
 from .historical import flyer_is_historical
 from .locales import LOCALES, NATIVE_NAMES
 from .provenance import unchecked_sections
@@ -34,7 +35,6 @@ INCLUDE = re.compile(r'{%-?\s*include\s+"components/([a-z0-9-]+)/')
 # The toolbar's texts, in every locale, for ?from=<locale>.
 TOOLBAR_KEYS = ("print_toolbar", "print_all_flyers", "print_full_page", "flyer_print", "flyer_print_nojs",
                 "print_share_pdf", "flyer_download_pdf")
-CONTACT_FIELDS = ("phone", "whatsapp", "email", "address", "opening_hours")
 
 
 @dataclass
@@ -62,7 +62,7 @@ def included_component_assets(template=BASE_TEMPLATE, components=COMPONENTS):
     return IncludedAssets(assets)
 
 
-def contact_strip(contact, strings, locale, fields=CONTACT_FIELDS):
+def contact_strip(contact, strings, locale, fields=CONTACT_ORDER):
     """[(label, value)] of the filled-in fields of the typed contact (help_data.Contact),
     in the order of `fields`; opening hours written out in `locale`."""
     filled, rows = dict(contact_fields(contact)), []

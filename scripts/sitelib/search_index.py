@@ -4,15 +4,16 @@ Material's lunr splits words only on its separator. Thai and Chinese write
 sentences without spaces, so at build time we cut them into words and join
 the words with U+200B, which the separator of those locales includes.
 """
-import hashlib
 import json
 import posixpath
 import re
 from urllib.parse import urlencode
 
+from .fingerprint import content_hash
 from .locales import ROOT, SOURCE_LOCALE, TRANSLATIONS, locale_prefix, script
 from .material_coupling import lunr_languages, lunr_scripts, point_search_config
 from .minify import minify_js
+from .typesetting import THAI_RUN
 
 ZWSP = "\u200b"
 DEFAULT_SEPARATOR = r"[\s\-]+"
@@ -26,7 +27,6 @@ LUNR_CODE = {"nb": "no", "nn": "no", "bg": "ru"}
 SEGMENTED_SCRIPTS = {"Thai", "Hans", "Hant", "Jpan"}
 STEMMED_PIPELINE = ["trimmer", "stopWordFilter", "stemmer"]
 
-THAI_RUN = re.compile(r"[\u0e00-\u0e7f]+")
 HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
 
@@ -143,7 +143,7 @@ def index_path(locale):
 def search_worker(material_worker_name):
     """(file name, text) of the worker that wraps Material's; it sits beside it."""
     text = minify_js(WORKER_SOURCE.read_text(encoding="utf-8").replace("MATERIAL_WORKER", material_worker_name))
-    return f"site-search.{hashlib.sha256(text.encode()).hexdigest()[:8]}.js", text
+    return f"site-search.{content_hash(text)}.js", text
 
 
 def worker_url(worker_name, locale):

@@ -12,21 +12,20 @@ before the first `##`) or the id of its `##` heading. Segment ids are
 `<section>/<n>`, numbered in order, so the same id names the same place in the
 source and in every translation.
 """
-import hashlib
 import re
 from dataclasses import dataclass, field
 
 import yaml
 
+from .fingerprint import content_hash
 from .heading_ids import split_heading
-from .markdown_source import FRONT_MATTER_END
+from .markdown_source import FENCE, FRONT_MATTER_END, HEADING_MARKS
 from .source_errors import SourceError
 
 INTRO = "_intro"
 FRONT_MATTER_TEXT = ("title", "description")
 
-FENCE = re.compile(r"^(`{3,}|~{3,})")
-ATX = re.compile(r"^(#{1,6})([ \t]+|$)(.*)$")
+ATX = re.compile(r"^" + HEADING_MARKS + r"(.*)$")  # on a line without its indent
 ADMONITION = re.compile(r'^((?:!!!|\?\?\?\+?)[ \t]+[\w-]+(?:[ \t]+[\w-]+)*)(?:([ \t]+")(.*)("[ \t]*))?$')
 LIST_ITEM = re.compile(r"^([-*+]|\d{1,9}[.)])([ \t]+)(.*)$")
 QUOTE = re.compile(r"^(>[ \t]?)(.*)$")
@@ -325,4 +324,4 @@ def _front_matter_end(lines):
 
 def short_hash(text):
     """The version of a section's text: 8 hex digits of its SHA-256."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+    return content_hash(text)

@@ -25,8 +25,8 @@ from markdown import Markdown
 
 from .front_matter import check_front_matter, key_line
 from .heading_ids import heading_id
-from .markdown_source import (FRONT_MATTER_END, blank, mask_code_and_comments, read_text,  # noqa: F401
-                              split_front_matter)
+from .markdown_source import (FRONT_MATTER_END, HEADING_MARKS, blank, mask_code_and_comments,  # noqa: F401
+                              read_text, split_front_matter)
 from .page_limits import check_nesting, check_size, render_within
 from .markers import marker_components
 from .phone_numbers import check_numbers, config_numbers
@@ -36,9 +36,9 @@ from .sanitizer import find_line, id_problem, sanitize_content
 from .source_errors import SourceError
 from .urls import page_base
 
-ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)(.*)$")
+ATX_HEADING = re.compile(r"^ {0,3}" + HEADING_MARKS + r"(.*)$")
 SETEXT_H2 = re.compile(r"^ {0,3}-+[ \t]*$")
-NOT_PARAGRAPH = re.compile(r"^\s*(?:$|[-*+>|#]|\d+[.)]\s|<|`{3}|~{3}|:)")
+NOT_PARAGRAPH = re.compile(r"^\s*(?:$|[-*+>|#]|\d+[.)]\s|<|:)")  # on masked lines: fences are blank
 
 
 def headings(markdown):
@@ -47,7 +47,7 @@ def headings(markdown):
     for number, line in enumerate(masked.split("\n"), 1):
         match = ATX_HEADING.match(line)
         if match:
-            yield number, len(match.group(1)), match.group(2).strip(), heading_id(match.group(2))
+            yield number, len(match.group(1)), match.group(3).strip(), heading_id(match.group(3))
 
 
 def heading_ids(markdown):

@@ -150,11 +150,10 @@ def test_last_changed_follows_git_commits(tmp_path, monkeypatch):
     source_dates.forget()
 
 
-def test_partners_get_sections_with_their_own_text_and_components_that_show_something():
+def test_partners_get_the_sections_with_their_own_text():
     markdown = ("# T\n\nIntro.\n\n## Språk { #languages }\n\n<!-- language-list -->\n\n"
                 "## Kontakt { #contact }\n\nRing oss.\n\n<!-- contact-details -->\n\n"
                 "## Råd { #advice }\n\n- :material-hand-wash: Vask hendene.\n")
     assert section_parts(markdown) == {"languages": (False, ["language-list"]), "contact": (True, ["contact-details"]),
                                        "advice": (True, [])}
-    assert offered_sections(markdown, lambda name: True) == ["contact", "advice"]
-    assert offered_sections(markdown, lambda name: name != "contact-details") == ["advice"]
+    assert offered_sections(markdown) == ["contact", "advice"]
