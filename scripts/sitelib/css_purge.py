@@ -88,7 +88,8 @@ class Shape:
 
 class Pages:
     """The built pages, one per shape: pages that the selectors `reads` describes cannot
-    tell apart are matched once (reads=None: only identical pages are)."""
+    tell apart are matched once (reads=None: only identical pages are); and their elements,
+    one per context (one_per_context), for the selectors that read little around their subject."""
 
     def __init__(self, htmls, reads=None):
         self.reads = reads or SelectorReads.everything()
@@ -397,7 +398,9 @@ class Matcher:
 
     def _matches(self, selector, rewritten, first_screen):
         """Does the rewritten selector match an element of some page (of its first screen)?
-        Only pages that have every class, id, attribute and tag the selector names are tried."""
+        A selector that reads only its subject's ancestors (or their siblings) is tried on one
+        element per context over all pages (Pages._one_per_context); any other, on the pages
+        that have every class, id, attribute and tag it names."""
         if rewritten is None:
             return False
         compiled = _compile(rewritten)
