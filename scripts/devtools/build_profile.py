@@ -80,7 +80,7 @@ def report(stats, cpu, wall, top):
 
 
 def markdown(stats, cpu, wall, top):
-    """The totals and three tables (cumulative, own time, the project's functions) as Markdown."""
+    """The totals and three tables (all and the project's functions by cumulative time, all by own time) as Markdown."""
     rows = []
     for (path, line, name), (_, calls, own, cumulative, _) in stats.stats.items():
         where = path.replace(str(ROOT) + "/", "").replace(sys.prefix + "/lib/python3.11/site-packages/", "")
@@ -94,6 +94,7 @@ def markdown(stats, cpu, wall, top):
             lines.append(f"| {where} | {calls} | {own:.1f} | {cumulative:.1f} | {cumulative / total:.0%} |")
         lines.append("")
 
+    table("All functions, by cumulative time", rows, lambda row: row[3])
     table("The project's functions, by cumulative time", [row for row in rows if row[4]], lambda row: row[3])
     table("All functions, by own time", rows, lambda row: row[2])
     return "\n".join(lines)

@@ -17,6 +17,7 @@ selector engine (soupsieve), never with regular expressions over CSS or HTML:
 Both keep the stylesheet's order, its @media/@supports groups and every other
 at-rule (@keyframes, @font-face) whole; the critical CSS leaves out @page, @keyframes and @media print.
 """
+import functools
 import hashlib
 from pathlib import Path
 
@@ -25,7 +26,7 @@ import tinycss2
 from bs4 import BeautifulSoup
 
 from .inline_blocks import register_style
-from .page_shapes import SelectorReads, page_shape, selector_reads
+from .page_shapes import PSEUDO_LOGICAL, PSEUDO_NEVER, SelectorReads, page_shape, selector_reads
 from .site_files import write_site_file
 
 # The article's first blocks are on the first screen (360×740 and 1280×800 with room to spare).
@@ -50,6 +51,7 @@ class Shape:
 
     def __init__(self, soup, valued=()):
         self.by_key, self.first_screen, self.keys_of, self._above = {}, set(), {}, {}
+        self.elements = []
         later = set()
         for article in soupsieve.select(ARTICLE, soup):
             blocks = [child for child in article.children if getattr(child, "name", None)]
@@ -69,6 +71,7 @@ class Shape:
             for key in keys:
                 self.by_key.setdefault(key, []).append(element)
             self.keys_of[id(element)] = frozenset(keys)
+            self.elements.append(element)
             if id(element) not in later:
                 self.first_screen.add(id(element))
         self.keys = set(self.by_key)
@@ -85,7 +88,8 @@ class Shape:
 
 class Pages:
     """The built pages, one per shape: pages that the selectors `reads` describes cannot
-    tell apart are matched once (reads=None: only identical pages are)."""
+    tell apart are matched once (reads=None: only identical pages are); and their elements,
+    one per context (one_per_context), for the selectors that read little around their subject."""
 
     def __init__(self, htmls, reads=None):
         self.reads = reads or SelectorReads.everything()
@@ -101,9 +105,52 @@ class Pages:
                 seen.add(shape)
                 self.shapes.append(Shape(BeautifulSoup(html, "lxml"), valued=set(self.reads.tests)))
                 self.present |= self.shapes[-1].keys
+        self._value_key = functools.lru_cache(maxsize=None)(self.reads.value_key)
+        self.one_per_context = self._one_per_context()
 
     def has(self, key):
         return key in self.present
+
+    def _one_per_context(self):
+        """{(what a selector reads, first screen only): {index key: [(shape, element)]}}: one
+        element per distinct context. What a selector that reads only an element and its
+        ancestors ("ancestors", selector_context) sees of an element: the tag and attributes
+        (values as the page shapes keep them) of it and of each ancestor. One that reads
+        their siblings too ("siblings"): the same of every child of each of their parents, and
+        which child each is. Such a selector gives every element of a context the same answer."""
+        one = {(reads, first): {} for reads in ("ancestors", "siblings") for first in (False, True)}
+        own_ids, context_ids = {}, {}
+        for shape in self.shapes:
+            own, context, children = {}, {}, {}
+            for element in shape.elements:
+                own[id(element)] = own_ids.setdefault(
+                    (element.name, tuple(sorted((name, self._value_key(name, _joined(value)))
+                                                for name, value in element.attrs.items()))), len(own_ids))
+            for element in shape.elements:
+                parent = element.parent
+                if id(parent) not in children:
+                    tags = [child for child in parent.children if child.name]
+                    children[id(parent)] = (own_ids.setdefault(tuple(own[id(child)] for child in tags), len(own_ids)),
+                                            {id(child): position for position, child in enumerate(tags)})
+                parent_ancestors, parent_siblings = context.get(id(parent), (None, None))
+                children_of_parent, position = children[id(parent)]
+                ancestors = context_ids.setdefault(("ancestors", parent_ancestors, own[id(element)]), len(context_ids))
+                siblings = context_ids.setdefault(
+                    ("siblings", parent_siblings, children_of_parent, position[id(element)]), len(context_ids))
+                context[id(element)] = ancestors, siblings
+                one["ancestors", False].setdefault(ancestors, (shape, element))
+                one["siblings", False].setdefault(siblings, (shape, element))
+                if id(element) in shape.first_screen:
+                    one["ancestors", True].setdefault(ancestors, (shape, element))
+                    one["siblings", True].setdefault(siblings, (shape, element))
+        index = {}
+        for where, elements in one.items():
+            index[where] = by_key = {}
+            for shape, element in elements.values():
+                for key in shape.keys_of[id(element)]:
+                    if key[0] != "value":    # no selector's subject (subject_key)
+                        by_key.setdefault(key, []).append((shape, element))
+        return index
 
 
 class ScriptNames:
@@ -259,6 +306,37 @@ def ancestor_requirements(tokens):
     return required
 
 
+PSEUDO_SIBLINGS = {"nth-child", "nth-last-child", "nth-of-type", "nth-last-of-type", "first-child", "last-child",
+                   "only-child", "first-of-type", "last-of-type", "only-of-type"}
+
+
+def selector_context(tokens):
+    """What a selector (tinycss2 tokens) reads around its subject: "ancestors" (the
+    subject and its ancestors only), "siblings" (and the siblings of those, as a sibling
+    combinator or :nth-child() does), or None (children or text too: :has(), :empty, …)."""
+    found = "ancestors"
+    for position, token in enumerate(tokens):
+        if token.type == "literal" and token.value in ("+", "~"):
+            found = "siblings"
+        elif token.type == "literal" and token.value == ":":
+            following = tokens[position + 1] if position + 1 < len(tokens) else None
+            if following is None or following.type not in ("ident", "function"):
+                return None
+            name = following.lower_value if following.type == "ident" else following.lower_name
+            if name in PSEUDO_SIBLINGS:
+                found = "siblings"
+            elif name not in PSEUDO_NEVER and not (following.type == "function" and name in PSEUDO_LOGICAL):
+                return None
+        elif token.type == "function":
+            inner = selector_context(token.arguments)
+            if inner is None:
+                return None
+            found = "siblings" if inner == "siblings" else found
+        elif token.type in ("() block", "{} block"):
+            return None
+    return found
+
+
 def subject_key(tokens):
     """Index key of the elements a selector can match: its last compound's class, id,
     attribute or tag (("all", "") when it names none)."""
@@ -320,7 +398,9 @@ class Matcher:
 
     def _matches(self, selector, rewritten, first_screen):
         """Does the rewritten selector match an element of some page (of its first screen)?
-        Only pages that have every class, id, attribute and tag the selector names are tried."""
+        A selector that reads only its subject's ancestors (or their siblings) is tried on one
+        element per context over all pages (Pages._one_per_context); any other, on the pages
+        that have every class, id, attribute and tag it names."""
         if rewritten is None:
             return False
         compiled = _compile(rewritten)
@@ -336,6 +416,10 @@ class Matcher:
             return False
         tokens = list(tinycss2.parse_component_value_list(rewritten))
         subject, above = subject_key(tokens), ancestor_requirements(tokens)
+        context = selector_context(tokens)
+        if context:
+            return any((not above or above <= shape.above(element)) and compiled.match(element)
+                       for shape, element in self.pages.one_per_context[context, first_screen].get(subject, ()))
         for shape in self.pages.shapes:
             if not required <= shape.keys:
                 continue

@@ -4,6 +4,7 @@ and the one link rewriter, both on BeautifulSoup.
 Embed views, the feed and flyers all cut a page at its `## … { #id }` headings
 (top-level <h2 id>) and carry the pieces to other URLs.
 """
+import functools
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
@@ -39,23 +40,26 @@ def split_sections(content: str) -> tuple[str, list[Section]]:
     BeautifulSoup finds the headings; the pieces are cut from the original text at
     the positions it reports, so they keep their bytes exactly.
     """
-    headings = parse(content).find_all("h2", id=True, recursive=False)
+    headings = _headings(content)
     if not headings:
         return content, []
+    sections = []
+    for (id_, heading, start), end in zip(headings, [start for _, _, start in headings[1:]] + [len(content)]):
+        heading_end = content.index("</h2>", start) + len("</h2>")
+        sections.append(Section(id=id_, heading=heading, heading_html=content[start:heading_end],
+                                body_html=content[heading_end:end]))
+    return content[:headings[0][2]], sections
+
+
+@functools.lru_cache(maxsize=64)   # the provenance note, embed views, feed and flyers split the same pages
+def _headings(content: str) -> tuple[tuple[str, str, int], ...]:
+    """(id, plain text, offset in content) of each top-level <h2 id>."""
     line_starts = [0]
     for line in content.split("\n")[:-1]:
         line_starts.append(line_starts[-1] + len(line) + 1)
-    starts = [line_starts[heading.sourceline - 1] + heading.sourcepos for heading in headings]
-    sections = []
-    for heading, start, end in zip(headings, starts, starts[1:] + [len(content)]):
-        heading_end = content.index("</h2>", start) + len("</h2>")
-        sections.append(Section(
-            id=heading["id"],
-            heading=" ".join(heading.get_text().split()),
-            heading_html=content[start:heading_end],
-            body_html=content[heading_end:end],
-        ))
-    return content[:starts[0]], sections
+    return tuple((heading["id"], " ".join(heading.get_text().split()),
+                  line_starts[heading.sourceline - 1] + heading.sourcepos)
+                 for heading in parse(content).find_all("h2", id=True, recursive=False))
 
 
 def rewrite_links(fragment: str | Tag, rewrite, tags=None) -> str | Tag:

@@ -33,15 +33,20 @@ PSEUDO_ATTRIBUTES = {
     "in-range": {"type", "min", "max", "value"}, "out-of-range": {"type", "min", "max", "value"},
     "open": {"open"}, "muted": {"muted"}, "link": set(), "any-link": set(),
 }
-# Pseudo-classes that read the tree only, or that soupsieve never matches (states).
-PSEUDO_STRUCTURE = {
-    "not", "is", "where", "matches", "any", "has", "nth-child", "nth-last-child", "nth-of-type",
-    "nth-last-of-type", "first-child", "last-child", "only-child", "first-of-type", "last-of-type",
-    "only-of-type", "root", "scope", "empty", "defined",
+# Pseudo-classes soupsieve never matches (states a reader or a script switches on).
+PSEUDO_NEVER = {
     "active", "autofill", "buffering", "current", "focus", "focus-visible", "focus-within", "fullscreen",
     "future", "host", "host-context", "hover", "local-link", "past", "paused", "picture-in-picture",
     "playing", "popover-open", "seeking", "stalled", "target", "target-within", "user-invalid",
     "volume-locked", "visited",
+}
+# Pseudo-classes that read no more than the selectors inside them.
+PSEUDO_LOGICAL = {"not", "is", "where", "matches", "any"}
+# Pseudo-classes that read the tree only, or that soupsieve never matches (states).
+PSEUDO_STRUCTURE = PSEUDO_LOGICAL | PSEUDO_NEVER | {
+    "has", "nth-child", "nth-last-child", "nth-of-type",
+    "nth-last-of-type", "first-child", "last-child", "only-child", "first-of-type", "last-of-type",
+    "only-of-type", "root", "scope", "empty", "defined",
 }
 # Pseudo-classes that read text or the language: a stylesheet with one keeps pages whole.
 PSEUDO_TEXT = {"contains", "-soup-contains", "-soup-contains-own", "dir", "lang", "placeholder-shown"}
