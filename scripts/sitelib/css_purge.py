@@ -18,13 +18,13 @@ Both keep the stylesheet's order, its @media/@supports groups and every other
 at-rule (@keyframes, @font-face) whole; the critical CSS leaves out @page, @keyframes and @media print.
 """
 import functools
-import hashlib
 from pathlib import Path
 
 import soupsieve
 import tinycss2
 from bs4 import BeautifulSoup
 
+from .fingerprint import content_hash
 from .inline_blocks import register_style
 from .page_shapes import PSEUDO_LOGICAL, PSEUDO_NEVER, SelectorReads, page_shape, selector_reads
 from .site_files import write_site_file
@@ -601,7 +601,7 @@ LITE_PAGE = "index.lite.html"
 
 def _fingerprinted(site_dir, path, text):
     """Write text next to path under a name with its own content hash (main.<hash>.min.css)."""
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+    digest = content_hash(text)
     stem = path.name.split(".")[0]
     return write_site_file(site_dir, path.with_name(f"{stem}.{digest}.min.css").relative_to(site_dir), text)
 

@@ -12,12 +12,13 @@ purge matches each selector against a few dozen shapes instead of every built pa
 soupsieve compiles); `page_shape(html, reads)` the shape of a page (lxml, the parser
 BeautifulSoup uses for "lxml"), with the class and attribute names it has.
 """
-import hashlib
 from dataclasses import dataclass, field
 
 import lxml.html
 import tinycss2
 from lxml import etree
+
+from .fingerprint import content_hash
 
 # What soupsieve's pseudo-classes read beyond the tree and the attribute names:
 # the values of these attributes (css_parser.py defines :checked as
@@ -165,17 +166,16 @@ def _text_key(text, reads):
 def page_shape(html, reads):
     """(shape, class names, attribute names) of one built page."""
     root = lxml.html.document_fromstring(html)
-    digest = hashlib.blake2b(digest_size=16)
-    digest.update((root.getroottree().docinfo.doctype or "").encode())
+    stream = [(root.getroottree().docinfo.doctype or "").encode()]
     classes, attributes = set(), set()
     nodes = [*reversed(list(root.itersiblings(preceding=True))), root, *root.itersiblings()]
     for node in nodes:
         for event, element in etree.iterwalk(node, events=("start", "end")):
             if event == "end":
-                digest.update(b"\x00/" + _text_key(element.tail, reads).encode())
+                stream.append(b"\x00/" + _text_key(element.tail, reads).encode())
                 continue
             if not isinstance(element.tag, str):       # a comment or processing instruction
-                digest.update(b"\x00#" + str(type(element).__name__).encode() + b"\x01")
+                stream.append(b"\x00#" + str(type(element).__name__).encode() + b"\x01")
                 continue
             parts = [element.tag]
             for name, value in sorted(element.attrib.items()):
@@ -186,8 +186,8 @@ def page_shape(html, reads):
                     classes.update(value.split())
                 parts.append(f"{name}={reads.value_key(name, value)}")
             parts.append(_text_key(element.text, reads))
-            digest.update(b"\x00<" + "\x01".join(parts).encode())
-    return digest.hexdigest(), classes, attributes
+            stream.append(b"\x00<" + "\x01".join(parts).encode())
+    return content_hash(stream, length=32), classes, attributes
 
 
 def selector_reads(texts, supported):

@@ -11,10 +11,11 @@ since Jinja calls a filter on a constant while it compiles ({{ 'x' | f }}), whic
 function it is: its name, defaults and the values it closes over (human_date holds
 the locale). The key holds all of them, so an environment whose filter differs
 compiles its own code."""
-import hashlib
 
 from jinja2 import nodes
 from jinja2.bccache import Bucket, BytecodeCache
+
+from .fingerprint import content_hash
 
 # Environment settings the compiler reads (jinja2/compiler.py, nodes.py).
 SETTINGS = ("block_start_string", "block_end_string", "variable_start_string", "variable_end_string",
@@ -69,7 +70,7 @@ class MemoryBytecodeCache(BytecodeCache):
         if parsed not in self.names_used:
             self.names_used[parsed] = names_used(environment, name, source)
         settings = compile_settings(environment, name, self.names_used[parsed])
-        settings = hashlib.sha1(settings.encode("utf-8")).hexdigest()
+        settings = content_hash(settings, length=40)
         bucket = Bucket(environment, self.get_cache_key(name, filename) + settings, self.get_source_checksum(source))
         self.load_bytecode(bucket)
         return bucket
