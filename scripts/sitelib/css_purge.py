@@ -470,26 +470,13 @@ class Matcher:
 GROUPS = {"media", "supports", "layer", "container"}
 
 
-# Properties that decide whether a block is rendered at all: a rule that sets one saves
-# work only from the first paint, so it goes into the first-screen CSS whatever it styles
-# (components/render-later, site-nav).
-RENDERING_PROPERTIES = {"content-visibility"}
-
-
-def sets_rendering_property(rule) -> bool:
-    return any(item.type == "declaration" and item.lower_name in RENDERING_PROPERTIES
-               for item in tinycss2.parse_declaration_list(rule.content, skip_comments=True, skip_whitespace=True))
-
-
-def _filter_rules(rules, keep_selector, trim, screen_only=False, keep_rule_selector=None):
-    """Serialized CSS of the rules whose selectors pass; trim drops the failing ones from a list.
-    keep_rule_selector(rule, selector), if given, may keep a selector keep_selector refused."""
+def _filter_rules(rules, keep_selector, trim, screen_only=False):
+    """Serialized CSS of the rules whose selectors pass; trim drops the failing ones from a list."""
     out = []
     for rule in rules:
         if rule.type == "qualified-rule":
             selectors = split_selectors(rule.prelude)
-            kept = [selector for selector in selectors if keep_selector(selector)
-                    or (keep_rule_selector is not None and keep_rule_selector(rule, selector))]
+            kept = [selector for selector in selectors if keep_selector(selector)]
             if not kept:
                 continue
             prelude = (",".join(tinycss2.serialize(s).strip() for s in kept) if trim
@@ -499,8 +486,7 @@ def _filter_rules(rules, keep_selector, trim, screen_only=False, keep_rule_selec
                                                           tinycss2.serialize(rule.prelude).strip() == "print"):
             continue   # @page, @keyframes, @media print: not needed for the first paint on a screen
         elif rule.type == "at-rule" and rule.lower_at_keyword in GROUPS and rule.content is not None:
-            inner = _filter_rules(tinycss2.parse_rule_list(rule.content), keep_selector, trim, screen_only,
-                                  keep_rule_selector)
+            inner = _filter_rules(tinycss2.parse_rule_list(rule.content), keep_selector, trim, screen_only)
             if inner:
                 out.append(f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude).rstrip()}{{{inner}}}")
         elif rule.type == "at-rule":
@@ -520,10 +506,8 @@ def purge(css, matcher):
 
 
 def critical(css, matcher):
-    """The rules of `css` that style some page's first screen as served, and those that
-    decide what is rendered at all (RENDERING_PROPERTIES) wherever they could apply."""
-    return _filter_rules(parse(css), matcher.on_first_screen, trim=True, screen_only=True,
-                         keep_rule_selector=lambda rule, selector: sets_rendering_property(rule) and matcher.usable(selector))
+    """The rules of `css` that style some page's first screen as served."""
+    return _filter_rules(parse(css), matcher.on_first_screen, trim=True, screen_only=True)
 
 
 # --- custom properties -------------------------------------------------------------

@@ -70,13 +70,6 @@ def reference_site(site, tmp_path_factory):
         yield server
 
 
-# Blocks below the first screen are rendered when the reader scrolls near them
-# (components/render-later); a full-page shot is taken before the browser has drawn them.
-# Draw everything, in both builds: this test compares what the stylesheets look like.
-RENDER_ALL = """() => { for (const element of document.querySelectorAll("*"))
-  if (getComputedStyle(element).contentVisibility === "auto") element.style.contentVisibility = "visible"; }"""
-
-
 def shot(browser, base_url, locale, size, path, state=None):
     context = browser.new_context(viewport={"width": size[0], "height": size[1]}, locale=LOCALES[locale])
     try:
@@ -84,8 +77,6 @@ def shot(browser, base_url, locale, size, path, state=None):
         tab.goto(base_url + path, wait_until="networkidle")
         if state:
             STATES[state](tab)
-        else:
-            tab.evaluate(RENDER_ALL)
         return tab.screenshot(full_page=state is None, animations="disabled", caret="hide")
     finally:
         context.close()
