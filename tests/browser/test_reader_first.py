@@ -38,6 +38,8 @@ def test_the_menu_lists_reader_pages_first_and_staff_pages_in_their_own_group(ph
         prefix = site.url + locale_prefix(locale)
         phone.goto(prefix + "covid-19/")
         phone.locator("label.md-header__button[for=__drawer]").click()
+        # The closed drawer is not rendered (site-nav.css): wait until the opened one is drawn.
+        phone.wait_for_function("document.querySelector('.md-nav--primary a.md-nav__link').checkVisibility()")
         top = phone.locator(".md-nav--primary > .md-nav__list > .md-nav__item")
         links = top.locator(":scope > a.md-nav__link").evaluate_all("els => els.map(a => a.href)")
         assert links == [prefix + page for page in READER_PAGES], (locale, links)
