@@ -187,3 +187,35 @@ def test_when_the_neutral_site_cannot_be_reached_the_reader_never_sees_site_cont
     else:
         assert journey.requested[:2] == [nginx_site.url + "exit/", NEUTRAL], journey.requested
 
+
+
+# The page is leaving before its scripts run (a tap at first paint, from saved pages):
+# mark <html> as quick-exit.js does on the tap, and count offline.js's register() calls.
+LEAVING_BEFORE_SCRIPTS = """
+window.registerCalls = 0;
+const register = navigator.serviceWorker.register.bind(navigator.serviceWorker);
+navigator.serviceWorker.register = (...args) => { window.registerCalls += 1; return register(...args); };
+new MutationObserver((changes, observer) => {
+    if (!document.documentElement) return;
+    document.documentElement.setAttribute("data-site-leaving", "");
+    observer.disconnect();
+}).observe(document, {childList: true});
+"""
+
+
+def test_a_leaving_page_never_registers_the_worker_again(context, nginx_site):
+    """The worker answering /exit/ unregisters itself; the leaving page's own offline.js,
+    still loading when the reader tapped, must not register it again (a register() after
+    the unregister() keeps the worker on the phone)."""
+    save_language(context, nginx_site.url)
+    page = context.new_page()
+    page.goto(nginx_site.url + "covid-19/")
+    page.wait_for_function("document.documentElement.dataset.siteOffline === 'ready'")
+    assert page.evaluate("navigator.serviceWorker.getRegistrations().then(r => r.length)") == 1
+    page.add_init_script(LEAVING_BEFORE_SCRIPTS)
+    page.goto(nginx_site.url + "help/")
+    assert page.evaluate("document.documentElement.hasAttribute('data-site-leaving')"), "control: marked early"
+    assert page.evaluate("typeof navigator.serviceWorker.register") == "function"
+    page.wait_for_timeout(1500)          # offline.js has run and found the saved pages' worker
+    assert page.evaluate("window.registerCalls") == 0
+    assert page.evaluate("document.documentElement.dataset.siteOffline") != "ready"

@@ -20,6 +20,9 @@
   }
 
   function start() {
+    // Once the quick exit has begun (quick-exit.js marks <html data-site-leaving>),
+    // registering would bring back the worker the exit is removing.
+    if (root.hasAttribute("data-site-leaving")) return Promise.reject(new Error("leaving"));
     // register() again picks up a new build's sw.js; then store the page being read.
     return worker.register(script).then(function () { return worker.ready; }).then(function (registration) {
       ask(registration.active, { type: "visited", page: location.href }, function () {

@@ -67,6 +67,8 @@
     if (event) event.preventDefault();
     if (leaving) return;
     leaving = true;
+    // offline.js reads this: a page that is leaving never registers the worker again.
+    document.documentElement.setAttribute("data-site-leaving", "");
     document.documentElement.style.visibility = "hidden";   // hide the page at once
     document.title = "";
     try { window.speechSynthesis && window.speechSynthesis.cancel(); } catch (e) { /* no speech */ }
