@@ -36,7 +36,7 @@ build: setup ## Set up, then build the site into site/ (a failed build leaves si
 	rm -rf site && mv .site.new site
 
 flyers: setup ## The deploy build: site/ with PDF links and the print kit (flyers, cards, poster, packs, ZIP); needs a public SITE_URL, or PREVIEW=1 for a stamped proof
-	$(BIN)/python scripts/render_print_kit.py --site-dir site $(if $(filter 1 yes true,$(PREVIEW)),--preview)
+	$(BIN)/smittevern flyers --site-dir site $(if $(filter 1 yes true,$(PREVIEW)),--preview)
 
 test: setup ## Set up, then run every test (build, content, translations, browser), three at a time (pytest-xdist); the every-page axe and CSP sweeps visit nb, th and zh
 	$(BIN)/python -m pytest -n 3
@@ -45,21 +45,21 @@ test-all: setup ## Like make test, with the every-page axe and CSP sweeps in all
 	SITE_TEST_ALL_LOCALES=1 $(BIN)/python -m pytest -n 3
 
 check: setup ## The fast checks, no build: the translation rules CI runs (structure, language, glossary, formality, plural forms, typography), then the unit tests (under a minute)
-	$(BIN)/python scripts/i18n.py check
+	$(BIN)/smittevern check
 	$(BIN)/python -m pytest tests/unit -n 2 -q
 
 embed-demo: setup ## Serve the site and a partner page on another origin (next port) that embeds a section
-	$(BIN)/python scripts/embed_demo.py
+	$(BIN)/smittevern embed-demo
 
 linkcheck: setup ## Build, serve on 127.0.0.1 and check every internal link and #anchor (external: syntax only)
-	$(BIN)/python scripts/linkcheck.py
+	$(BIN)/smittevern linkcheck
 
 linkcheck-external: setup ## Like linkcheck, and also check external links for real (needs internet)
-	$(BIN)/python scripts/linkcheck.py --external
+	$(BIN)/smittevern linkcheck --external
 
 nginx-test: setup ## Serve a build with Debian's nginx and deploy/nginx/site.conf, and test headers, gzip, 404s
 	$(BIN)/python -m pytest tests/build/test_server.py tests/browser/test_security_headers.py
 
 bench: setup ## Build time, weight, LCP, TBT, CLS, repeat views, the language redirect and search time vs Material's defaults (nb, th, zh, ro; slow links, a cheap phone), then the quick exit's tap-to-request time (worst of 10 runs); writes bench/build.md, bench/weight.md and bench/exit.md (bench/README.md explains them)
-	$(BIN)/python scripts/bench_weight.py $(if $(LOCALES),--locales $(LOCALES))
-	$(BIN)/python scripts/bench_exit.py
+	$(BIN)/smittevern bench weight $(if $(LOCALES),--locales $(LOCALES))
+	$(BIN)/smittevern bench exit

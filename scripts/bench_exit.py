@@ -28,9 +28,8 @@ worst run (and the median and best beside it). Also: when the neutral site was a
 for, and (saved pages) what was left 2 s after the tap. Written to bench/exit.md with
 the machine's load.
 
-    python scripts/bench_exit.py [--runs 10] [--site-dir DIR] [--out bench/exit.md]
+    smittevern bench exit [--runs 10] [--site-dir DIR] [--out bench/exit.md]      (make bench)
 """
-import argparse
 import json
 import os
 import statistics
@@ -277,18 +276,14 @@ def report(results, runs, started_load, ended_load, minutes):
     return "\n".join(lines) + "\n"
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--runs", type=int, default=10)
-    parser.add_argument("--site-dir", help="a site built with SITE_URL=http://127.0.0.1:8000/ (default: build one)")
-    parser.add_argument("--out", default=str(ROOT / "bench" / "exit.md"))
-    args = parser.parse_args()
+def run(runs=10, site_dir=None, out=ROOT / "bench" / "exit.md"):
+    """Tap the exit `runs` times per case; write the report to `out`."""
     started, started_load = time.monotonic(), load()
     neutral = load_mkdocs_yml()["extra"]["quick_exit_url"]
     from playwright.sync_api import sync_playwright
     with tempfile.TemporaryDirectory() as tmp:
-        site_dir = Path(args.site_dir) if args.site_dir else Path(tmp) / "site"
-        if not args.site_dir:
+        site_dir = Path(site_dir) if site_dir else Path(tmp) / "site"
+        if not site_dir:
             print("building this site …", flush=True)
             result = build_site(site_dir, SITE_URL)
             if result.returncode != 0:
@@ -298,7 +293,7 @@ def main():
             try:
                 tap_at = button_centre(browser, server.url + PAGE)
                 results = {case: [] for case in cases()}
-                for number in range(args.runs):
+                for number in range(runs):
                     for case in results:
                         run = run_once(browser, server, case, tap_at, neutral)
                         results[case].append(run)
@@ -308,14 +303,11 @@ def main():
                               + ("" if run["left"] is None else f", left {run['left']}"), flush=True)
             finally:
                 browser.close()
-    text = report(results, args.runs, started_load, load(), (time.monotonic() - started) / 60)
-    out = Path(args.out)
+    text = report(results, runs, started_load, load(), (time.monotonic() - started) / 60)
+    out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(text, encoding="utf-8")
     print()
     print(text)
     print(f"written to {out}")
 
-
-if __name__ == "__main__":
-    main()

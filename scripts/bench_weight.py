@@ -24,10 +24,9 @@ The summary gives the median over the four locales per page type. It is written,
 with every measurement, to bench/weight.md, which bench/README.md links; no README
 is rewritten.
 
-    python scripts/bench_weight.py [--locales nb,th,zh,ro] [--no-default]
-                                   [--build-runs 3] [--only-builds]
+    smittevern bench weight [--locales nb,th,zh,ro] [--no-default]
+                            [--build-runs 3] [--only-builds]      (make bench)
 """
-import argparse
 import os
 import resource
 import shutil
@@ -507,29 +506,23 @@ def largest_requests(ours, locale, kind, count=8):
     return "\n".join(f"- `{path.split('?')[0]}` {kb(size)}" for path, _, size in entries) + "\n"
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--locales", default=",".join(LOCALES), help="comma-separated (default: nb,th,zh,ro)")
-    parser.add_argument("--out", default=str(ROOT / "bench" / "weight.md"))
-    parser.add_argument("--no-default", action="store_true", help="skip Material's out-of-the-box variant")
-    parser.add_argument("--build-runs", type=int, default=3, help="paired timed builds per docs size (0: none)")
-    parser.add_argument("--build-out", default=str(ROOT / "bench" / "build.md"))
-    parser.add_argument("--only-builds", action="store_true", help="time the builds, measure no pages")
-    args = parser.parse_args()
-    locales = args.locales.split(",")
+def run(locales=LOCALES, out=ROOT / "bench" / "weight.md", no_default=False, build_runs=3,
+        build_out=ROOT / "bench" / "build.md", only_builds=False):
+    """Time the builds (bench/build.md), then measure the pages (bench/weight.md)."""
+    locales = list(locales)
     started = time.monotonic()
     from playwright.sync_api import sync_playwright
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        if args.build_runs and not args.no_default:
-            text = build_table(build_times(tmp, args.build_runs))
-            Path(args.build_out).write_text(text, encoding="utf-8")
+        if build_runs and not no_default:
+            text = build_table(build_times(tmp, build_runs))
+            Path(build_out).write_text(text, encoding="utf-8")
             print(text)
-        if args.only_builds:
+        if only_builds:
             return
         with ThreadPoolExecutor(2) as pool:  # two mkdocs processes side by side
             jobs = [pool.submit(build, "this site", tmp / "site")]
-            if not args.no_default:
+            if not no_default:
                 jobs.append(pool.submit(build, "Material out of the box", tmp / "default", out_of_the_box_config(tmp)))
             for job in jobs:
                 job.result()
@@ -537,7 +530,7 @@ def main():
             browser = launch_isolated(playwright)
             try:
                 ours = run_variant(browser, tmp / "site", locales, "this site", redirects=True)
-                default = None if args.no_default else run_variant(browser, tmp / "default", locales, "default")
+                default = None if no_default else run_variant(browser, tmp / "default", locales, "default")
             finally:
                 browser.close()
     table = summary_table(ours, default, locales)
@@ -547,13 +540,10 @@ def main():
             + f"\n## Largest responses of this site's first view (th, guidance)\n\n"
             + largest_requests(ours, "th", "guidance")
             + f"\nRun took {minutes:.1f} min on this machine.\n")
-    out = Path(args.out)
+    out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(text, encoding="utf-8")
     print()
     print(table)
     print(f"written to {out}")
 
-
-if __name__ == "__main__":
-    main()

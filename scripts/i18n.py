@@ -1,5 +1,5 @@
-#!/usr/bin/env python3
-"""Translation tools for editors, translators and CI.
+"""The translation checks behind `smittevern status|check|stamp|export|import` (scripts/cli.py),
+for editors, translators and CI.
 
   status [--sections]                  page x language: translated, stale or missing
                                         (--sections: which sections are stale)
@@ -22,8 +22,6 @@
                                         a name (native-speaker, translator, health-worker,
                                         outreach-worker); the date defaults to today
 """
-import argparse
-import sys
 from pathlib import Path
 
 
@@ -67,72 +65,3 @@ def translation_files(args):
             yield from sorted((DOCS / arg).glob("*.md"))
         else:
             yield Path(arg)
-
-
-def main(argv):
-    parser = argparse.ArgumentParser(prog="scripts/i18n.py", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", choices=["status", "check", "stamp", "export", "import"])
-    parser.add_argument("args", nargs="*")
-    parser.add_argument("--minor", action="store_true")
-    parser.add_argument("--section", action="append")
-    parser.add_argument("--sections", action="store_true")
-    parser.add_argument("--provenance", action="store_true")
-    parser.add_argument("--all", action="store_true")
-    parser.add_argument("-o", "--output", type=Path, default=xliff_io.FOLDER)
-    parser.add_argument("--role", choices=provenance.ROLES)
-    parser.add_argument("--date")
-    options = parser.parse_intermixed_args(argv)
-    args = options.args
-    try:
-        if options.command == "status" and options.provenance:
-            print(freshness.format_table(provenance.made_table(freshness.source_pages(), DOCS)))
-            return 0
-        if options.command == "status":
-            table = freshness.status_table()
-            print(freshness.format_table(table))
-            if options.sections:
-                for page, row in table.items():
-                    for locale, state in row.items():
-                        if state == freshness.STALE:
-                            print(f"docs/{locale}/{page}: stale: {', '.join(freshness.stale_sections(page, locale))}")
-            return 0
-        if options.command == "check":
-            problems = check(args or LOCALES)
-            print("\n".join(problems) or "No problems.")
-            return 1 if problems else 0
-        if options.command == "stamp" and options.minor:
-            pages = [Path(arg).name if arg.endswith(".md") else f"{arg}.md" for arg in args] or freshness.source_pages()
-            for page in pages:
-                moved = freshness.stamp_minor(page, sections=options.section)
-                for locale, keys in moved.items():
-                    print(f"docs/{locale}/{page}: still up to date in {', '.join(keys)}")
-                if not moved:
-                    print(f"docs/{SOURCE_LOCALE}/{page}: no section changed since the last stamp")
-            return 0
-        if options.command == "stamp" and args:
-            for path in translation_files(args):
-                versions = freshness.stamp(path, sections=options.section)
-                print(f"{path}: stamped {len(options.section or versions)} section(s)")
-            return 0
-        if options.command == "export" and (args or options.all):
-            for locale in (TRANSLATIONS if options.all else args):
-                target = xliff_io.export_locale(locale, options.output)
-                print(f"{target}: {xliff_io.summary(target)}")
-            return 0
-        if options.command == "import" and args:
-            reviewer = provenance.review(options.role, options.date) if options.role else None
-            for arg in args:
-                source = Path(arg) if arg.endswith(".xlf") else options.output / f"{arg}.xlf"
-                for line in xliff_io.import_file(source, reviewer=reviewer):
-                    print(line)
-            return 0
-    except (SourceError, xliff_io.ImportProblem, ValueError) as error:
-        print(error, file=sys.stderr)
-        return 1
-    parser.print_help()
-    return 2
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

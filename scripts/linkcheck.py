@@ -1,6 +1,6 @@
 """Check every internal link and #anchor of a built site with LinkChecker.
 
-    python scripts/linkcheck.py [--external] [--site DIR]
+    smittevern linkcheck [--external] [--site DIR]      (make linkcheck)
 
 Without --site it builds the site into a temp folder first. The site is served
 on 127.0.0.1 (over HTTP: anchors misbehave over file://) and every page of it,
@@ -8,7 +8,6 @@ in every locale (flyers and embed views included), is a start URL, so pages no
 link reaches are checked too. External links are syntax-checked only, unless
 --external (this needs internet). Exit status: 0 when everything is fine.
 """
-import argparse
 import os
 import subprocess
 import sys
@@ -54,25 +53,18 @@ def world_readable(folder):
         path.chmod(0o755 if path.is_dir() else 0o644)
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--external", action="store_true", help="check external links for real (needs internet)")
-    parser.add_argument("--site", help="a built site folder (default: build one now)")
-    args = parser.parse_args()
+def run(external=False, site=None):
+    """Build (unless `site` is a built site folder), serve and check; returns LinkChecker's exit status."""
     port = free_port()
     url = f"http://127.0.0.1:{port}/"
     with tempfile.TemporaryDirectory(prefix="linkcheck-") as tmp:
-        site_dir = Path(args.site) if args.site else Path(tmp) / "site"
-        if not args.site:
+        site_dir = Path(site) if site else Path(tmp) / "site"
+        if not site:
             print(f"Building the site for {url} ...", flush=True)
             result = build_site(site_dir, url)
             if result.returncode != 0:
                 sys.exit(result.stdout + result.stderr)
         with StaticServer(site_dir, port):
-            result = run_linkchecker(site_dir, url, external=args.external)
+            result = run_linkchecker(site_dir, url, external=external)
     print(result.stdout + result.stderr)
-    sys.exit(result.returncode)
-
-
-if __name__ == "__main__":
-    main()
+    return result.returncode

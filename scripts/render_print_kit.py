@@ -1,6 +1,6 @@
 """`make flyers`: build the site with PDF links, then render the whole print kit into it.
 
-    python scripts/render_print_kit.py [--site-dir site] [--no-build] [--preview]
+    smittevern flyers [--site-dir site] [--no-build] [--preview]      (make flyers)
 
 Renders every flyer, the pocket cards, the language poster (A4, A3), the print
 packs and the ZIP, with a progress display. SITE_URL (the deployed address, which
@@ -9,7 +9,6 @@ refused (`make flyers` would print flyers that lead nowhere) unless --preview
 (`make flyers PREVIEW=1`) stamps "PREVIEW – not for printing" on every PDF. The
 build is served on a free local port while Chromium prints.
 """
-import argparse
 import os
 import sys
 import time
@@ -41,24 +40,19 @@ def progress_display(stream=sys.stdout):
     return show
 
 
-def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--site-dir", default=str(ROOT / "site"))
-    parser.add_argument("--no-build", action="store_true", help="render the print kit of an existing FLYER_PDFS=1 build")
-    parser.add_argument("--preview", action="store_true",
-                        help="a proof: allow a local SITE_URL and stamp every PDF 'PREVIEW – not for printing'")
-    args = parser.parse_args(argv)
-    site_dir = Path(args.site_dir).resolve()
+def run(site_dir=ROOT / "site", no_build=False, preview=False):
+    """Build the site with PDF links (unless no_build), then render the print kit into it."""
+    site_dir = Path(site_dir).resolve()
     site_url = os.environ.get("SITE_URL")
-    if not args.no_build:
+    if not no_build:
         if not site_url:
             sys.exit("SITE_URL is not set (the QR codes need the deployed address)")
-        problem = None if args.preview else deploy_address_error(site_url)
+        problem = None if preview else deploy_address_error(site_url)
         if problem:
             sys.exit(f"make flyers: {problem}")
         started = time.monotonic()
         print("Building the site with PDF links …", flush=True)
-        env = {"FLYER_PDFS": "1", **({PREVIEW_FLAG: "1"} if args.preview else {})}
+        env = {"FLYER_PDFS": "1", **({PREVIEW_FLAG: "1"} if preview else {})}
         result = build_site(site_dir, site_url, extra_env=env)
         if result.returncode != 0:
             sys.exit(f"mkdocs build failed:\n{result.stdout}\n{result.stderr}")
@@ -74,6 +68,3 @@ def main(argv=None):
     print(f"Rendered {len(written)} PDFs ({size:.1f} MB) and flyers/print-kit.zip in "
           f"{time.monotonic() - started:.1f} s")
 
-
-if __name__ == "__main__":
-    main()

@@ -3,12 +3,11 @@ three times (still every locale), profiled with cProfile. On a shared machine th
 neighbours stretch every function alike, so read the shares; the totals give CPU time
 (user + system of this process) beside the wall time and the load average.
 
-    python -m scripts.devtools.build_profile [--copies 3] [--top 25] [--out bench/profile.txt]
+    smittevern bench profile [--copies 3] [--top 25] [--out bench/profile.txt] [--markdown FILE]
 
 Prints (and writes with --out) the total, the top functions by cumulative and by own
 time, and the project's functions (scripts/) by cumulative time.
 """
-import argparse
 import cProfile
 import io
 import os
@@ -100,22 +99,15 @@ def markdown(stats, cpu, wall, top):
     return "\n".join(lines)
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--copies", type=int, default=1, help="every page this many times (default 1: the real docs/)")
-    parser.add_argument("--top", type=int, default=25)
-    parser.add_argument("--out")
-    parser.add_argument("--markdown", help="also write the Markdown tables here")
-    args = parser.parse_args()
+def run(copies=1, top=25, out=None, markdown_out=None):
+    """Profile one build (every page `copies` times) and print the report; write it to `out`,
+    and the Markdown tables to `markdown_out`, if given."""
     with tempfile.TemporaryDirectory() as tmp:
-        stats, cpu, wall = profile_build(config_for(tmp, args.copies), Path(tmp) / "site")
-        text = report(stats, cpu, wall, args.top)
-        if args.markdown:
-            Path(args.markdown).write_text(markdown(stats, cpu, wall, args.top), encoding="utf-8")
+        stats, cpu, wall = profile_build(config_for(tmp, copies), Path(tmp) / "site")
+        text = report(stats, cpu, wall, top)
+        if markdown_out:
+            Path(markdown_out).write_text(markdown(stats, cpu, wall, top), encoding="utf-8")
     print(text)
-    if args.out:
-        Path(args.out).write_text(text, encoding="utf-8")
+    if out:
+        Path(out).write_text(text, encoding="utf-8")
 
-
-if __name__ == "__main__":
-    main()

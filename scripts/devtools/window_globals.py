@@ -12,7 +12,7 @@ prototype chain (Window.prototype, EventTarget.prototype, Object.prototype; the
 named-properties object is empty on a blank page), read on a blank https page
 so that secure-context APIs (caches, …) are included.
 
-    .venv/bin/python -m scripts.devtools.window_globals
+    smittevern dev window-globals
 """
 from pathlib import Path
 
@@ -42,14 +42,11 @@ def window_globals():
     return version, names
 
 
-def main():
+def run():
     version, names = window_globals()
     header = ("# Global names in Chromium " + version + ": every own property of window and of its\n"
               "# prototype chain. Page text may not use them as ids. Regenerate with\n"
-              "#     .venv/bin/python -m scripts.devtools.window_globals\n")
+              "#     smittevern dev window-globals\n")
     TARGET.write_text(header + "\n".join(names) + "\n", encoding="utf-8")
     print(f"{len(names)} names from Chromium {version} -> {TARGET}")
 
-
-if __name__ == "__main__":
-    main()

@@ -77,7 +77,7 @@ class History:
         self.texts = {version: text for version, text in sorted(self.texts.items()) if version in wanted}
         self.path.parent.mkdir(parents=True, exist_ok=True)
         header = (f"# The Norwegian text of docs/{SOURCE_LOCALE}/{self.path.stem}.md, section by section, in each\n"
-                  "# version a translation was stamped against (scripts/i18n.py stamp writes this file).\n")
+                  "# version a translation was stamped against (smittevern stamp writes this file).\n")
         data = {"latest": {key: _Version(version) for key, version in self.latest.items()},
                 "texts": {_Version(version): text for version, text in self.texts.items()}}
         body = yaml.dump(data, Dumper=_BlockDumper,

@@ -84,7 +84,7 @@ FRONT_MATTER = {
     # the print kit checks each entry (scripts/sitelib/print_kit.py, parse_key_messages)
     "flyer_key_messages": ("a list of list items, like [before 1, if-sick 2]", _strings),
     # scripts/sitelib/freshness.py: the Norwegian version of each section a translation matches
-    "source_sections": ("what `scripts/i18n.py stamp` writes: section id: version", _versions),
+    "source_sections": ("what `smittevern stamp` writes: section id: version", _versions),
     "search": ("{exclude: true} to leave the page out of search", _search),
     # Each language's own everyday words for the page (a translator's, not copied from
     # nb): search finds the page by them, and never shows them (scripts/sitelib/search_index.py).

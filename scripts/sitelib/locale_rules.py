@@ -1,5 +1,5 @@
 """The language rules of the translations, one function each, called by the editors'
-check (`scripts/i18n.py check`, `make check`) and by the tests CI runs
+check (`smittevern check`, `make check`) and by the tests CI runs
 (tests/unit/test_locale_rules.py, test_glossary.py, test_interface_strings.py), so
 both apply exactly the same rules:
 

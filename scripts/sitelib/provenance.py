@@ -167,7 +167,7 @@ def _entry(node, path, what):
 
 
 def problems(pages, docs):
-    """What is wrong in the provenance files of `pages` (for `scripts/i18n.py check`), as lines."""
+    """What is wrong in the provenance files of `pages` (for `smittevern check`), as lines."""
     found = []
     for page in pages:
         try:
@@ -200,7 +200,7 @@ def page_summary(made):
 
 def made_table(pages, docs):
     """{page: {locale: 'machine' | 'person' | 'reviewed' | 'unknown' | 'missing', or 'machine 3/10'
-    where 3 of 10 sections are checked}} for `scripts/i18n.py status --provenance`."""
+    where 3 of 10 sections are checked}} for `smittevern status --provenance`."""
     docs = Path(docs)
     table = {}
     for page in pages:
@@ -217,11 +217,11 @@ def made_table(pages, docs):
     return table
 
 
-# --- writing (scripts/i18n.py import; never the build) -----------------------------------
+# --- writing (smittevern import; never the build) -----------------------------------
 
 def header(page):
     return (f"# How each section of the translations of docs/{SOURCE_LOCALE}/{Path(page).name} was made\n"
-            "# (scripts/sitelib/provenance.py; `scripts/i18n.py import` records what an XLIFF file says):\n"
+            "# (scripts/sitelib/provenance.py; `smittevern import` records what an XLIFF file says):\n"
             "#   machine: drafted by a machine or a language model, not checked by a native speaker\n"
             "#   person: translated by a person, not checked by a native speaker\n"
             f"#   {{made: {REVIEWED}, role: ROLE, date: YYYY-MM-DD}}: checked by a native speaker "

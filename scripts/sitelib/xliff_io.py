@@ -54,12 +54,12 @@ def pair(source_page, translation_page, source_path, translation_path):
             if want.kind != have.kind:
                 raise SourceError(translation_path, have.line,
                                   f"{have.kind} where the source {source_path}:{want.line} has a {want.kind} "
-                                  f"({want.id}); run scripts/i18n.py check")
+                                  f"({want.id}); run smittevern check")
         if len(segments) != len(theirs):
             extra = theirs[len(segments)] if len(theirs) > len(segments) else None
             raise SourceError(translation_path, extra.line if extra else theirs[-1].line,
                               f"section '{key}' has {len(theirs)} text blocks, the source {source_path} has "
-                              f"{len(segments)}; run scripts/i18n.py check")
+                              f"{len(segments)}; run smittevern check")
 
 
 def old_segment_texts(key, text):
@@ -210,7 +210,7 @@ def check_reviews(pages, kinds, path, locale, docs, store, reviewer):
                     not recorded.get(section, provenance.Made()).reviewed or current.get(unit_id) != str(unit.target)):
                 raise ImportProblem(
                     f"{path}:{unit.xmlelement.sourceline}: unit '{unit_id}' of {page} is marked as checked by a "
-                    f"native speaker; say who checked it, as a role: scripts/i18n.py import --role ROLE "
+                    f"native speaker; say who checked it, as a role: smittevern import --role ROLE "
                     f"({', '.join(provenance.ROLES)}). Nothing was imported")
 
 
@@ -224,7 +224,7 @@ def import_file(path, docs=DOCS, store=freshness.STORE, reviewer=None):
     """
     path = Path(path)
     if not path.is_file():
-        raise ImportProblem(f"{path}: no such file (scripts/i18n.py export writes it)")
+        raise ImportProblem(f"{path}: no such file (smittevern export writes it)")
     try:
         store_file = xliff.xlifffile.parsestring(path.read_bytes())
     except Exception as error:  # translate-toolkit raises lxml's and its own errors

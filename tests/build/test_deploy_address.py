@@ -34,7 +34,7 @@ def test_a_public_address_is_accepted(url):
 def render_print_kit(site_url, *args, tmp_path):
     env = dict(os.environ, SITE_URL=site_url, NO_MKDOCS_2_WARNING="1")
     env.pop(PREVIEW_FLAG, None)
-    return subprocess.run([sys.executable, "scripts/render_print_kit.py", "--site-dir", str(tmp_path / "site"), *args],
+    return subprocess.run([sys.executable, "-m", "scripts.cli", "flyers", "--site-dir", str(tmp_path / "site"), *args],
                           cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
 
 
@@ -49,7 +49,7 @@ def test_make_flyers_stops_at_once_with_a_clear_message(tmp_path):
 def test_the_makefile_passes_the_preview_flag():
     dry = subprocess.run(["make", "-n", "flyers", "PREVIEW=1", "SITE_URL=http://127.0.0.1:8000/"], cwd=ROOT,
                          capture_output=True, text=True)
-    assert "scripts/render_print_kit.py --site-dir site --preview" in dry.stdout, dry.stdout
+    assert "smittevern flyers --site-dir site --preview" in dry.stdout, dry.stdout
     dry = subprocess.run(["make", "-n", "flyers"], cwd=ROOT, capture_output=True, text=True)
     assert "--preview" not in dry.stdout
 

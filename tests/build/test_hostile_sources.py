@@ -81,7 +81,7 @@ REJECTED = {
     "http-link": ("nb/index.md", 12, "link to 'http:' is not allowed"),
     "disguised-link": ("nb/index.md", 12, "this link leaves the site for evil.example"),
 }
-# 11. the structure check (scripts/i18n.py check): translations link where the source links
+# 11. the structure check (smittevern check): translations link where the source links
 STRUCTURE = {
     "lookalike-host": ("en/index.md", 17, "links to www.fhi.no.example.invalid, a site the source"),
     "raw-html-new-host": ("en/index.md", 15, "links to example.invalid, a site the source"),

@@ -18,7 +18,7 @@ def test_no_translation_is_behind_its_source():
     of a stale page would see a notice; this project keeps every language current.)"""
     stale = [f"docs/{locale}/{page}" for page, row in status_table().items() for locale, state in row.items() if state == STALE]
     assert not stale, ("translations behind their Norwegian source: update them, check them with "
-                       "`scripts/i18n.py check`, then record it with `scripts/i18n.py stamp <locale>`:\n" + "\n".join(stale))
+                       "`smittevern check`, then record it with `smittevern stamp <locale>`:\n" + "\n".join(stale))
 
 
 def test_no_translation_folder_holds_a_page_the_source_lacks():

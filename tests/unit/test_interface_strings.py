@@ -15,7 +15,7 @@ STRINGS = load_strings()
 
 @pytest.mark.parametrize("locale", sorted(RULES))
 def test_interface_strings_keep_the_locale_formality(locale):
-    """The rule `scripts/i18n.py check` applies (scripts/sitelib/locale_rules.py)."""
+    """The rule `smittevern check` applies (scripts/sitelib/locale_rules.py)."""
     problems = locale_rules.formality_problems(locale, docs=None, strings=STRINGS[locale])
     assert not problems, "\n".join(problems)
 

@@ -206,7 +206,7 @@ def test_the_variety_rules_let_the_chosen_variety_through(locale, text):
 
 @pytest.mark.parametrize("locale", LOCALES)
 def test_pages_and_strings_follow_the_language_rules(locale):
-    """Exactly what `scripts/i18n.py check` runs, per locale."""
+    """Exactly what `smittevern check` runs, per locale."""
     problems = locale_rules.problems([locale])
     assert not problems, "\n".join(problems)
 

@@ -32,7 +32,7 @@ def test_every_section_of_every_translation_says_how_it_was_made():
                 if made.reviewed:
                     claimed.append(f"{locale}/{page}#{key}")
     assert not missing, missing
-    assert not claimed, f"a review must come through `scripts/i18n.py import --role`: {claimed}"
+    assert not claimed, f"a review must come through `smittevern import --role`: {claimed}"
 
 
 def test_the_store_is_beside_the_stamps():

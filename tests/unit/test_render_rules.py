@@ -246,7 +246,7 @@ def test_templates_fill_placeholders_only_through_ui_fill(name):
 
 def test_the_window_globals_list_comes_from_chromium_with_its_script():
     text = (ROOT / "scripts" / "sitelib" / "window_globals.txt").read_text(encoding="utf-8")
-    assert text.startswith("# Global names in Chromium ") and "scripts.devtools.window_globals" in text
+    assert text.startswith("# Global names in Chromium ") and "smittevern dev window-globals" in text
     assert (ROOT / "scripts" / "devtools" / "window_globals.py").is_file()
     assert {"navigation", "NavigateEvent", "Navigation", "location", "history", "caches", "name", "top"} <= \
         WINDOW_GLOBALS

@@ -166,7 +166,7 @@ def test_the_real_docs_pass():
 
 
 def test_the_translators_check_reports_what_the_build_would_reject(tmp_path):
-    """`scripts/i18n.py check` said "No problems" for pages the build then ran a script from."""
+    """`smittevern check` said "No problems" for pages the build then ran a script from."""
     from scripts.i18n import build_problems
 
     page = tmp_path / "help.md"
