@@ -1,23 +1,23 @@
-"""Build the site once per test session and serve it on 127.0.0.1."""
+"""Build the site once per test run and serve it on 127.0.0.1."""
 import pytest
 
 from scripts.devtools.chromium import launch
-from scripts.devtools.local_site import StaticServer, build_site, free_port, variant_config
+from scripts.devtools.local_site import build_site, variant_config
+from tests.support.shared_site import MakeFailed, shared_site
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory):
-    """The built site: .dir (Path), .url (served at http://127.0.0.1:port/)."""
-    port = free_port()
-    url = f"http://127.0.0.1:{port}/"
-    site_dir = tmp_path_factory.mktemp("site")
-    result = build_site(site_dir, url)
-    if result.returncode != 0:
-        pytest.exit(f"mkdocs build failed:\n{result.stdout}\n{result.stderr}", returncode=1)
-    with StaticServer(site_dir, port) as server:
-        server.dir = site_dir
-        server.build_log = result.stdout + result.stderr
-        yield server
+def site(tmp_path_factory, worker_id):
+    """The built site: .dir (Path), .url (served at http://127.0.0.1:port/), .build_log.
+    Built once for the whole run, whatever the number of xdist workers (shared_site)."""
+    def build(folder, url):
+        result = build_site(folder, url)
+        if result.returncode != 0:
+            raise MakeFailed(f"mkdocs build failed:\n{result.stdout}\n{result.stderr}")
+        return {"build_log": result.stdout + result.stderr}
+
+    with shared_site(tmp_path_factory, worker_id, "site", build) as served:
+        yield served
 
 
 @pytest.fixture(scope="session")
@@ -79,24 +79,24 @@ def edited_config(text):
 
 
 @pytest.fixture(scope="session")
-def edited_site(tmp_path_factory):
+def edited_site(tmp_path_factory, worker_id):
     """A second build where editors and translators changed things: Thai lacks
     help.md, the Norwegian help.md changed, and contact details, services and the
-    licence are filled in (edited_config)."""
-    tmp_path = tmp_path_factory.mktemp("edited")
-
+    licence are filled in (edited_config). Built once for the run, like `site`."""
     def edit_docs(docs):
         (docs / "th" / "help.md").unlink()
         with open(docs / "nb" / "help.md", "a", encoding="utf-8") as source:
             source.write("\nEn ny setning om hjelp.\n")
 
-    config = variant_config(tmp_path, edit_docs=edit_docs, edit_config=edited_config)
-    with StaticServer(tmp_path / "site") as server:
-        result = build_site(tmp_path / "site", server.url, config=config)
+    def build(folder, url):
+        config = variant_config(folder.parent / f"{folder.name}-source", edit_docs=edit_docs, edit_config=edited_config)
+        result = build_site(folder, url, config=config)
         if result.returncode != 0:
-            pytest.exit(f"edited build failed:\n{result.stderr}", returncode=1)
-        server.dir = tmp_path / "site"
-        yield server
+            raise MakeFailed(f"edited build failed:\n{result.stderr}")
+        return {}
+
+    with shared_site(tmp_path_factory, worker_id, "edited", build) as served:
+        yield served
 
 
 @pytest.fixture(scope="session")

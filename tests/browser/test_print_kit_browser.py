@@ -14,7 +14,7 @@ import zxingcpp
 from PIL import Image
 from pypdf import PdfReader
 
-from scripts.devtools.local_site import StaticServer, build_site, free_port
+from scripts.devtools.local_site import build_site
 from scripts.sitelib.locales import LOCALES
 from scripts.sitelib.print_kit import (
     POSTER_SIZES, cards_url, flyer_topics, flyer_url, mixed_card_locales, overview_url, pack_url, page_pdf_url,
@@ -23,6 +23,7 @@ from scripts.sitelib.print_kit import (
 from scripts.devtools.print_pdf import A4, mkdocs_nav, print_jobs, render_print_kit
 from scripts.sitelib.site_address import PREVIEW_FLAG
 from scripts.sitelib.typesetting import THAI, thai_words
+from tests.support.shared_site import MakeFailed, shared_site
 from scripts.sitelib.ui_strings import load_strings
 
 pytestmark = pytest.mark.browser
@@ -40,17 +41,20 @@ def decode(image):
 
 
 @pytest.fixture(scope="session")
-def print_kit(tmp_path_factory, browser):
-    """The deploy build (`make flyers`): PDF links on, the whole print kit rendered once. Its
-    address is local, so it is a preview (`make flyers PREVIEW=1`): every PDF is stamped."""
-    port = free_port()
-    site_dir = tmp_path_factory.mktemp("print-kit")
-    result = build_site(site_dir, f"http://127.0.0.1:{port}/", extra_env={"FLYER_PDFS": "1", PREVIEW_FLAG: "1"})
-    assert result.returncode == 0, result.stdout + result.stderr
-    with StaticServer(site_dir, port) as server:
-        server.dir = site_dir
-        server.pdfs, server.notes = render_print_kit(browser, server.url, site_dir)
-        yield server
+def print_kit(tmp_path_factory, worker_id, browser):
+    """The deploy build (`make flyers`): PDF links on, the whole print kit rendered once for
+    the run (shared_site). Its address is local, so it is a preview (`make flyers
+    PREVIEW=1`): every PDF is stamped. .pdfs: paths; .notes: {pdf: what did not fit}."""
+    def make(folder, url):
+        result = build_site(folder, url, extra_env={"FLYER_PDFS": "1", PREVIEW_FLAG: "1"})
+        if result.returncode != 0:
+            raise MakeFailed(result.stdout + result.stderr)
+        pdfs, notes = render_print_kit(browser, url, folder)
+        return {"pdfs": [str(pdf) for pdf in pdfs], "notes": {job.pdf: note for job, note in notes.items()}}
+
+    with shared_site(tmp_path_factory, worker_id, "print-kit", make) as served:
+        served.pdfs = [Path(pdf) for pdf in served.pdfs]
+        yield served
 
 
 @pytest.fixture(scope="session")
@@ -79,7 +83,7 @@ def test_make_flyers_renders_every_piece_and_leaves_nothing_out(print_kit):
     expected += [page_pdf_url(cards_url(l)) for l in LOCALES] + [page_pdf_url(cards_url(None))]
     expected += [page_pdf_url(poster_url(size)) for size in POSTER_SIZES] + [pack_url(t.slug) for t in TOPICS]
     assert sorted(p.relative_to(print_kit.dir).as_posix() for p in print_kit.pdfs) == sorted(expected)
-    assert {job.pdf: note for job, note in print_kit.notes.items() if note} == {}, \
+    assert {pdf: note for pdf, note in print_kit.notes.items() if note} == {}, \
         "every flyer's key messages and sections fit one A4 side at 12 pt in every language"
 
 
