@@ -4,14 +4,18 @@ Python-Markdown gives a box without a title of its own the English name of its
 type ("!!! info" -> "Info"), and pymdownx.details does the same for "??? info".
 Those default titles are replaced by the strings `admonition_<type>`.
 """
-from bs4 import BeautifulSoup
+from collections.abc import Mapping
+from pathlib import Path
 
+from bs4 import BeautifulSoup, Tag
+
+from .plurals import Text
 from .source_errors import SourceError
 
 BOXES = "div.admonition > p.admonition-title, details > summary"
 
 
-def default_title_type(title):
+def default_title_type(title: Tag) -> str | None:
     """The box type whose default title this is, or None for a title the author wrote."""
     box = title.parent
     for kind in box.get("class", []):
@@ -20,7 +24,7 @@ def default_title_type(title):
     return None
 
 
-def translate_titles(html, strings, path):
+def translate_titles(html: str, strings: Mapping[str, Text], path: str | Path) -> str:
     """Return html with every default admonition title in the page's language."""
     if "admonition" not in html and "<details" not in html:
         return html

@@ -5,7 +5,9 @@ Embed views, the feed and flyers all cut a page at its `## … { #id }` headings
 (top-level <h2 id>) and carry the pieces to other URLs.
 """
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import overload
 from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup, Tag
@@ -62,7 +64,11 @@ def _headings(content: str) -> tuple[tuple[str, str, int], ...]:
                  for heading in parse(content).find_all("h2", id=True, recursive=False))
 
 
-def rewrite_links(fragment: str | Tag, rewrite, tags=None) -> str | Tag:
+@overload
+def rewrite_links(fragment: str, rewrite: Callable[[str], str], tags: str | list[str] | None = None) -> str: ...
+@overload
+def rewrite_links(fragment: Tag, rewrite: Callable[[str], str], tags: str | list[str] | None = None) -> Tag: ...
+def rewrite_links(fragment: str | Tag, rewrite: Callable[[str], str], tags: str | list[str] | None = None) -> str | Tag:
     """Replace every href and src value (of `tags` only, if given) with rewrite(value).
 
     Given HTML text, returns the rewritten text; given a BeautifulSoup tree, changes it

@@ -14,6 +14,7 @@ to, and the component markers of its source.
 """
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -28,7 +29,7 @@ INTRO = "_intro"
 TITLE_NEEDLES = (r"(?m)^[ \t>]*#(?!#)", r"<h1\b")
 
 
-def title_end(content_html):
+def title_end(content_html: str) -> int | None:
     """Offset just after the page title's </h1> in page HTML (the top-level <h1>), or None."""
     content = str(content_html)
     heading = parse(content).find("h1", recursive=False)
@@ -40,7 +41,7 @@ def title_end(content_html):
     return content.index("</h1>", line_start + heading.sourcepos) + len("</h1>")
 
 
-def check_page_title(html, path, source=""):
+def check_page_title(html: str, path: str | Path, source: str | None = "") -> None:
     """The rendered page has at most one <h1>, at its top level (where title_end() finds it)."""
     headings = LexborHTMLParser(html).css("h1")
     if len(headings) > 1:
@@ -53,13 +54,13 @@ def check_page_title(html, path, source=""):
                           "(historical advice, translation out of date) attach to it")
 
 
-def _nth_title_line(source, n):
+def _nth_title_line(source: str | None, n: int) -> int | None:
     lines = [number for number, line in enumerate((source or "").split("\n"), 1)
              if line.lstrip(" \t>").startswith("# ") or "<h1" in line]
     return lines[n - 1] if len(lines) >= n else None
 
 
-def check_marker_places(html, path, source=""):
+def check_marker_places(html: str, path: str | Path, source: str | None = "") -> None:
     """Every marker left in sanitized page HTML stands at the top level of the page."""
     tree = LexborHTMLParser(html)
     for node in tree.root.traverse(include_text=False):
@@ -73,11 +74,14 @@ def check_marker_places(html, path, source=""):
                                   "<details>, so that readers always see it")
 
 
-def marker_places(path):
+def marker_places(path: str | Path) -> tuple[Counter[tuple[str, str]], dict[tuple[str, str], int], dict[str, int]]:
     """(Counter of (section id, marker name), {(section, name): line}, {section: heading line})
     of a Markdown page, read with the structure check's outline (outline.py)."""
     _, items, _ = outline(path)
-    section, places, lines, sections = INTRO, Counter(), {}, {}
+    section = INTRO
+    places: Counter[tuple[str, str]] = Counter()
+    lines: dict[tuple[str, str], int] = {}
+    sections: dict[str, int] = {}
     for item in items:
         if item.kind == "heading" and item.value.startswith("h2 #"):
             section = item.value[len("h2 #"):]
@@ -88,15 +92,15 @@ def marker_places(path):
     return places, lines, sections
 
 
-def _where(section):
+def _where(section: str) -> str:
     return "before the first ## heading" if section == INTRO else f"in the section {{ #{section} }}"
 
 
-def check_translation_markers(docs_dir, display_root=None):
+def check_translation_markers(docs_dir: str | Path, display_root: str | Path | None = None) -> None:
     """Each translation has its source's markers, in the same ## sections; SourceError naming it."""
     docs_dir = Path(docs_dir)
 
-    def shown(path):
+    def shown(path: Path) -> Path:
         try:
             return path.relative_to(display_root) if display_root else path
         except ValueError:
