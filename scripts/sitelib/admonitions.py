@@ -18,7 +18,7 @@ BOXES = "div.admonition > p.admonition-title, details > summary"
 def default_title_type(title: Tag) -> str | None:
     """The box type whose default title this is, or None for a title the author wrote."""
     box = title.parent
-    for kind in box.get("class", []):
+    for kind in box.get("class", []):  # type: ignore[union-attr, arg-type]  # a box title has a parent; class is a list
         if kind != "admonition" and title.get_text(strip=True) == kind.capitalize():
             return kind
     return None
@@ -38,6 +38,6 @@ def translate_titles(html: str, strings: Mapping[str, Text], path: str | Path) -
         if key not in strings:
             raise SourceError(path, None, f"a '{kind}' box has no title in this language: give it one "
                                           f"(!!! {kind} \"…\") or add '{key}' to overrides/components/admonition/strings.yml")
-        title.string = strings[key]
+        title.string = strings[key]  # type: ignore[assignment]  # admonition titles have no plural forms
         changed = True
     return str(soup) if changed else html

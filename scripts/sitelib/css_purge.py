@@ -71,7 +71,7 @@ class Shape:
             blocks = [child for child in article.children if getattr(child, "name", None)]
             for block in blocks[FIRST_SCREEN_BLOCKS:]:
                 later.add(id(block))
-                later.update(id(element) for element in block.find_all(True))
+                later.update(id(element) for element in block.find_all(True))  # type: ignore[attr-defined]  # a tag
         for element in soup.find_all(hidden=True):  # not shown before a script or a tap shows it
             later.add(id(element))
             later.update(id(child) for child in element.find_all(True))
@@ -80,7 +80,7 @@ class Shape:
             keys += [("class", name) for name in element.get("class") or ()]
             keys += [("attr", name) for name in element.attrs]
             if element.get("id"):
-                keys.append(("id", element["id"]))
+                keys.append(("id", element["id"]))  # type: ignore[arg-type]  # id holds one value
             keys += [("value", name, _joined(value).casefold()) for name, value in element.attrs.items() if name in valued]
             for key in keys:
                 self.by_key.setdefault(key, []).append(element)
@@ -150,7 +150,7 @@ class Pages:
             for element in shape.elements:
                 parent = element.parent
                 if id(parent) not in children:
-                    tags = [child for child in parent.children if child.name]
+                    tags = [child for child in parent.children if child.name]  # type: ignore[union-attr]
                     children[id(parent)] = (own_ids.setdefault(tuple(own[id(child)] for child in tags), len(own_ids)),
                                             {id(child): position for position, child in enumerate(tags)})
                 parent_ancestors, parent_siblings = context.get(id(parent), (None, None))
@@ -166,7 +166,8 @@ class Pages:
                     one["siblings", True].setdefault(siblings, (shape, element))
         index: dict[tuple[str, bool], dict[Key, list[tuple[Shape, Tag]]]] = {}
         for where, elements in one.items():
-            index[where] = by_key = {}
+            by_key: dict[Key, list[tuple[Shape, Tag]]] = {}
+            index[where] = by_key
             for shape, element in elements.values():
                 for key in shape.keys_of[id(element)]:
                     if key[0] != "value":    # no selector's subject (subject_key)
@@ -438,7 +439,7 @@ class Matcher:
         if not self.pages.reads.covers(selector_reads([rewritten], _soupsieve_supports)):
             raise ValueError(f"{rewritten}: reads more of a page than the page shapes keep "
                              "(build Pages with stylesheet_reads of every stylesheet it matches)")
-        required = {(kind, name[0] if kind == "attr" else name) for kind, name in names(selector)}
+        required: set[Key] = {(kind, name[0] if kind == "attr" else name) for kind, name in names(selector)}
         required.update(equal_values(selector))
         if not required <= self.pages.present:
             return False

@@ -6,7 +6,7 @@ named by `flyer:`, without the items already shown as key messages. Links are
 rebased so that they still work from the flyer's address.
 """
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup, Tag
@@ -67,10 +67,10 @@ def key_messages(sections: Mapping[str, Tag], topic: Topic, src_path: str | None
             where, line = (src_path, None) if src_path and src_path != topic.source else (topic.source, topic.key_line)
             raise SourceError(where, line, f"flyer_key_messages: '#{ref.section}' has {len(items)} list items, "
                                            f"so it has no item {ref.item}")
-        item = BeautifulSoup(str(items[ref.item - 1]), "html.parser").li
+        item = cast(Tag, BeautifulSoup(str(items[ref.item - 1]), "html.parser").li)  # one <li>, parsed again
         icon = item.find("span", class_="twemoji")
         icon_html = str(icon.extract()) if icon else ""
-        number = ref.item if items[0].parent.name == "ol" else None
+        number = ref.item if items[0].parent.name == "ol" else None  # type: ignore[union-attr]  # an item of a list
         messages.append({"icon": icon_html, "number": number, "html": item.decode_contents().strip()})
     return messages
 

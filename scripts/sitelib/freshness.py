@@ -247,6 +247,7 @@ def stale_notice(page: str, locale: str, docs: Path = DOCS) -> dict[str, Any] | 
     names = section_headings(docs / locale / page)
     source_names = section_headings(docs / SOURCE_LOCALE / page)
     dates = [when for when in (section_changed(page, key, docs) for key in stale) if when]
+    date: str | None
     if dates:
         date = max(dates).date().isoformat()
     else:

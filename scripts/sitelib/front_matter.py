@@ -148,7 +148,7 @@ def check_title(title: str | None, source: str | None, path: str | Path) -> None
         raise SourceError(path, line, f"the page title {problem}")
 
 
-def check_config_text(extra: Mapping[str, Any], config_file: str | Path | None) -> None:
+def check_config_text(extra: Mapping[str, Any], config_file: str | Path) -> None:
     """Editors fill `extra:` in mkdocs.yml (contact details, licence, organisation);
     templates print those values unescaped, so the same rule applies."""
     lines = Path(config_file).read_text(encoding="utf-8").split("\n") if config_file else []

@@ -216,7 +216,7 @@ class _Reader:
             first, last = (part.strip() for part in re.split(r"[-–]", value))
             if first in DAYS and last in DAYS and DAYS.index(first) <= DAYS.index(last):
                 return tuple(range(DAYS.index(first), DAYS.index(last) + 1))
-        codes = value if isinstance(value, list) else [value]
+        codes: list[Any] = value if isinstance(value, list) else [value]
         if codes and all(isinstance(code, str) and code.strip() in DAYS for code in codes):
             return tuple(sorted({DAYS.index(code.strip()) for code in codes}))
         self.fail(path, f"'{value}' must name days as {', '.join(DAYS)}: a list like [mon, wed] or a range like mon-fri")

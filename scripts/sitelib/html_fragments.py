@@ -59,8 +59,9 @@ def _headings(content: str) -> tuple[tuple[str, str, int], ...]:
     line_starts = [0]
     for line in content.split("\n")[:-1]:
         line_starts.append(line_starts[-1] + len(line) + 1)
-    return tuple((heading["id"], " ".join(heading.get_text().split()),
-                  line_starts[heading.sourceline - 1] + heading.sourcepos)
+    # html.parser records each tag's position (sourceline, sourcepos); id is a one-valued attribute
+    return tuple((heading["id"], " ".join(heading.get_text().split()),  # type: ignore[misc]
+                  line_starts[heading.sourceline - 1] + heading.sourcepos)  # type: ignore[operator]
                  for heading in parse(content).find_all("h2", id=True, recursive=False))
 
 
@@ -77,7 +78,7 @@ def rewrite_links(fragment: str | Tag, rewrite: Callable[[str], str], tags: str 
     soup = parse(fragment) if isinstance(fragment, str) else fragment
     for name in URL_ATTRIBUTES:
         for node in soup.find_all(tags or True, attrs={name: True}):
-            node[name] = rewrite(node[name])
+            node[name] = rewrite(node[name])  # type: ignore[arg-type]  # href and src hold one value
     return str(soup) if isinstance(fragment, str) else soup
 
 

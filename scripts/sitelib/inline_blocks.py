@@ -105,7 +105,7 @@ def track_template_blocks(env: Environment) -> Environment:
     env.filters["inline_script"] = register_script
     env.filters["inline_style"] = register_style
     if not isinstance(env.loader, TemplateBlocksLoader):
-        env.loader = TemplateBlocksLoader(env.loader)
+        env.loader = TemplateBlocksLoader(env.loader)  # type: ignore[arg-type]  # MkDocs' environment has a loader
     if env.cache is not None:
         env.cache.clear()
     return env
@@ -126,7 +126,7 @@ def inline_code(html: str) -> tuple[list[tuple[str, str]], list[str]]:
     blocks: list[tuple[str, str]] = []
     problems: list[str] = []
     tree = LexborHTMLParser(html)
-    for node in tree.root.traverse(include_text=False):
+    for node in tree.root.traverse(include_text=False):  # type: ignore[union-attr]  # a parsed page has a root
         tag = node.tag or ""
         if tag.startswith(("-", "_")):
             continue

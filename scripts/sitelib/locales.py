@@ -96,7 +96,7 @@ def locale_prefix(locale: str) -> str:
 
 def english_name(locale: str) -> str:
     """The language's name in English, from Babel's CLDR data: 'bg' -> 'Bulgarian'."""
-    return Locale.parse(locale).get_display_name("en").split(" (")[0]
+    return Locale.parse(locale).get_display_name("en").split(" (")[0]  # type: ignore[union-attr]  # CLDR names it
 
 
 def script(locale: str) -> str:

@@ -47,7 +47,7 @@ def marker_line(source: str | None, name: str) -> int | None:
         if found == name:
             return number
     match = re.search(rf"<!--[ \t]*{re.escape(name)}[ \t]*-->", source or "")
-    return source.count("\n", 0, match.start()) + 1 if match else None
+    return (source or "").count("\n", 0, match.start()) + 1 if match else None
 
 
 def check_marker(name: str, markers: Collection[str], path: str | Path, source: str | None,

@@ -78,7 +78,7 @@ def language_links(config: MkDocsConfig) -> list[dict[str, str]]:
 
 
 def set_language_links(config: MkDocsConfig, links: list[dict[str, str]]) -> None:
-    config.extra.alternate = links
+    config.extra.alternate = links  # type: ignore[attr-defined]  # an attribute, as static-i18n sets it
 
 
 # --- Material's HTML --------------------------------------------------------------------
@@ -134,6 +134,7 @@ def point_search_config(page_html: str, locale_prefix: str, worker_name: str | N
     if not config or "base" not in config or "search" not in config:
         raise CouplingBroken(MATERIAL, "point_search_config",
                              'no <script id="__config"> with "base" and "search" in the page')
+    assert match is not None  # config was read from it
     base = config["base"] if config["base"].endswith("/") else config["base"] + "/"
     config["base"] = base + locale_prefix
     if worker_name:
@@ -327,9 +328,9 @@ def search_entries(config: MkDocsConfig) -> tuple[list[dict[str, Any]], list[Any
     static-i18n has merged by the end of the build."""
     plugin = config.plugins.get("material/search")
     entries = getattr(getattr(plugin, "search_index", None), "entries", None)
-    if entries is None or not hasattr(plugin.config, "fields"):
+    if entries is None or not hasattr(plugin.config, "fields"):  # type: ignore[union-attr]  # entries: a plugin
         raise CouplingBroken(MATERIAL, "search_entries", "plugins['material/search'] has no search_index.entries")
-    return entries, plugin.config.fields
+    return entries, plugin.config.fields  # type: ignore[union-attr]
 
 
 # --- Material's stylesheet and bundle (first paint) -------------------------------------

@@ -25,7 +25,7 @@ SOURCE_ALIASES = {"nb": ("nb", "no", "nn")}
 
 def accept_language_regex(locales: Iterable[str]) -> str:
     """PCRE for the first Accept-Language entry that names a locale (any region)."""
-    codes = []
+    codes: list[str] = []
     for code in locales:
         codes += SOURCE_ALIASES.get(code, (code,))
     return r"~^(?:[^,]*,)*?\s*(?<smittevern_accept>" + "|".join(codes) + r")(?:[-_;,\s]|$)"

@@ -84,9 +84,9 @@ def outline(path: str | Path) -> tuple[dict[str, Any], list[Item], Counter[str]]
         elif token.type == "inline":
             for child in token.children or []:
                 if child.type == "link_open":
-                    items.append(Item(line, "link", normalise_link(child.attrs.get("href", ""))))
+                    items.append(Item(line, "link", normalise_link(str(child.attrs.get("href", "")))))
                 elif child.type == "image":
-                    items.append(Item(line, "image", child.attrs.get("src", "")))
+                    items.append(Item(line, "image", str(child.attrs.get("src", ""))))
             for icon in ICON.findall(token.content):
                 items.append(Item(line, "icon", icon))
             text = re.sub(r"\]\([^)]*\)", "]", HEADING_ID.sub("", token.content))

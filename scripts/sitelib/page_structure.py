@@ -36,9 +36,10 @@ def title_end(content_html: str) -> int | None:
     if heading is None:
         return None
     line_start = 0
-    for _ in range(heading.sourceline - 1):
+    # html.parser records each tag's position (sourceline, sourcepos)
+    for _ in range(heading.sourceline - 1):  # type: ignore[operator]
         line_start = content.index("\n", line_start) + 1
-    return content.index("</h1>", line_start + heading.sourcepos) + len("</h1>")
+    return content.index("</h1>", line_start + heading.sourcepos) + len("</h1>")  # type: ignore[operator]
 
 
 def check_page_title(html: str, path: str | Path, source: str | None = "") -> None:
@@ -47,9 +48,9 @@ def check_page_title(html: str, path: str | Path, source: str | None = "") -> No
     if len(headings) > 1:
         raise SourceError(path, _nth_title_line(source, 2),
                           "a page has one title (# …); this is a second one: use ## for a section")
-    if headings and (headings[0].parent.tag != "body" or title_end(html) is None):
+    if headings and (headings[0].parent.tag != "body" or title_end(html) is None):  # type: ignore[union-attr]
         raise SourceError(path, find_line(source, TITLE_NEEDLES),
-                          f"the page title (# …) is inside <{headings[0].parent.tag}>: it must stand on its own "
+                          f"the page title (# …) is inside <{headings[0].parent.tag}>: it must stand on its own "  # type: ignore[union-attr]
                           "at the top of the page, outside any box, list or <details>, where the site's notices "
                           "(historical advice, translation out of date) attach to it")
 
@@ -63,7 +64,7 @@ def _nth_title_line(source: str | None, n: int) -> int | None:
 def check_marker_places(html: str, path: str | Path, source: str | None = "") -> None:
     """Every marker left in sanitized page HTML stands at the top level of the page."""
     tree = LexborHTMLParser(html)
-    for node in tree.root.traverse(include_text=False):
+    for node in tree.root.traverse(include_text=False):  # type: ignore[union-attr]  # a parsed page has a root
         if node.tag == "-comment" and node.parent is not None and node.parent.tag != "body":
             match = MARKER_LINE.search(node.html or "")
             if match:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Collection, Mapping
 from typing import Any
 
-from bs4 import BeautifulSoup, NavigableString
+from bs4 import BeautifulSoup, NavigableString, Tag
 
 from .phone_numbers import config_numbers
 from .ui_strings import Strings, fill
@@ -85,7 +85,8 @@ def link_phone_numbers(html: str, numbers: Collection[str], labels: Mapping[str,
             continue  # comments, CDATA
         if any(parent.name in SKIP for parent in text.parents):
             continue
-        parts, last = [], 0
+        parts: list[str | Tag] = []
+        last = 0
         for match in pattern.finditer(text):
             parts.append(text[last:match.start()])
             link = soup.new_tag("a", href=tel_href(match.group(0)), attrs={"class": "site-tel"})

@@ -153,11 +153,11 @@ def check_numbers(html: str, path: str | Path, source: str, numbers: Sequence[st
     for node in LexborHTMLParser(html).css("a[href]"):
         problem = tel_problem(node.attributes.get("href") or "", allowed)
         if problem:
-            shown = node.attributes.get("href")
+            shown = node.attributes.get("href") or ""
             raise SourceError(path, find_line(source, (re.escape(shown[:40]), *_number_needles(shown))),
                               f"the link {problem} ({listed}); a phone link may only call those")
-    shown = [str((meta or {}).get(key) or "") for key in SHOWN_FRONT_MATTER]
-    for text in texts_of(html) + shown:
+    front = [str((meta or {}).get(key) or "") for key in SHOWN_FRONT_MATTER]
+    for text in texts_of(html) + front:
         for number in unknown_numbers(text, allowed):
             raise SourceError(path, find_line(source, _number_needles(number)),
                               f"the phone number '{number.strip()}' is not one of the numbers in mkdocs.yml "

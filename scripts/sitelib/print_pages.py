@@ -147,7 +147,7 @@ class PrintPages:
     def _page(self, here: str, *, kind: str, title: object, sheet_locale: str | None = None,
               pdf_name: str | None = None) -> dict[str, Any]:
         """The context every print page needs (print-page.html)."""
-        assets = self.env.globals.get("component_page_assets", {}).get("print-kit", {})
+        assets = cast("dict[str, dict[str, str]]", self.env.globals.get("component_page_assets", {})).get("print-kit", {})
         css = self.included.paths("css") + ([assets["css"]] if "css" in assets else [])
         js = self.included.paths("js") + ([assets["js"]] if "js" in assets else [])
         toolbar = {
@@ -175,7 +175,7 @@ class PrintPages:
         return write_site_file(self.config.site_dir, f"{here.strip('/')}/index.html", typeset(html), source)
 
     def _qr(self, path: str) -> dict[str, Any]:
-        url = absolute_url(self.config.site_url, path)
+        url = absolute_url(self.config.site_url, path)  # type: ignore[arg-type]  # the print kit needs a site_url
         return {"url": url, "svg": Markup(qr_svg(url, title=url)), "short": break_url_at_slashes(short_url(url))}
 
     # --- flyers ---
@@ -184,7 +184,8 @@ class PrintPages:
         here = flyer_url(self.locale, topic.slug)
         topic_path = topic_url(self.locale, topic.slug)
         file_locale = getattr(page.file, "locale", self.locale) or self.locale
-        parts = flyer_parts(page.content, topic, topic_path, here, src_path=f"docs/{page.file.src_uri}")
+        parts = flyer_parts(page.content, topic, topic_path, here,  # type: ignore[arg-type]  # rendered by now
+                            src_path=f"docs/{page.file.src_uri}")
         meta = page.meta or {}
         historical = None
         if flyer_is_historical(meta) and meta.get("published"):

@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NoReturn, cast
 
 import yaml
 
@@ -195,7 +195,8 @@ def page_summary(made: Mapping[str, Made]) -> dict[str, Any]:
     {kind: the weakest section's, reviewed: how many checked, total, reviews: [(role, date)]}."""
     values = list(made.values())
     weakest = min(values, key=lambda item: RANK[item.kind]) if values else Made()
-    reviews = sorted({(item.role, item.date) for item in values if item.reviewed}, key=lambda pair: pair[1])
+    reviews = sorted({(item.role, item.date) for item in values if item.reviewed},
+                     key=lambda pair: pair[1])  # type: ignore[arg-type, return-value]  # a review has a date
     return {"kind": weakest.kind, "reviewed": sum(item.reviewed for item in values), "total": len(values),
             "reviews": [{"role": role, "date": date} for role, date in reviews]}
 
@@ -293,12 +294,14 @@ def kind_from_xliff(state: str | None, qualifier: str | None, approved: bool, ha
     return None
 
 
-def section_kind(kinds: Iterable[str | None]) -> str | None:
-    """A section's kind from its units' kinds: the weakest; None if any unit is unfinished."""
+def section_kind(kinds: Iterable[str | bool | None]) -> str | None:
+    """A section's kind from its units' kinds: the weakest; None if any unit is unfinished (None, or
+    False: not imported)."""
     kinds = list(kinds)
     if not kinds or not all(kinds):
         return None
-    return min(kinds, key=lambda kind: RANK[kind])
+    finished = cast("list[str]", kinds)  # all() left only kinds
+    return min(finished, key=lambda kind: RANK[kind])
 
 
 # --- what the reader sees ----------------------------------------------------------------

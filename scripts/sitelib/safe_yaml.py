@@ -42,7 +42,7 @@ def _parsed(text: str, path: str | Path, first_line: int, what: str, parse: Call
     depth = 0
     try:
         for event in yaml.parse(text, Loader=LOADER):
-            line = event.start_mark.line + first_line
+            line = event.start_mark.line + first_line  # type: ignore[union-attr]  # the parser marks every event
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                 raise SourceError(path, line, f"{what} may not use anchors (&name) or aliases (*name); "
                                   "write each value out")

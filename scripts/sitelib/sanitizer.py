@@ -165,7 +165,7 @@ def snippet(tag: str, attributes: Mapping[str, str | None]) -> str:
 
 
 def _snippet(node: LexborNode) -> str:
-    return snippet(node.tag, node.attributes)
+    return snippet(node.tag or "", node.attributes)
 
 
 def attribute_problem(tag: str, name: str, value: str | None, attributes: Mapping[str, str | None],
@@ -181,7 +181,7 @@ def attribute_problem(tag: str, name: str, value: str | None, attributes: Mappin
         return Problem(f"'{name}=' is not allowed in {shown}: data-… attributes belong to the site's "
                        "scripts (data-site-…, data-md-…)", (rf"\b{re.escape(name)}\b",))
     if name not in GLOBAL_ATTRIBUTES | ATTRIBUTES.get(tag, set()):
-        why = WHY_ATTRIBUTE.get(name, "the site does not use it")
+        why: str | None = WHY_ATTRIBUTE.get(name, "the site does not use it")
         return Problem(f"'{name}=' is not allowed on <{tag}> ({why}): {shown}", (rf"\b{re.escape(name)}\s*=",
                                                                               rf"\b{re.escape(name)}\b"))
     if name in URL_ATTRIBUTES:
@@ -235,7 +235,7 @@ def first_problem(html: str, base: str = ANY_PAGE) -> Problem | None:
 
     base: the page's address (urls.page_base), which its relative links are read against."""
     tree = LexborHTMLParser(html)
-    for node in tree.root.traverse(include_text=False):
+    for node in tree.root.traverse(include_text=False):  # type: ignore[union-attr]  # a parsed page has a root
         tag = node.tag
         if not tag or tag.startswith("-") or tag.startswith("_"):
             continue  # comments and text are handled elsewhere

@@ -25,13 +25,13 @@ def title_groups(items: Iterable[StructureItem], strings: Mapping[str, Text]) ->
     """Replace each group's key by its title in the page's language."""
     for item in items:
         if getattr(item, "is_section", False):
-            item.group_key = item.title
+            item.group_key = item.title  # type: ignore[attr-defined]  # the site's own attribute
             key = f"nav_{item.title}"
             if key not in strings:
                 raise SourceError(CONFIG, None, f"nav group '{item.title}' has no title: add '{key}' to "
                                                 "overrides/components/site-nav/strings.yml")
-            item.title = strings[key]
-            title_groups(item.children, strings)
+            item.title = strings[key]  # type: ignore[assignment]  # group titles have no plural forms
+            title_groups(item.children, strings)  # type: ignore[attr-defined]  # a section (is_section)
 
 
 def group_of(page: StructureItem) -> Section | None:

@@ -49,7 +49,7 @@ def word_diff(old: str, new: str) -> list[list[tuple[str, str]]]:
             was = before[index] if index < len(before) else None
             now = after[index] if index < len(after) else None
             if was is None:
-                rows.append([("insert", now)])
+                rows.append([("insert", now)])  # type: ignore[list-item]  # one of was and now is a line
             elif now is None:
                 rows.append([("delete", was)])
             else:
@@ -81,7 +81,7 @@ def build(docs: Path = DOCS, store: Path = freshness.STORE, locales: Iterable[st
         source_headings = freshness.section_headings(source_path)
         current = freshness.current_sections(page, docs)
         history = freshness.History.load(page, store)
-        entry = {
+        entry: dict[str, Any] = {
             "page": page,
             "id": page[:-len(".md")],
             "title": freshness.plain_heading(str(_meta(source_path).get("title") or page)),
@@ -97,7 +97,7 @@ def build(docs: Path = DOCS, store: Path = freshness.STORE, locales: Iterable[st
             counts[locale][status] += 1
             made = provenance.page_summary(provenance.sections_made(page, locale, current, provenance_store)) \
                 if path.exists() else None
-            item = dict(language(locale), status=status, url=page_url(locale, page), sections=[],
+            item: dict[str, Any] = dict(language(locale), status=status, url=page_url(locale, page), sections=[],
                         title=freshness.plain_heading(str(_meta(path).get("title") or "")) if path.exists() else None,
                         date=_date(path) if path.exists() else None, made=made)
             if status == freshness.STALE:

@@ -13,6 +13,7 @@ the locale). The key holds all of them, so an environment whose filter differs
 compiles its own code."""
 
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 from jinja2 import Environment, nodes
 from jinja2.bccache import Bucket, BytecodeCache
@@ -26,8 +27,9 @@ SETTINGS = ("block_start_string", "block_end_string", "variable_start_string", "
             "sandboxed", "intercepted_binops", "intercepted_unops")
 
 
-def callable_identity(function: object) -> str | tuple[object, ...]:
-    """Which function this is, for this process: two with the same identity behave alike."""
+def callable_identity(function: Any) -> str | tuple[object, ...]:
+    """Which function this is, for this process: two with the same identity behave alike.
+    function: any object a Jinja environment holds as a filter, a test or finalize (or None)."""
     code = getattr(function, "__code__", None)
     if code is None:                    # None, a builtin, a bound method, a partial: only itself
         return repr(function)

@@ -99,7 +99,7 @@ def placeholder_problem(text: str, key: str) -> str | None:
     return None
 
 
-def fill(text: Text, key: str, values: Mapping[str, object], escape_with: Callable[[object], str] = str) -> str:
+def fill(text: Text, key: str, values: Mapping[str, Any], escape_with: Callable[[Any], str] = str) -> str:
     """The one place where an interface string becomes text: each placeholder declared
     for `key` is replaced by its value, in one pass (a value is never read again).
 
@@ -207,8 +207,8 @@ def load_strings(overrides: str | Path = OVERRIDES, locales: Iterable[str] | Non
         numbers = config_numbers(load_mkdocs_yml()["extra"])
     overrides = Path(overrides)
     locales = list(locales or LOCALES)
-    table = {locale: {} for locale in locales}
-    defined = {}  # key -> (path, line) of its component strings file
+    table: StringTable = {locale: {} for locale in locales}
+    defined: dict[str, tuple[Path, int | None]] = {}  # key -> (path, line) of its component strings file
     for path in string_files(overrides):
         for key, texts, line in _entries(path):
             if not isinstance(texts, dict):
@@ -219,7 +219,8 @@ def load_strings(overrides: str | Path = OVERRIDES, locales: Iterable[str] | Non
             for locale in locales:
                 if texts.get(locale) and str(texts[locale]).strip():
                     table[locale][key] = _text(texts[locale], path,
-                                               lambda locale=locale: _locale_line(path, line, locale), key, locale,
+                                               lambda locale=locale: _locale_line(path, line, locale),  # type: ignore[misc]
+                                               key, locale,
                                                numbers)
     for locale in locales:
         path = overrides / "strings" / f"{locale}.yml"
@@ -245,7 +246,8 @@ def build_strings(config: MkDocsConfig) -> StringTable:
     """{locale: {key: text}} for the build being run: loaded once per build, from the
     config's overrides and checked against its phone numbers (scripts/sitelib/site_build.py)."""
     return once_per_build("interface strings",
-                          lambda: load_strings(config.theme.custom_dir, numbers=config_numbers(config.extra)))
+                          lambda: load_strings(config.theme.custom_dir,  # type: ignore[arg-type]  # the site's theme has one
+                                               numbers=config_numbers(config.extra)))
 
 
 def browser_forms(text: Text, key: str) -> str:

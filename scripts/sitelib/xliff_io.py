@@ -106,7 +106,7 @@ def export_locale(locale: str, folder: Path = FOLDER, docs: Path = DOCS, store: 
     """Write <folder>/<locale>.xlf and return its path."""
     if locale not in TRANSLATIONS:
         raise ValueError(f"'{locale}' is not a translation locale ({', '.join(TRANSLATIONS)})")
-    store_file = xliff.xlifffile(sourcelanguage=SOURCE_LOCALE, targetlanguage=locale)
+    store_file: xliff.xlifffile = xliff.xlifffile(sourcelanguage=SOURCE_LOCALE, targetlanguage=locale)
     for page in freshness.source_pages(docs):
         source_path = docs / SOURCE_LOCALE / page
         source = parse(source_path.read_text(encoding="utf-8"), source_path)
@@ -212,7 +212,8 @@ def check_reviews(pages: dict[str, dict[str, xliff.xliffunit]], kinds: dict[str,
         for unit_id, unit in units.items():
             section = sections.get(unit_id)
             if kinds[page][unit_id] == provenance.REVIEWED and (
-                    not recorded.get(section, provenance.Made()).reviewed or current.get(unit_id) != str(unit.target)):
+                    not recorded.get(section, provenance.Made()).reviewed  # type: ignore[arg-type]  # None: no section
+                    or current.get(unit_id) != str(unit.target)):
                 raise ImportProblem(
                     f"{path}:{unit.xmlelement.sourceline}: unit '{unit_id}' of {page} is marked as checked by a "
                     f"native speaker; say who checked it, as a role: scripts/i18n.py import --role ROLE "
