@@ -24,6 +24,7 @@
 """
 import argparse
 import sys
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 
@@ -35,7 +36,7 @@ from scripts.sitelib.source_errors import SourceError
 from scripts.sitelib.source_guard import check_source
 
 
-def build_problems(path):
+def build_problems(path: Path) -> list[str]:
     """What the build would reject in this page (front matter, markup, headings), as a list."""
     shown = path.relative_to(DOCS.parent) if path.is_relative_to(DOCS.parent) else path
     try:
@@ -45,8 +46,8 @@ def build_problems(path):
     return []
 
 
-def check(locales, docs=DOCS):
-    problems = []
+def check(locales: Sequence[str], docs: Path = DOCS) -> list[str]:
+    problems: list[str] = []
     for page in freshness.source_pages(docs):
         source = docs / SOURCE_LOCALE / page
         if SOURCE_LOCALE in locales:
@@ -61,7 +62,7 @@ def check(locales, docs=DOCS):
     return problems + locale_rules.problems(locales, docs)
 
 
-def translation_files(args):
+def translation_files(args: Iterable[str]) -> Iterator[Path]:
     for arg in args:
         if arg in TRANSLATIONS:
             yield from sorted((DOCS / arg).glob("*.md"))
@@ -69,7 +70,7 @@ def translation_files(args):
             yield Path(arg)
 
 
-def main(argv):
+def main(argv: Sequence[str]) -> int:
     parser = argparse.ArgumentParser(prog="scripts/i18n.py", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("command", choices=["status", "check", "stamp", "export", "import"])

@@ -13,7 +13,9 @@ import argparse
 import os
 import sys
 import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TextIO
 
 from scripts.devtools.local_site import SiteHeadersHandler, StaticServer, build_site
 from scripts.devtools.print_pdf import PrintError, open_print_browser, render_print_kit
@@ -22,11 +24,11 @@ from scripts.sitelib.site_address import PREVIEW_FLAG, deploy_address_error
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def progress_display(stream=sys.stdout):
+def progress_display(stream: TextIO = sys.stdout) -> Callable[[int, int, str, str], None]:
     """A one-line bar on a terminal, a line per PDF elsewhere (CI logs)."""
     started = time.monotonic()
 
-    def show(done, total, name, note=""):
+    def show(done: int, total: int, name: str, note: str = "") -> None:
         elapsed = time.monotonic() - started
         if stream.isatty():
             filled = int(30 * done / total)
@@ -41,7 +43,7 @@ def progress_display(stream=sys.stdout):
     return show
 
 
-def main(argv=None):
+def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--site-dir", default=str(ROOT / "site"))
     parser.add_argument("--no-build", action="store_true", help="render the print kit of an existing FLYER_PDFS=1 build")
