@@ -38,14 +38,17 @@ build: setup ## Set up, then build the site into site/ (a failed build leaves si
 flyers: setup ## The deploy build: site/ with PDF links and the print kit (flyers, cards, poster, packs, ZIP); needs a public SITE_URL, or PREVIEW=1 for a stamped proof
 	$(BIN)/smittevern flyers --site-dir site $(if $(filter 1 yes true,$(PREVIEW)),--preview)
 
-test: setup ## Set up, then run every test (build, content, translations, browser), three at a time (pytest-xdist); the every-page axe and CSP sweeps visit nb, th and zh
+test: setup ## Set up, then the type check (mypy) and every test (build, content, translations, browser), three at a time (pytest-xdist); the every-page axe and CSP sweeps visit nb, th and zh
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -n 3
 
 test-all: setup ## Like make test, with the every-page axe and CSP sweeps in all eleven languages (about 8 minutes more)
+	$(BIN)/mypy
 	SITE_TEST_ALL_LOCALES=1 $(BIN)/python -m pytest -n 3
 
-check: setup ## The fast checks, no build: the translation rules CI runs (structure, language, glossary, formality, plural forms, typography), then the unit tests (under a minute)
+check: setup ## The fast checks, no build: the translation rules CI runs (structure, language, glossary, formality, plural forms, typography), the type check (mypy, pyproject.toml), then the unit tests (under a minute)
 	$(BIN)/smittevern check
+	$(BIN)/mypy
 	$(BIN)/python -m pytest tests/unit -n 2 -q
 
 embed-demo: setup ## Serve the site and a partner page on another origin (next port) that embeds a section

@@ -38,6 +38,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from scripts.devtools.chromium import PHONE
 from scripts.devtools.local_site import build_site
@@ -45,6 +46,9 @@ from scripts.devtools.nginx import NginxSite
 from scripts.devtools.weight import NETWORKS, launch_isolated
 from scripts.sitelib.quick_exit import EXIT_DIR
 from scripts.sitelib.site_config import load_mkdocs_yml
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, BrowserContext, CDPSession, Page
 
 ROOT = Path(__file__).resolve().parents[1]
 SITE_URL = "http://127.0.0.1:8000/"
@@ -65,7 +69,7 @@ class Case:
     at_first_paint: bool
 
     @property
-    def label(self):
+    def label(self) -> str:
         return " · ".join([
             "JavaScript on" if self.javascript else "JavaScript off",
             "saved offline" if self.saved else "nothing saved",
@@ -74,7 +78,7 @@ class Case:
         ])
 
 
-def cases():
+def cases() -> list[Case]:
     """The issue's eight (JavaScript on/off x tap at first paint/later x saved or not,
     on the slow link), then the same without a signal where a page can be open then:
     saved pages open offline; without them only a page loaded before the signal went."""
@@ -88,18 +92,18 @@ class WorkerTarget:
     """CDP commands to the service worker's own target (Playwright opens sessions to
     pages only): through the browser session's Target.sendMessageToTarget."""
 
-    def __init__(self, browser_session, target_id):
+    def __init__(self, browser_session: "CDPSession", target_id: str) -> None:
         self.browser_session = browser_session
         self.id = 0
         self.session = browser_session.send("Target.attachToTarget", {"targetId": target_id, "flatten": False})["sessionId"]
 
-    def send(self, method, params=None):
+    def send(self, method: str, params: dict[str, Any] | None = None) -> None:
         self.id += 1
         self.browser_session.send("Target.sendMessageToTarget", {
             "sessionId": self.session, "message": json.dumps({"id": self.id, "method": method, "params": params or {}})})
 
 
-def save_offline(context, url):
+def save_offline(context: "BrowserContext", url: str) -> None:
     """The reader presses "Save all pages in this language" (unthrottled) and waits for it."""
     page = context.new_page()
     page.goto(url, wait_until="load")
@@ -109,7 +113,7 @@ def save_offline(context, url):
     page.close()
 
 
-def throttle_worker(browser, network):
+def throttle_worker(browser: "Browser", network: dict[str, Any]) -> "CDPSession":
     session = browser.new_browser_cdp_session()
     workers = [target for target in session.send("Target.getTargets")["targetInfos"] if target["type"] == "service_worker"]
     if len(workers) != 1:
@@ -120,19 +124,19 @@ def throttle_worker(browser, network):
     return session
 
 
-def button_centre(browser, url):
+def button_centre(browser: "Browser", url: str) -> tuple[float, float]:
     """Where a thumb taps the exit button on a 360x740 phone (the bar is sticky at the top)."""
-    context = browser.new_context(viewport=PHONE, locale="nb-NO", has_touch=True, is_mobile=True)
+    context = browser.new_context(viewport=PHONE, locale="nb-NO", has_touch=True, is_mobile=True)  # type: ignore[arg-type]  # PHONE: width, height
     try:
         page = context.new_page()
         page.goto(url, wait_until="load")
         box = page.locator("a.js-quick-exit").bounding_box()
-        return box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+        return box["x"] + box["width"] / 2, box["y"] + box["height"] / 2  # type: ignore[index]  # it is shown
     finally:
         context.close()
 
 
-def wait_for_first_paint(page, paints, limit_s=120):
+def wait_for_first_paint(page: "Page", paints: list[float], limit_s: float = 120) -> float:
     """Wait for the page's first contentful paint, and return its time. The exit bar
     is the first text of every page and the build inlines its CSS, so that paint shows
     it (a tap that misses it makes the run fail: no exit request)."""
@@ -144,7 +148,7 @@ def wait_for_first_paint(page, paints, limit_s=120):
     return paints[0]
 
 
-def tap(cdp, at):
+def tap(cdp: "CDPSession", at: tuple[float, float]) -> float:
     """A tap on the exit button. Its time is when the finger touches the screen: CDP
     answers a touch only once the page has taken it, so the time the page was busy
     counts too."""
@@ -155,7 +159,7 @@ def tap(cdp, at):
     return touched
 
 
-def what_is_left(context, url):
+def what_is_left(context: "BrowserContext", url: str) -> dict[str, int]:
     page = context.new_page()
     try:
         page.goto(url + "sitemap.xml")   # the site's origin, no script of its own
@@ -165,9 +169,9 @@ def what_is_left(context, url):
         page.close()
 
 
-def run_once(browser, server, case, tap_at, neutral):
+def run_once(browser: "Browser", server: NginxSite, case: Case, tap_at: tuple[float, float], neutral: str) -> dict[str, Any]:
     """One tap; returns {"exit_ms", "address", "neutral_ms", "left"} (ms from the tap)."""
-    context = browser.new_context(viewport=PHONE, locale="nb-NO", has_touch=True, is_mobile=True)
+    context = browser.new_context(viewport=PHONE, locale="nb-NO", has_touch=True, is_mobile=True)  # type: ignore[arg-type]  # PHONE: width, height
     worker_session = None
     try:
         url = server.url + PAGE
@@ -183,7 +187,8 @@ def run_once(browser, server, case, tap_at, neutral):
             cdp.send("Emulation.setScriptExecutionDisabled", {"value": True})
         if case.saved:
             worker_session = throttle_worker(browser, network)
-        paints, requests = [], []
+        paints: list[float] = []
+        requests: list[tuple[float, str]] = []
         cdp.send("Page.enable")
         cdp.send("Page.setLifecycleEventsEnabled", {"enabled": True})
         main_frame = cdp.send("Page.getFrameTree")["frameTree"]["frame"]["id"]
@@ -199,7 +204,7 @@ def run_once(browser, server, case, tap_at, neutral):
                 cdp.send("Network.emulateNetworkConditions", NO_SIGNAL)
         tapped = tap(cdp, tap_at)
         exit_url = server.url + EXIT_DIR
-        found = {}
+        found: dict[str, Any] = {}
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline and not ("exit" in found and "neutral" in found):
             page.wait_for_timeout(5)
@@ -226,12 +231,12 @@ def run_once(browser, server, case, tap_at, neutral):
 
 # --- the report ------------------------------------------------------------------------
 
-def load():
+def load() -> str:
     one, five, fifteen = os.getloadavg()
     return f"load average {one:.2f}, {five:.2f}, {fifteen:.2f} ({os.cpu_count()} cores)"
 
 
-def summary(runs):
+def summary(runs: list[dict[str, Any]]) -> dict[str, Any]:
     """Worst, median and best time to the exit address, and what the runs had in common."""
     times = [run["exit_ms"] for run in runs]
     neutral = [run["neutral_ms"] for run in runs if run["neutral_ms"] is not None]
@@ -245,7 +250,8 @@ def summary(runs):
     }
 
 
-def report(results, runs, started_load, ended_load, minutes):
+def report(results: dict[Case, list[dict[str, Any]]], runs: int, started_load: str, ended_load: str,
+           minutes: float) -> str:
     lines = [
         "# Quick exit: from the tap to the request for the exit address (`make bench`)",
         "",
@@ -276,7 +282,7 @@ def report(results, runs, started_load, ended_load, minutes):
     return "\n".join(lines) + "\n"
 
 
-def run(runs=10, site_dir=None, out=ROOT / "bench" / "exit.md"):
+def run(runs: int = 10, site_dir: str | Path | None = None, out: str | Path = ROOT / "bench" / "exit.md") -> None:
     """Tap the exit `runs` times per case; write the report to `out`."""
     started, started_load = time.monotonic(), load()
     neutral = load_mkdocs_yml()["extra"]["quick_exit_url"]
@@ -292,7 +298,7 @@ def run(runs=10, site_dir=None, out=ROOT / "bench" / "exit.md"):
             browser = launch_isolated(playwright)
             try:
                 tap_at = button_centre(browser, server.url + PAGE)
-                results = {case: [] for case in cases()}
+                results: dict[Case, list[dict[str, Any]]] = {case: [] for case in cases()}
                 for number in range(runs):
                     for case in results:
                         run = run_once(browser, server, case, tap_at, neutral)

@@ -36,8 +36,10 @@ import sys
 import tempfile
 import textwrap
 import time
+from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from scripts.devtools.build_profile import config_for
 from scripts.devtools.local_site import build_site, source_date_epoch
@@ -45,8 +47,13 @@ from scripts.devtools.nginx import NginxSite
 from scripts.devtools.weight import NETWORKS, PROFILES, cold_context, launch_isolated, wait_quiet
 from scripts.sitelib.locales import NATIVE_NAMES, SOURCE_LOCALE, locale_prefix
 
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
+
 ROOT = Path(__file__).resolve().parents[1]
 SITE_URL = "http://127.0.0.1:8000/"
+# A variant's measurements: {(locale, page kind or "search" or "redirect"): what was measured}
+Rows = dict[tuple[str, str], Any]
 
 PAGES = {"home": "", "guidance": "covid-19/", "tips": "drug-services/", "help": "help/"}
 LOCALES = ["nb", "th", "zh", "ro"]
@@ -98,7 +105,7 @@ SEARCH_WATCH = """() => {
 }"""
 
 
-def out_of_the_box_config(directory, docs_dir=ROOT / "docs"):
+def out_of_the_box_config(directory: str | Path, docs_dir: str | Path = ROOT / "docs") -> Path:
     """Material as it comes: plain theme, Google Fonts, static-i18n rebuilding search; no hooks/overrides."""
     languages = "\n".join(
         f"        - locale: {code}\n          name: {name}\n          build: true"
@@ -136,7 +143,7 @@ def out_of_the_box_config(directory, docs_dir=ROOT / "docs"):
     return path
 
 
-def build(label, site_dir, config=None):
+def build(label: str, site_dir: Path, config: Path | None = None) -> None:
     print(f"building {label} …", flush=True)
     result = build_site(site_dir, SITE_URL, **({"config": config} if config else {}))
     if result.returncode != 0 and config is None:
@@ -149,13 +156,13 @@ def build(label, site_dir, config=None):
                        cwd=ROOT, env=env, check=True, capture_output=True)
 
 
-def counted(server, external):
+def counted(server: NginxSite, external: list[Any]) -> dict[str, Any]:
     log = server.log
     return {"bytes": sum(size for _, _, size in log), "requests": len(log) + len(external),
             "external": len(external), "entries": log}
 
 
-def weigh(browser, server, locale, kind):
+def weigh(browser: "Browser", server: NginxSite, locale: str, kind: str) -> dict[str, Any] | None:
     """First view of one page, then the next page type in the same visit (unthrottled)."""
     kinds = list(PAGES)
     second = kinds[(kinds.index(kind) + 1) % len(kinds)]
@@ -179,7 +186,7 @@ def weigh(browser, server, locale, kind):
         context.close()
 
 
-def paint(browser, server, locale, kind, profile):
+def paint(browser: "Browser", server: NginxSite, locale: str, kind: str, profile: str) -> dict[str, float]:
     """LCP, CLS and total blocking time of a cold first view on a throttled link (and CPU)."""
     context, page, _ = cold_context(browser, locale, network=profile)
     context.add_init_script(LONG_TASKS)
@@ -191,7 +198,7 @@ def paint(browser, server, locale, kind, profile):
         context.close()
 
 
-def search_time(browser, server, locale):
+def search_time(browser: "Browser", server: NginxSite, locale: str) -> dict[str, Any] | None:
     """Cold guidance page on the search link: focus, type, first result (ms); bytes after the focus."""
     context, page, _ = cold_context(browser, locale, network=SEARCH_PROFILE)
     try:
@@ -219,8 +226,8 @@ def search_time(browser, server, locale):
         context.close()
 
 
-def run_variant(browser, site_dir, locales, label, redirects=False):
-    rows = {}
+def run_variant(browser: "Browser", site_dir: Path, locales: Iterable[str], label: str, redirects: bool = False) -> Rows:
+    rows: Rows = {}
     with NginxSite(site_dir) as server:
         for locale in locales:
             for kind in PAGES:
@@ -243,7 +250,7 @@ def run_variant(browser, site_dir, locales, label, redirects=False):
     return rows
 
 
-def opened(browser, server, locale, path, end):
+def opened(browser: "Browser", server: NginxSite, locale: str, path: str, end: str) -> dict[str, Any]:
     """A cold phone in `locale` on the 400 kbit/s link opens `path` and ends on `end`: the
     responses nginx logged and ms from the start to the final page's LCP."""
     context, page, _ = cold_context(browser, locale, network=SEARCH_PROFILE)
@@ -261,7 +268,7 @@ def opened(browser, server, locale, path, end):
         context.close()
 
 
-def redirect_cost(browser, server, locale):
+def redirect_cost(browser: "Browser", server: NginxSite, locale: str) -> dict[str, Any]:
     """A Norwegian deep link (the guidance page, as on a QR code) opened by a phone in
     `locale`, against the right page opened directly."""
     path = PAGES["guidance"]
@@ -274,7 +281,7 @@ def redirect_cost(browser, server, locale):
 
 # --- build times -----------------------------------------------------------------------------
 
-def timed_build(config, site_dir, strict=True):
+def timed_build(config: Path, site_dir: Path, strict: bool = True) -> dict[str, float] | None:
     """Wall and CPU seconds (the mkdocs process: user + system) of one `mkdocs build`, and
     the load average of the minute before it (the machine may be shared)."""
     env = dict(os.environ, SITE_URL=SITE_URL, NO_MKDOCS_2_WARNING="1")
@@ -295,10 +302,10 @@ def timed_build(config, site_dir, strict=True):
 TRIPLED = 3   # issue 23: every page three times, the time at most three times
 
 
-def build_times(tmp, runs, copies=(1, TRIPLED)):
+def build_times(tmp: Path, runs: int, copies: Iterable[int] = (1, TRIPLED)) -> list[dict[str, Any]]:
     """Paired builds, the default and this site alternating (which goes first swaps each
     run), of the real docs/ and of a copy with every page `copies` times (all locales)."""
-    rows = []
+    rows: list[dict[str, Any]] = []
     for count in copies:
         folder = tmp / f"docs-x{count}"
         folder.mkdir()
@@ -318,10 +325,11 @@ def build_times(tmp, runs, copies=(1, TRIPLED)):
     return rows
 
 
-def build_table(rows):
+def build_table(rows: list[dict[str, Any]]) -> str:
     """bench/build.md: every timed build, the medians and the targets (issue 23)."""
-    def med(copies, variant, key):
-        return median(row[key] for row in rows if row["copies"] == copies and row["variant"] == variant)
+    def med(copies: int, variant: str, key: str) -> float:
+        found = median(row[key] for row in rows if row["copies"] == copies and row["variant"] == variant)
+        return found  # type: ignore[return-value]  # copies: the sizes both variants were timed at
 
     copies = sorted({row["copies"] for row in rows
                      if {"default", "this site"} <= {found["variant"] for found in rows if found["copies"] == row["copies"]}})
@@ -355,20 +363,20 @@ def build_table(rows):
 
 # --- tables --------------------------------------------------------------------------------
 
-def kb(value):
+def kb(value: float) -> str:
     return f"{value / 1000:.1f} KB"
 
 
-def seconds(ms):
+def seconds(ms: float | None) -> str:
     return "–" if ms is None else f"{ms / 1000:.2f} s"
 
 
-def median(values):
-    values = [value for value in values if value is not None]
-    return statistics.median(values) if values else None
+def median(values: Iterable[float | None]) -> float | None:
+    numbers = [value for value in values if value is not None]
+    return statistics.median(numbers) if numbers else None
 
 
-def summary(rows, kind, locales):
+def summary(rows: Rows, kind: str, locales: Sequence[str]) -> dict[str, Any] | None:
     found = [rows[(locale, kind)] for locale in locales if (locale, kind) in rows]
     if not found:
         return None
@@ -387,13 +395,13 @@ def summary(rows, kind, locales):
     }
 
 
-def _link(name):
+def _link(name: str) -> str:
     profile = PROFILES[name]
     cpu = f", CPU {profile['cpu']}× slower" if profile["cpu"] != 1 else ""
-    return f"{name} ({NETWORKS[profile['network']]['latency']} ms latency{cpu})"
+    return f"{name} ({NETWORKS[str(profile['network'])]['latency']} ms latency{cpu})"
 
 
-def summary_table(ours, default, locales):
+def summary_table(ours: Rows, default: Rows | None, locales: Sequence[str]) -> str:
     """The summary at the top of bench/weight.md: medians per page type, both variants, the issue's targets."""
     profiles = list(PROFILES)
     head = (["page", "variant", "first view (gzip)", "requests"]
@@ -407,7 +415,7 @@ def summary_table(ours, default, locales):
         "| " + " | ".join(head) + " |",
         "|" + "---|" * len(head),
     ]
-    checks = []
+    checks: list[tuple[str, float, float, list[float], float, float]] = []
     for kind in PAGES:
         for label, rows in (("this site", ours), ("Material default", default)):
             if rows is None:
@@ -426,6 +434,7 @@ def summary_table(ours, default, locales):
                    f"{kb(row['repeat_bytes'])}, {row['repeat_requests']:g}"]) + " |")
         if default is not None and summary(ours, kind, locales) and summary(default, kind, locales):
             us, them = summary(ours, kind, locales), summary(default, kind, locales)
+            assert us is not None and them is not None  # the condition above
             worst = max(ours[(locale, kind)]["first"]["bytes"] / default[(locale, kind)]["first"]["bytes"]
                         for locale in locales if (locale, kind) in ours and (locale, kind) in default)
             lcps = [us[f"lcp {name}"] / them[f"lcp {name}"] for name in (SEARCH_PROFILE, CHEAP_PHONE)]
@@ -439,9 +448,9 @@ def summary_table(ours, default, locales):
                   f"{TARGETS['repeat_bytes'] / 1000:g} KB (the worst locale).", "",
                   f"| page | bytes vs default (worst) | requests (most) | LCP vs default, {SEARCH_PROFILE} | "
                   f"LCP vs default, {CHEAP_PHONE} | CLS | repeat view (largest) |", "|---|---|---|---|---|---|---|"]
-        for kind, ratio, requests, lcps, cls, repeat in checks:
-            lines.append(f"| {kind} | {ratio:.3f}×{mark(ratio <= TARGETS['bytes_ratio'])} | {requests:g}"
-                         f"{mark(requests <= TARGETS['requests'])} | "
+        for kind, ratio, most_requests, lcps, cls, repeat in checks:
+            lines.append(f"| {kind} | {ratio:.3f}×{mark(ratio <= TARGETS['bytes_ratio'])} | {most_requests:g}"
+                         f"{mark(most_requests <= TARGETS['requests'])} | "
                          + " | ".join(f"{lcp:.2f}×{mark(lcp <= TARGETS['lcp_ratio'])}" for lcp in lcps)
                          + f" | {cls:.3f}{mark(cls <= TARGETS['cls'])} | "
                          f"{kb(repeat)}{mark(repeat <= TARGETS['repeat_bytes'])} |")
@@ -480,7 +489,7 @@ def summary_table(ours, default, locales):
     return "\n".join(lines) + "\n"
 
 
-def detail_table(ours, default, locales):
+def detail_table(ours: Rows, default: Rows | None, locales: Sequence[str]) -> str:
     """Every measurement, for bench/weight.md."""
     lines = ["| variant | locale | page | first view | requests | "
              + " | ".join(f"LCP {name} | CLS {name}" for name in PROFILES) + f" | TBT {CHEAP_PHONE} | repeat view (page) |",
@@ -498,7 +507,7 @@ def detail_table(ours, default, locales):
     return "\n".join(lines) + "\n"
 
 
-def largest_requests(ours, locale, kind, count=8):
+def largest_requests(ours: Rows, locale: str, kind: str, count: int = 8) -> str:
     row = ours.get((locale, kind))
     if not row:
         return ""
@@ -506,14 +515,14 @@ def largest_requests(ours, locale, kind, count=8):
     return "\n".join(f"- `{path.split('?')[0]}` {kb(size)}" for path, _, size in entries) + "\n"
 
 
-def run(locales=LOCALES, out=ROOT / "bench" / "weight.md", no_default=False, build_runs=3,
-        build_out=ROOT / "bench" / "build.md", only_builds=False):
+def run(locales: Iterable[str] = LOCALES, out: str | Path = ROOT / "bench" / "weight.md", no_default: bool = False,
+        build_runs: int = 3, build_out: str | Path = ROOT / "bench" / "build.md", only_builds: bool = False) -> None:
     """Time the builds (bench/build.md), then measure the pages (bench/weight.md)."""
     locales = list(locales)
     started = time.monotonic()
     from playwright.sync_api import sync_playwright
-    with tempfile.TemporaryDirectory() as tmp:
-        tmp = Path(tmp)
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
         if build_runs and not no_default:
             text = build_table(build_times(tmp, build_runs))
             Path(build_out).write_text(text, encoding="utf-8")

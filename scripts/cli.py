@@ -4,7 +4,9 @@ call them (`make check` runs `smittevern check`). `make setup` installs the comm
 
 Each command is a thin wrapper: the work is in plain functions the tests import
 (scripts/i18n.py, scripts/linkcheck.py, …)."""
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import click
 
@@ -12,16 +14,17 @@ from scripts.sitelib import xliff_io
 from scripts.sitelib.provenance import ROLES
 
 ROOT = Path(__file__).resolve().parents[1]
+T = TypeVar("T")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-def cli():
+def cli() -> None:
     """Tools for the smittevern site: translations, links, flyers, embeds, benchmarks."""
 
 
 # --- translations (translations/README.md) ----------------------------------------------
 
-def _fail_on_problems(action):
+def _fail_on_problems(action: Callable[[], T]) -> T:
     """Run action(); a problem in a page or an XLIFF file ends the command with its message."""
     from scripts.sitelib.source_errors import SourceError
     try:
@@ -33,7 +36,7 @@ def _fail_on_problems(action):
 @cli.command()
 @click.option("--sections", is_flag=True, help="Also say which sections of a stale page are stale.")
 @click.option("--provenance", is_flag=True, help="How each translation was made (machine, person, reviewed).")
-def status(sections, provenance):
+def status(sections: bool, provenance: bool) -> None:
     """Page x language: translated, stale or missing."""
     from scripts.sitelib import freshness
     from scripts.sitelib import provenance as made
@@ -52,7 +55,7 @@ def status(sections, provenance):
 
 @cli.command()
 @click.argument("locales", nargs=-1)
-def check(locales):
+def check(locales: tuple[str, ...]) -> None:
     """Structure and language of every page, provenance, and the language rules (glossary,
     formality and variety, plural forms, typography). Exit status 1 on problems."""
     from scripts.i18n import check as problems_in
@@ -68,13 +71,13 @@ def check(locales):
 @click.option("--section", "sections", multiple=True, help="Only this section id (repeat for more).")
 @click.option("--minor", is_flag=True,
               help="TARGETS are Norwegian pages whose change needs no new translation (a typo): no notice appears.")
-def stamp(targets, sections, minor):
+def stamp(targets: tuple[str, ...], sections: tuple[str, ...], minor: bool) -> None:
     """A translation (LOCALE or FILE) now matches the current Norwegian text."""
     from scripts.i18n import translation_files
     from scripts.sitelib import freshness
     from scripts.sitelib.locales import SOURCE_LOCALE
 
-    def work():
+    def work() -> None:
         if minor:
             for page in [Path(t).name if t.endswith(".md") else f"{t}.md" for t in targets]:
                 moved = freshness.stamp_minor(page, sections=list(sections) or None)
@@ -94,7 +97,7 @@ def stamp(targets, sections, minor):
 @click.option("--all", "every", is_flag=True, help="Every translated locale.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
               help="Folder for the .xlf files (default: translations/).")
-def export(locales, every, output):
+def export(locales: tuple[str, ...], every: bool, output: Path | None) -> None:
     """One XLIFF file per locale for translation tools (translations/<locale>.xlf)."""
     from scripts.sitelib.locales import TRANSLATIONS
     if not locales and not every:
@@ -111,11 +114,11 @@ def export(locales, every, output):
 @click.option("--date", help="When they were checked, YYYY-MM-DD (default: today).")
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
               help="Folder of the .xlf files named by locale (default: translations/).")
-def import_(targets, role, date, output):
+def import_(targets: tuple[str, ...], role: str | None, date: str | None, output: Path | None) -> None:
     """Write the translations in an XLIFF file (LOCALE or FILE.xlf) back to docs/<locale>/."""
     from scripts.sitelib import provenance
 
-    def work():
+    def work() -> None:
         reviewer = provenance.review(role, date) if role else None
         for target in targets:
             source = Path(target) if target.endswith(".xlf") else (output or xliff_io.FOLDER) / f"{target}.xlf"
@@ -129,7 +132,7 @@ def import_(targets, role, date, output):
 @cli.command()
 @click.option("--external", is_flag=True, help="Also check external links for real (needs internet).")
 @click.option("--site", type=click.Path(exists=True, file_okay=False), help="A built site (default: build one now).")
-def linkcheck(external, site):
+def linkcheck(external: bool, site: str | None) -> None:
     """Build, serve on 127.0.0.1 and check every internal link and #anchor with LinkChecker."""
     from scripts.linkcheck import run
     raise SystemExit(run(external=external, site=site))
@@ -140,14 +143,14 @@ def linkcheck(external, site):
 @click.option("--no-build", is_flag=True, help="Render the print kit of an existing FLYER_PDFS=1 build.")
 @click.option("--preview", is_flag=True,
               help="A proof: allow a local SITE_URL and stamp every PDF 'PREVIEW – not for printing'.")
-def flyers(site_dir, no_build, preview):
+def flyers(site_dir: Path, no_build: bool, preview: bool) -> None:
     """Build the site with PDF links, then render the print kit (needs SITE_URL, the public address)."""
     from scripts.render_print_kit import run
     run(site_dir=site_dir, no_build=no_build, preview=preview)
 
 
 @cli.command(name="embed-demo")
-def embed_demo():
+def embed_demo() -> None:
     """Serve the site (PORT, default 8000) and a partner page on the next port that embeds a section."""
     from scripts.embed_demo import run
     run()
@@ -156,7 +159,7 @@ def embed_demo():
 # --- benchmarks (bench/README.md) --------------------------------------------------------
 
 @cli.group()
-def bench():
+def bench() -> None:
     """Speed and weight beside Material's defaults; the quick exit's timing."""
 
 
@@ -167,7 +170,7 @@ def bench():
 @click.option("--build-runs", type=int, default=3, show_default=True, help="Paired timed builds per docs size (0: none).")
 @click.option("--build-out", type=click.Path(path_type=Path), default=ROOT / "bench" / "build.md")
 @click.option("--only-builds", is_flag=True, help="Time the builds, measure no pages.")
-def weight(locales, out, no_default, build_runs, build_out, only_builds):
+def weight(locales: str, out: Path, no_default: bool, build_runs: int, build_out: Path, only_builds: bool) -> None:
     """Build time, weight, LCP, TBT, CLS, repeat views, the language redirect and search time."""
     from scripts.bench_weight import run
     run(locales=locales.split(","), out=out, no_default=no_default, build_runs=build_runs,
@@ -179,7 +182,7 @@ def weight(locales, out, no_default, build_runs, build_out, only_builds):
 @click.option("--site-dir", type=click.Path(exists=True, file_okay=False),
               help="A site built with SITE_URL=http://127.0.0.1:8000/ (default: build one).")
 @click.option("--out", type=click.Path(path_type=Path), default=ROOT / "bench" / "exit.md")
-def exit_timing(runs, site_dir, out):
+def exit_timing(runs: int, site_dir: str | None, out: Path) -> None:
     """The quick exit: from the tap to the request for the exit address, worst of `runs`."""
     from scripts.bench_exit import run
     run(runs=runs, site_dir=site_dir, out=out)
@@ -190,7 +193,7 @@ def exit_timing(runs, site_dir, out):
 @click.option("--top", type=int, default=25, show_default=True)
 @click.option("--out", type=click.Path(path_type=Path))
 @click.option("--markdown", "markdown_out", type=click.Path(path_type=Path), help="Also write the Markdown tables here.")
-def profile(copies, top, out, markdown_out):
+def profile(copies: int, top: int, out: Path | None, markdown_out: Path | None) -> None:
     """Where a full build spends its time (cProfile)."""
     from scripts.devtools.build_profile import run
     run(copies=copies, top=top, out=out, markdown_out=markdown_out)
@@ -199,12 +202,12 @@ def profile(copies, top, out, markdown_out):
 # --- for developers -----------------------------------------------------------------------
 
 @cli.group()
-def dev():
+def dev() -> None:
     """Regenerate data the build checks against."""
 
 
 @dev.command(name="window-globals")
-def window_globals():
+def window_globals() -> None:
     """Rewrite scripts/sitelib/window_globals.txt from this machine's Chromium."""
     from scripts.devtools.window_globals import run
     run()

@@ -28,7 +28,7 @@ PARTNER = """<!doctype html>
 """
 
 
-def run():
+def run() -> None:
     port = int(os.environ.get("PORT", "8000"))
     site_url = f"http://127.0.0.1:{port}/"
     site_dir = Path(tempfile.mkdtemp(prefix="embed-demo-site-"))

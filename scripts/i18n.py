@@ -22,6 +22,7 @@ for editors, translators and CI.
                                         a name (native-speaker, translator, health-worker,
                                         outreach-worker); the date defaults to today
 """
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 
@@ -33,7 +34,7 @@ from scripts.sitelib.source_errors import SourceError
 from scripts.sitelib.source_guard import check_source
 
 
-def build_problems(path):
+def build_problems(path: Path) -> list[str]:
     """What the build would reject in this page (front matter, markup, headings), as a list."""
     shown = path.relative_to(DOCS.parent) if path.is_relative_to(DOCS.parent) else path
     try:
@@ -43,8 +44,8 @@ def build_problems(path):
     return []
 
 
-def check(locales, docs=DOCS):
-    problems = []
+def check(locales: Sequence[str], docs: Path = DOCS) -> list[str]:
+    problems: list[str] = []
     for page in freshness.source_pages(docs):
         source = docs / SOURCE_LOCALE / page
         if SOURCE_LOCALE in locales:
@@ -59,7 +60,7 @@ def check(locales, docs=DOCS):
     return problems + locale_rules.problems(locales, docs)
 
 
-def translation_files(args):
+def translation_files(args: Iterable[str]) -> Iterator[Path]:
     for arg in args:
         if arg in TRANSLATIONS:
             yield from sorted((DOCS / arg).glob("*.md"))

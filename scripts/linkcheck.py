@@ -22,10 +22,10 @@ ROOT = Path(__file__).resolve().parents[1]
 CONFIG = ROOT / "scripts" / "linkcheckerrc"
 
 
-def start_urls(site_dir, base_url):
+def start_urls(site_dir: str | Path, base_url: str) -> list[str]:
     """A URL for every page: folder URLs for index.html, file URLs for the rest."""
     site_dir = Path(site_dir)
-    urls = []
+    urls: list[str] = []
     for path in sorted(site_dir.rglob("*.html")):
         if path.name == LITE_PAGE:   # the same page as index.html beside it, the first-screen CSS linked
             continue
@@ -34,26 +34,26 @@ def start_urls(site_dir, base_url):
     return urls
 
 
-def linkchecker_command(external=False):
+def linkchecker_command(external: bool = False) -> list[str]:
     binary = Path(sys.executable).with_name("linkchecker")
     command = [str(binary) if binary.exists() else "linkchecker", "-f", str(CONFIG), "--stdin", "--no-status"]
     return command + (["--check-extern"] if external else [])
 
 
-def run_linkchecker(site_dir, base_url, external=False):
+def run_linkchecker(site_dir: str | Path, base_url: str, external: bool = False) -> subprocess.CompletedProcess[str]:
     """Run LinkChecker over a site already served at base_url; return CompletedProcess."""
     urls = "\n".join(start_urls(site_dir, base_url)) + "\n"
     env = dict(os.environ, HOME=tempfile.gettempdir())  # it keeps a small state folder there
     return subprocess.run(linkchecker_command(external), input=urls, text=True, capture_output=True, env=env)
 
 
-def world_readable(folder):
+def world_readable(folder: str | Path) -> None:
     """As root LinkChecker drops to 'nobody'; what it reads must be readable."""
     for path in [Path(folder), *Path(folder).rglob("*")]:
         path.chmod(0o755 if path.is_dir() else 0o644)
 
 
-def run(external=False, site=None):
+def run(external: bool = False, site: str | Path | None = None) -> int:
     """Build (unless `site` is a built site folder), serve and check; returns LinkChecker's exit status."""
     port = free_port()
     url = f"http://127.0.0.1:{port}/"

@@ -12,7 +12,9 @@ build is served on a free local port while Chromium prints.
 import os
 import sys
 import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TextIO
 
 from scripts.devtools.local_site import SiteHeadersHandler, StaticServer, build_site
 from scripts.devtools.print_pdf import PrintError, open_print_browser, render_print_kit
@@ -21,11 +23,11 @@ from scripts.sitelib.site_address import PREVIEW_FLAG, deploy_address_error
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def progress_display(stream=sys.stdout):
+def progress_display(stream: TextIO = sys.stdout) -> Callable[[int, int, str, str], None]:
     """A one-line bar on a terminal, a line per PDF elsewhere (CI logs)."""
     started = time.monotonic()
 
-    def show(done, total, name, note=""):
+    def show(done: int, total: int, name: str, note: str = "") -> None:
         elapsed = time.monotonic() - started
         if stream.isatty():
             filled = int(30 * done / total)
@@ -40,7 +42,7 @@ def progress_display(stream=sys.stdout):
     return show
 
 
-def run(site_dir=ROOT / "site", no_build=False, preview=False):
+def run(site_dir: str | Path = ROOT / "site", no_build: bool = False, preview: bool = False) -> None:
     """Build the site with PDF links (unless no_build), then render the print kit into it."""
     site_dir = Path(site_dir).resolve()
     site_url = os.environ.get("SITE_URL")

@@ -13,14 +13,16 @@ by code that escapes whatever it puts in.
 """
 from pathlib import Path
 
+from jinja2 import Environment
 
-def own_templates(overrides):
+
+def own_templates(overrides: str | Path) -> frozenset[str]:
     """Names (as Jinja loads them) of every template in the theme's custom_dir."""
     overrides = Path(overrides)
     return frozenset(path.relative_to(overrides).as_posix() for path in overrides.rglob("*.html"))
 
 
-def autoescape_own_templates(env, overrides):
+def autoescape_own_templates(env: Environment, overrides: str | Path) -> Environment:
     """Turn autoescape on for the templates in `overrides` only; returns env."""
     names = own_templates(overrides)
     env.autoescape = lambda name: name in names

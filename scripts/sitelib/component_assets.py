@@ -7,6 +7,9 @@ marker) names its files `<name>.page.css` and `<name>.page.js`: those become
 files of their own, loaded only by the pages that show the component.
 The content hash in every file name lets servers cache them for a year.
 """
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
 from .fingerprint import fingerprinted_name
 from .locales import ROOT
 from .minify import MINIFIERS
@@ -15,7 +18,7 @@ COMPONENTS = ROOT / "overrides" / "components"
 KINDS = ("css", "js")
 
 
-def bundle(kind, components=COMPONENTS):
+def bundle(kind: str, components: Path = COMPONENTS) -> str:
     """Concatenate every site-wide components/*/*.{kind}, in component-name order."""
     parts = []
     for path in sorted(components.glob(f"*/*.{kind}")):
@@ -24,18 +27,18 @@ def bundle(kind, components=COMPONENTS):
     return "\n".join(parts)
 
 
-def build_bundles(components=COMPONENTS):
+def build_bundles(components: Path = COMPONENTS) -> dict[str, tuple[str, str]]:
     """Return {kind: (site path, text)} for the site-wide css and js."""
-    bundles = {}
+    bundles: dict[str, tuple[str, str]] = {}
     for kind in KINDS:
         text = MINIFIERS[kind](bundle(kind, components))
         bundles[kind] = (fingerprinted_name("site", kind, text), text)
     return bundles
 
 
-def page_assets(components=COMPONENTS):
+def page_assets(components: Path = COMPONENTS) -> dict[str, dict[str, tuple[str, str]]]:
     """Return {component: {kind: (site path, text)}} for the *.page.css|js files."""
-    assets = {}
+    assets: dict[str, dict[str, tuple[str, str]]] = {}
     for kind in KINDS:
         for path in sorted(components.glob(f"*/*.page.{kind}")):
             text = MINIFIERS[kind](path.read_text(encoding="utf-8"))
@@ -44,7 +47,7 @@ def page_assets(components=COMPONENTS):
     return assets
 
 
-def asset_tags(paths, relative_url):
+def asset_tags(paths: Mapping[str, str], relative_url: Callable[[str], str]) -> str:
     """<link>/<script> tags for one component's page assets; relative_url(path) -> URL."""
     tags = []
     if "css" in paths:

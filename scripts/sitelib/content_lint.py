@@ -6,6 +6,8 @@
 - a phone number that mkdocs.yml does not hold fails (scripts/sitelib/phone_numbers.py).
 """
 import re
+from collections.abc import Iterator, Sequence
+from pathlib import Path
 
 from .markdown_source import split_front_matter
 from .phone_numbers import allowed_set, config_numbers, unknown_numbers
@@ -19,21 +21,21 @@ SENTENCE_END = re.compile(r"(?<=[.!?:])\s+")
 SKIP_LINE = re.compile(r"^\s*(<!--.*-->|!!!|\{.*\}\s*$)")  # a fence line is a few words: never too long
 
 
-def body_lines(text, path):
+def body_lines(text: str, path: str | Path) -> Iterator[tuple[int, str]]:
     """Yield (line number, text) after the front matter."""
     _, _, start = split_front_matter(text, path)
     for number, line in enumerate(text.splitlines()[start:], start + 1):
         yield number, line
 
 
-def clean(line):
+def clean(line: str) -> str:
     line = re.sub(r"\{\s*#[\w-]+\s*\}", "", line)
     line = re.sub(r":[a-z]+-[a-z0-9-]+:", "", line)
     line = re.sub(r"\]\([^)]*\)", "]", line)
     return re.sub(r"^\s*(#+|[-*]|\d+\.)\s+", "", line).strip()
 
 
-def long_sentences(text, path):
+def long_sentences(text: str, path: str | Path) -> list[str]:
     problems = []
     for number, line in body_lines(text, path):
         if SKIP_LINE.match(line):
@@ -45,7 +47,7 @@ def long_sentences(text, path):
     return problems
 
 
-def avoided_wording(text, path):
+def avoided_wording(text: str, path: str | Path) -> list[str]:
     problems = []
     for number, line in body_lines(text, path):
         for match in FORBIDDEN.finditer(QUOTED.sub("", line)):
@@ -53,7 +55,7 @@ def avoided_wording(text, path):
     return problems
 
 
-def unknown_phone_numbers(text, path, allowed=None):
+def unknown_phone_numbers(text: str, path: str | Path, allowed: Sequence[str] | None = None) -> list[str]:
     """Phone numbers in the page that mkdocs.yml does not hold (phone_numbers.py:
     one list, one definition of a phone number). allowed: the numbers (default: the config's)."""
     if allowed is None:
@@ -67,6 +69,6 @@ def unknown_phone_numbers(text, path, allowed=None):
     return problems
 
 
-def lint_source(text, path, allowed_numbers=None):
+def lint_source(text: str, path: str | Path, allowed_numbers: Sequence[str] | None = None) -> list[str]:
     """All checks for a Norwegian source page."""
     return long_sentences(text, path) + avoided_wording(text, path) + unknown_phone_numbers(text, path, allowed_numbers)

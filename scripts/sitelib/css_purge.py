@@ -18,11 +18,14 @@ Both keep the stylesheet's order, its @media/@supports groups and every other
 at-rule (@keyframes, @font-face) whole; the critical CSS leaves out @page, @keyframes and @media print.
 """
 import functools
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import soupsieve
 import tinycss2
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
+from tinycss2.ast import Node
 
 from .fingerprint import content_hash
 from .inline_blocks import register_style
@@ -41,6 +44,12 @@ STATES = {"hover", "focus", "focus-visible", "focus-within", "active", "visited"
 # The attributes scripts set (Material's and ours): data-*, aria-* and the booleans below.
 SCRIPT_ATTRIBUTES = ("data-", "aria-", "hidden", "open", "disabled")
 LEGACY_PSEUDO_ELEMENTS = {"before", "after", "first-line", "first-letter"}
+# tinycss2 has no type information: its nodes are Any to the type checker.
+Selector = list[Node]                 # one selector's tokens
+Key = tuple[str, ...]                 # an index key: ("class", name), ("tag", name), ("value", name, value), …
+# What a selector requires, as names() lists it: (kind, name), or ("attr", (name, value or None)).
+Name = tuple[str, Any]
+
 ANY = [tinycss2.ast.LiteralToken(0, 0, ":"),
        tinycss2.ast.FunctionBlock(0, 0, "is", [tinycss2.ast.LiteralToken(0, 0, "*")])]
 
@@ -49,24 +58,29 @@ class Shape:
     """One built page standing for every page of its shape (scripts/sitelib/page_shapes.py):
     its elements indexed by class, id, attribute name and tag, and which are on a first screen."""
 
-    def __init__(self, soup, valued=()):
+    by_key: dict[Key, list[Tag]]
+    first_screen: set[int]           # id() of the elements on a first screen
+    keys_of: dict[int, frozenset[Key]]
+    _above: dict[int, frozenset[Key]]
+
+    def __init__(self, soup: BeautifulSoup, valued: Collection[str] = ()) -> None:
         self.by_key, self.first_screen, self.keys_of, self._above = {}, set(), {}, {}
-        self.elements = []
-        later = set()
+        self.elements: list[Tag] = []
+        later: set[int] = set()
         for article in soupsieve.select(ARTICLE, soup):
             blocks = [child for child in article.children if getattr(child, "name", None)]
             for block in blocks[FIRST_SCREEN_BLOCKS:]:
                 later.add(id(block))
-                later.update(id(element) for element in block.find_all(True))
+                later.update(id(element) for element in block.find_all(True))  # type: ignore[attr-defined]  # a tag
         for element in soup.find_all(hidden=True):  # not shown before a script or a tap shows it
             later.add(id(element))
             later.update(id(child) for child in element.find_all(True))
         for element in soup.find_all(True):
-            keys = [("tag", element.name), ("all", "")]
+            keys: list[Key] = [("tag", element.name), ("all", "")]
             keys += [("class", name) for name in element.get("class") or ()]
             keys += [("attr", name) for name in element.attrs]
             if element.get("id"):
-                keys.append(("id", element["id"]))
+                keys.append(("id", element["id"]))  # type: ignore[arg-type]  # id holds one value
             keys += [("value", name, _joined(value).casefold()) for name, value in element.attrs.items() if name in valued]
             for key in keys:
                 self.by_key.setdefault(key, []).append(element)
@@ -76,7 +90,7 @@ class Shape:
                 self.first_screen.add(id(element))
         self.keys = set(self.by_key)
 
-    def above(self, element):
+    def above(self, element: Tag) -> frozenset[Key]:
         """The keys of every element that contains this one."""
         parent = element.parent
         if parent is None or id(parent) not in self.keys_of:
@@ -91,11 +105,14 @@ class Pages:
     tell apart are matched once (reads=None: only identical pages are); and their elements,
     one per context (one_per_context), for the selectors that read little around their subject."""
 
-    def __init__(self, htmls, reads=None):
+    shapes: list[Shape]
+    present: set[Key]
+
+    def __init__(self, htmls: Iterable[str], reads: SelectorReads | None = None) -> None:
         self.reads = reads or SelectorReads.everything()
         self.shapes, self.present, self.count = [], set(), 0
-        self.names = {"class": set(), "attr": set()}
-        seen = set()
+        self.names: dict[str, set[str]] = {"class": set(), "attr": set()}
+        seen: set[str] = set()
         for html in htmls:
             self.count += 1
             shape, classes, attributes = page_shape(html, self.reads)
@@ -108,20 +125,24 @@ class Pages:
         self._value_key = functools.lru_cache(maxsize=None)(self.reads.value_key)
         self.one_per_context = self._one_per_context()
 
-    def has(self, key):
+    def has(self, key: Key) -> bool:
         return key in self.present
 
-    def _one_per_context(self):
+    def _one_per_context(self) -> dict[tuple[str, bool], dict[Key, list[tuple[Shape, Tag]]]]:
         """{(what a selector reads, first screen only): {index key: [(shape, element)]}}: one
         element per distinct context. What a selector that reads only an element and its
         ancestors ("ancestors", selector_context) sees of an element: the tag and attributes
         (values as the page shapes keep them) of it and of each ancestor. One that reads
         their siblings too ("siblings"): the same of every child of each of their parents, and
         which child each is. Such a selector gives every element of a context the same answer."""
-        one = {(reads, first): {} for reads in ("ancestors", "siblings") for first in (False, True)}
-        own_ids, context_ids = {}, {}
+        one: dict[tuple[str, bool], dict[int, tuple[Shape, Tag]]] = {
+            (reads, first): {} for reads in ("ancestors", "siblings") for first in (False, True)}
+        own_ids: dict[object, int] = {}
+        context_ids: dict[object, int] = {}
         for shape in self.shapes:
-            own, context, children = {}, {}, {}
+            own: dict[int, int] = {}
+            context: dict[int, tuple[int, int]] = {}
+            children: dict[int, tuple[int, dict[int, int]]] = {}
             for element in shape.elements:
                 own[id(element)] = own_ids.setdefault(
                     (element.name, tuple(sorted((name, self._value_key(name, _joined(value)))
@@ -129,7 +150,7 @@ class Pages:
             for element in shape.elements:
                 parent = element.parent
                 if id(parent) not in children:
-                    tags = [child for child in parent.children if child.name]
+                    tags = [child for child in parent.children if child.name]  # type: ignore[union-attr]
                     children[id(parent)] = (own_ids.setdefault(tuple(own[id(child)] for child in tags), len(own_ids)),
                                             {id(child): position for position, child in enumerate(tags)})
                 parent_ancestors, parent_siblings = context.get(id(parent), (None, None))
@@ -143,9 +164,10 @@ class Pages:
                 if id(element) in shape.first_screen:
                     one["ancestors", True].setdefault(ancestors, (shape, element))
                     one["siblings", True].setdefault(siblings, (shape, element))
-        index = {}
+        index: dict[tuple[str, bool], dict[Key, list[tuple[Shape, Tag]]]] = {}
         for where, elements in one.items():
-            index[where] = by_key = {}
+            by_key: dict[Key, list[tuple[Shape, Tag]]] = {}
+            index[where] = by_key
             for shape, element in elements.values():
                 for key in shape.keys_of[id(element)]:
                     if key[0] != "value":    # no selector's subject (subject_key)
@@ -161,11 +183,11 @@ class ScriptNames:
     attribute they spell, on an element the pages have. So Material's tooltips,
     annotations and version menu, which the site does not use, go."""
 
-    def __init__(self, scripts, pages, built_blocks=()):
+    def __init__(self, scripts: Iterable[str], pages: Pages, built_blocks: Iterable[str] = ()) -> None:
         self.built_blocks = set(built_blocks)
-        self.words = set()
+        self.words: set[str] = set()
         for text in scripts:
-            word = []
+            word: list[str] = []
             for char in text + " ":
                 if char.isalnum() or char in "-_":
                     word.append(char)
@@ -174,26 +196,27 @@ class ScriptNames:
                     word = []
         self.pages = pages
 
-    def spelled(self, name):
+    def spelled(self, name: str) -> bool:
         if name in self.words:
             return True
         block, dashes, modifier = name.rpartition("--")
         return bool(dashes and block in self.words and dashes + modifier in self.words)
 
-    def can_add_class(self, name):
+    def can_add_class(self, name: str) -> bool:
         block = name.split("__")[0].split("--")[0]
         return self.spelled(name) and (block in self.pages.names["class"] or block in self.built_blocks)
 
-    def can_add_attribute(self, name, value):
+    def can_add_attribute(self, name: str, value: str | None) -> bool:
         return (name.startswith(SCRIPT_ATTRIBUTES) and self.spelled(name) and name in self.pages.names["attr"]
                 and (value is None or self.spelled(value)))
 
 
 # --- selectors ---------------------------------------------------------------------
 
-def split_selectors(prelude):
+def split_selectors(prelude: Iterable[Node]) -> list[Selector]:
     """A rule's selector list as one token list per selector (commas inside :is() stay)."""
-    selectors, current = [], []
+    selectors: list[Selector] = []
+    current: Selector = []
     for token in prelude:
         if token.type == "literal" and token.value == ",":
             selectors.append(current)
@@ -204,14 +227,14 @@ def split_selectors(prelude):
     return [selector for selector in selectors if tinycss2.serialize(selector).strip()]
 
 
-def _joined(value):
+def _joined(value: str | list[str]) -> str:
     return " ".join(value) if isinstance(value, list) else value
 
 
-def equal_values(selector):
+def equal_values(selector: Iterable[Node]) -> list[Key]:
     """(attribute, value casefolded) of the selector's top-level [name=value] tests: an
     element of the same page must have that value (in any case) for it to match."""
-    found = []
+    found: list[Key] = []
     for token in selector:
         if token.type == "[] block":
             parts = [part for part in token.content if part.type != "whitespace"]
@@ -221,7 +244,7 @@ def equal_values(selector):
     return found
 
 
-def _attribute(block):
+def _attribute(block: Node) -> tuple[str, str | None]:
     """(name, value or None) of an attribute selector's [...] block."""
     idents = [token for token in block.content if token.type in ("ident", "string")]
     has_value = any(token.type == "literal" and token.value.endswith("=") for token in block.content)
@@ -229,13 +252,14 @@ def _attribute(block):
     return name, (idents[-1].value if has_value and len(idents) > 1 else None)
 
 
-def rewrite(selector, keep_states):
+def rewrite(selector: Iterable[Node], keep_states: bool) -> str | None:
     """The selector as soupsieve can match it on a served page, or None.
 
     Pseudo-elements become :is(*) (the element itself). States become :is(*) unless
     keep_states (then a vendor state makes the selector unmatchable: None).
     """
-    out, tokens, i = [], list(selector), 0
+    out: list[Node] = []
+    tokens, i = list(selector), 0
     while i < len(tokens):
         token, following = tokens[i], tokens[i + 1] if i + 1 < len(tokens) else None
         if token.type == "literal" and token.value == ":" and following is not None:
@@ -260,9 +284,10 @@ def rewrite(selector, keep_states):
     return tinycss2.serialize(out).strip()
 
 
-def names(selector):
+def names(selector: Iterable[Node]) -> list[Name]:
     """The classes, ids, attributes (name, value) and tags a selector requires (outside :not() and the like)."""
-    found, tokens = [], list(selector)
+    found: list[Name] = []
+    tokens = list(selector)
     for position, token in enumerate(tokens):
         previous = tokens[position - 1] if position else None
         following = tokens[position + 1] if position + 1 < len(tokens) else None
@@ -281,10 +306,11 @@ def names(selector):
 COMBINATORS = {">", "+", "~"}
 
 
-def ancestor_requirements(tokens):
+def ancestor_requirements(tokens: Iterable[Node]) -> set[Key]:
     """Keys that ancestors of an element must have for the selector to match it: those of
     the compounds joined to the subject by descendant or child combinators."""
-    compounds, combinators = [[]], []
+    compounds: list[list[Node]] = [[]]
+    combinators: list[str] = []
     for token in tokens:
         if token.type == "whitespace" or (token.type == "literal" and token.value in COMBINATORS):
             if compounds[-1]:
@@ -297,7 +323,7 @@ def ancestor_requirements(tokens):
     if not compounds[-1]:
         compounds.pop()
         combinators = combinators[:len(compounds) - 1]
-    required = set()
+    required: set[Key] = set()
     for compound, combinator in zip(reversed(compounds[:-1]), reversed(combinators)):
         if combinator not in (" ", ">"):
             break
@@ -310,7 +336,7 @@ PSEUDO_SIBLINGS = {"nth-child", "nth-last-child", "nth-of-type", "nth-last-of-ty
                    "only-child", "first-of-type", "last-of-type", "only-of-type"}
 
 
-def selector_context(tokens):
+def selector_context(tokens: Sequence[Node]) -> str | None:
     """What a selector (tinycss2 tokens) reads around its subject: "ancestors" (the
     subject and its ancestors only), "siblings" (and the siblings of those, as a sibling
     combinator or :nth-child() does), or None (children or text too: :has(), :empty, …)."""
@@ -337,7 +363,7 @@ def selector_context(tokens):
     return found
 
 
-def subject_key(tokens):
+def subject_key(tokens: Sequence[Node]) -> Key:
     """Index key of the elements a selector can match: its last compound's class, id,
     attribute or tag (("all", "") when it names none)."""
     start = 0
@@ -362,23 +388,23 @@ def subject_key(tokens):
     return ("all", "")
 
 
-def _compile(text):
+def _compile(text: str) -> soupsieve.SoupSieve | None:
     try:
         return soupsieve.compile(text)
     except (soupsieve.SelectorSyntaxError, NotImplementedError, ValueError):
         return None
 
 
-def _soupsieve_supports(pseudo):
+def _soupsieve_supports(pseudo: str) -> bool:
     return any(_compile(f":{pseudo}{arguments}") is not None for arguments in ("", "(a)", "(1)"))
 
 
-def stylesheet_reads(*stylesheets):
+def stylesheet_reads(*stylesheets: str) -> SelectorReads:
     """What the selectors of these stylesheets read of a page, as the purge and the first-screen
     CSS compile them: Pages(…, reads) may match each page shape once for them."""
-    texts = set()
+    texts: set[str] = set()
     for css in stylesheets:
-        def collect(rules):
+        def collect(rules: Iterable[Node]) -> None:
             for rule in rules:
                 if rule.type == "qualified-rule":
                     for selector in split_selectors(rule.prelude):
@@ -392,11 +418,14 @@ def stylesheet_reads(*stylesheets):
 class Matcher:
     """Answers, with a cache, whether a selector applies on some page."""
 
-    def __init__(self, pages, scripts=(), built_blocks=()):
+    cache: dict[tuple[str, str], bool]
+    unparsed: set[str]
+
+    def __init__(self, pages: Pages, scripts: Iterable[str] = (), built_blocks: Iterable[str] = ()) -> None:
         self.pages, self.scripts = pages, ScriptNames(scripts, pages, built_blocks)
         self.cache, self.unparsed = {}, set()
 
-    def _matches(self, selector, rewritten, first_screen):
+    def _matches(self, selector: Selector, rewritten: str | None, first_screen: bool) -> bool:
         """Does the rewritten selector match an element of some page (of its first screen)?
         A selector that reads only its subject's ancestors (or their siblings) is tried on one
         element per context over all pages (Pages._one_per_context); any other, on the pages
@@ -410,7 +439,7 @@ class Matcher:
         if not self.pages.reads.covers(selector_reads([rewritten], _soupsieve_supports)):
             raise ValueError(f"{rewritten}: reads more of a page than the page shapes keep "
                              "(build Pages with stylesheet_reads of every stylesheet it matches)")
-        required = {(kind, name[0] if kind == "attr" else name) for kind, name in names(selector)}
+        required: set[Key] = {(kind, name[0] if kind == "attr" else name) for kind, name in names(selector)}
         required.update(equal_values(selector))
         if not required <= self.pages.present:
             return False
@@ -429,7 +458,7 @@ class Matcher:
                     return True
         return False
 
-    def usable(self, selector):
+    def usable(self, selector: Selector) -> bool:
         """Could this selector ever apply (purge)?"""
         key = ("usable", tinycss2.serialize(selector))
         if key not in self.cache:
@@ -437,10 +466,10 @@ class Matcher:
                                or self._script_can_match(selector))
         return self.cache[key]
 
-    def _names_present(self, selector):
+    def _names_present(self, selector: Selector) -> bool:
         return all(self.pages.has((kind, name[0] if kind == "attr" else name)) for kind, name in names(selector))
 
-    def _script_can_match(self, selector):
+    def _script_can_match(self, selector: Selector) -> bool:
         """A class, attribute or element of the selector is one a script adds (search
         results' <mark>, for one), and the page has the others."""
         by_script = False
@@ -457,7 +486,7 @@ class Matcher:
                 return False
         return by_script
 
-    def on_first_screen(self, selector):
+    def on_first_screen(self, selector: Selector) -> bool:
         """Does this selector style a first-screen element of some page as served?"""
         key = ("first", tinycss2.serialize(selector))
         if key not in self.cache:
@@ -470,9 +499,10 @@ class Matcher:
 GROUPS = {"media", "supports", "layer", "container"}
 
 
-def _filter_rules(rules, keep_selector, trim, screen_only=False):
+def _filter_rules(rules: Iterable[Node], keep_selector: Callable[[Selector], bool], trim: bool,
+                  screen_only: bool = False) -> str:
     """Serialized CSS of the rules whose selectors pass; trim drops the failing ones from a list."""
-    out = []
+    out: list[str] = []
     for rule in rules:
         if rule.type == "qualified-rule":
             selectors = split_selectors(rule.prelude)
@@ -496,23 +526,23 @@ def _filter_rules(rules, keep_selector, trim, screen_only=False):
     return "".join(out)
 
 
-def parse(css):
+def parse(css: str) -> list[Node]:
     return tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
 
 
-def purge(css, matcher):
+def purge(css: str, matcher: Matcher) -> str:
     """The rules of `css` that could apply on the site; unused selectors leave their lists."""
     return _filter_rules(parse(css), matcher.usable, trim=True)
 
 
-def critical(css, matcher):
+def critical(css: str, matcher: Matcher) -> str:
     """The rules of `css` that style some page's first screen as served."""
     return _filter_rules(parse(css), matcher.on_first_screen, trim=True, screen_only=True)
 
 
 # --- custom properties -------------------------------------------------------------
 
-def _declarations(rules):
+def _declarations(rules: Iterable[Node]) -> Iterator[Node]:
     """Every declaration of a stylesheet's rules (inside @media and the like too)."""
     for rule in rules:
         if rule.type == "qualified-rule":
@@ -522,7 +552,7 @@ def _declarations(rules):
             yield from _declarations(tinycss2.parse_rule_list(rule.content))
 
 
-def _var_references(tokens):
+def _var_references(tokens: Iterable[Node]) -> Iterator[str]:
     for token in tokens:
         if token.type == "function" and token.lower_name == "var":
             names = [item.value for item in token.arguments if item.type == "ident"]
@@ -534,12 +564,12 @@ def _var_references(tokens):
             yield from _var_references(token.arguments)
 
 
-def used_custom_properties(css, scripts=()):
+def used_custom_properties(css: str, scripts: Iterable[str] = ()) -> set[str]:
     """Custom properties (--name) that a non-custom declaration reads, directly or
     through other custom properties, or that a script names."""
     declarations = list(_declarations(parse(css)))
-    reads = {}
-    used = set()
+    reads: dict[str, set[str]] = {}
+    used: set[str] = set()
     for declaration in declarations:
         references = set(_var_references(declaration.value))
         if declaration.name.startswith("--"):
@@ -557,10 +587,10 @@ def used_custom_properties(css, scripts=()):
     return used
 
 
-def without_unused_custom_properties(css, used):
+def without_unused_custom_properties(css: str, used: Collection[str]) -> str:
     """The stylesheet without the custom property declarations nothing reads."""
-    def declarations(content):
-        kept = []
+    def declarations(content: Iterable[Node]) -> str:
+        kept: list[str] = []
         for item in tinycss2.parse_blocks_contents(content, skip_comments=True, skip_whitespace=True):
             if item.type == "declaration" and not (item.name.startswith("--") and item.name not in used):
                 important = "!important" if item.important else ""
@@ -570,8 +600,8 @@ def without_unused_custom_properties(css, used):
                 kept.append(tinycss2.serialize([item]).strip())
         return ";".join(kept)
 
-    def rules(items):
-        out = []
+    def rules(items: Iterable[Node]) -> str:
+        out: list[str] = []
         for rule in items:
             if rule.type == "qualified-rule":
                 body = declarations(rule.content)
@@ -599,14 +629,15 @@ CRITICAL_PLACEHOLDER = "<!-- site:critical-css -->"
 LITE_PAGE = "index.lite.html"
 
 
-def _fingerprinted(site_dir, path, text):
+def _fingerprinted(site_dir: Path, path: Path, text: str) -> Path:
     """Write text next to path under a name with its own content hash (main.<hash>.min.css)."""
     digest = content_hash(text)
     stem = path.name.split(".")[0]
     return write_site_file(site_dir, path.with_name(f"{stem}.{digest}.min.css").relative_to(site_dir), text)
 
 
-def first_paint_css(site_dir, stylesheet, purge_css=True, built_blocks=()):
+def first_paint_css(site_dir: str | Path, stylesheet: str, purge_css: bool = True,
+                    built_blocks: Iterable[str] = ()) -> dict[str, Any]:
     """Purge Material's stylesheet (site path `stylesheet`) against the built site, join
     site.<hash>.css to it (one file: the cascade changes at once when it arrives), write it
     under a new fingerprinted name that every page then links, and put the first screen's
@@ -655,7 +686,7 @@ def first_paint_css(site_dir, stylesheet, purge_css=True, built_blocks=()):
             "before": len(css), "after": len(purged), "lite_pages": lite_pages}
 
 
-def _href_of(page, file_name, path):
+def _href_of(page: str, file_name: str, path: Path) -> str:
     """The href the page links `file_name` with (main.html links the whole stylesheet at the end of <body>)."""
     end = page.find(file_name + '"')
     start = page.rfind('href="', 0, end) if end >= 0 else -1

@@ -6,7 +6,7 @@ from babel import Locale, UnknownLocaleError
 from babel.dates import format_skeleton
 
 
-def parse_date(value):
+def parse_date(value: object) -> tuple[int, int, int | None]:
     """Return (year, month, day or None); raise ValueError for anything else."""
     if isinstance(value, datetime.date):
         return value.year, value.month, value.day
@@ -18,7 +18,7 @@ def parse_date(value):
     return numbers[0], numbers[1], numbers[2] if len(parts) == 3 else None
 
 
-def date_locale(locale):
+def date_locale(locale: str) -> Locale:
     """The language as written in Norway where CLDR knows it ('en' -> en_NO, 28 November
     2026), else the language itself ('th')."""
     try:
@@ -27,7 +27,7 @@ def date_locale(locale):
         return Locale.parse(locale)
 
 
-def human_date(value, locale):
+def human_date(value: object, locale: str) -> str:
     """'2026-11-28' -> '28. november 2026'; '2021-04' -> 'april 2021' (in `locale`)."""
     if not isinstance(locale, str):
         raise TypeError("human_date(value, locale) takes a locale code such as 'th' (Babel knows the month names)")
@@ -36,7 +36,7 @@ def human_date(value, locale):
     return format_skeleton(skeleton, datetime.date(year, month, day or 1), locale=date_locale(locale))
 
 
-def iso_date(value):
+def iso_date(value: object) -> str:
     """'2021-04' or '2026-11-28' as text, for feeds and <time datetime>."""
     year, month, day = parse_date(value)
     return f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")

@@ -5,12 +5,22 @@ per ## section at <page>/embed/<section id>/. Section ids are the explicit
 `{ #id }` of the ## headings, the same in every language, so a partner's
 snippet keeps working when they switch language.
 """
+from __future__ import annotations
+
 import html
 import re
+from collections.abc import Callable, Collection, Iterable, Mapping
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from .html_fragments import Section, absolutize_links, plain_text, split_sections  # noqa: F401 (the feed uses them)
 from .locales import LOCALES, NATIVE_NAMES, locale_prefix
+
+if TYPE_CHECKING:
+    from mkdocs.structure.pages import Page
+
+# {locale: (page title, {section id: heading})}: a page's names in every language (partner_content.page_names)
+PageNames = Mapping[str, tuple[str, Mapping[str, str]]]
 
 EMBED_DIR = "embed"
 HOST_SCRIPT = "assets/embed-host.js"    # stable URL: partners link to it
@@ -22,14 +32,14 @@ COMPONENT_ASSET_TAG = re.compile(r'<link rel="stylesheet" href="[^"]*assets/comp
                                  r'|<script src="[^"]*assets/components/[^"]*" defer></script>')
 
 
-def without_interactive(content):
+def without_interactive(content: str) -> str:
     """Drop what only works on our own pages (marked <!-- site:interactive -->…
     <!-- /site:interactive -->, e.g. the embed builder), and the page-only
     component CSS/JS tags, from embeds and the feed."""
     return COMPONENT_ASSET_TAG.sub("", INTERACTIVE.sub("", content))
 
 
-def page_path(page_url, locale):
+def page_path(page_url: str, locale: str) -> str:
     """A page's path inside its locale: 'ro/covid-19/' -> 'covid-19/', 'ro/' -> ''."""
     prefix = locale_prefix(locale)
     if prefix and page_url.startswith(prefix):
@@ -37,23 +47,24 @@ def page_path(page_url, locale):
     return "" if page_url in ("", ".", "./") else page_url
 
 
-def page_id(page_path_):
+def page_id(page_path_: str) -> str:
     """Stable id of a page, the same in every locale: '' -> 'index', 'covid-19/' -> 'covid-19'."""
     return page_path_.strip("/") or "index"
 
 
-def embed_url(locale, path, section=None):
+def embed_url(locale: str, path: str, section: str | None = None) -> str:
     """Site-relative URL of an embed view, e.g. ('ro', 'covid-19/', 'vaccination')
     -> 'ro/covid-19/embed/vaccination/'."""
     url = f"{locale_prefix(locale)}{path}{EMBED_DIR}/"
     return f"{url}{section}/" if section else url
 
 
-def absolute(site_url, relative):
+def absolute(site_url: str, relative: str) -> str:
     return site_url.rstrip("/") + "/" + relative.lstrip("/")
 
 
-def catalog(pages, locale, sections_of, titles_of=None):
+def catalog(pages: Iterable[Page], locale: str, sections_of: Callable[[Page], Collection[str]],
+            titles_of: Callable[[Page], PageNames] | None = None) -> list[dict[str, Any]]:
     """What the embed builder offers: every reader page of one locale with the
     sections partners may use (`sections_of(page)` -> ids, see partner_content.py).
 
@@ -61,7 +72,7 @@ def catalog(pages, locale, sections_of, titles_of=None):
     `titles_of(page)` -> {locale: (page title, {section id: heading})} gives the
     names in every language, for the iframe's title.
     """
-    entries = []
+    entries: list[dict[str, Any]] = []
     for page in pages:
         path = page_path(page.url, locale)
         offered = sections_of(page)
@@ -79,12 +90,12 @@ def catalog(pages, locale, sections_of, titles_of=None):
     return entries
 
 
-def locales_for_builder():
+def locales_for_builder() -> list[dict[str, str]]:
     """[{code, name, prefix}] in menu order: the builder's language choice."""
     return [{"code": code, "name": NATIVE_NAMES[code], "prefix": locale_prefix(code)} for code in LOCALES]
 
 
-def snippet_title(page_title, section_heading=None):
+def snippet_title(page_title: str, section_heading: str | None = None) -> str:
     """The iframe's title: 'Vaksine — Covid-19 og smittevern' or the page title."""
     return f"{section_heading} — {page_title}" if section_heading else page_title
 
@@ -95,7 +106,7 @@ EXIT_LINK_STYLE = ("display:inline-block;padding:12px 16px;border-radius:4px;bac
                    "color:#fff;font-weight:bold;text-decoration:none")
 
 
-def exit_link(url, label, lang):
+def exit_link(url: str, label: str, lang: str) -> str:
     """The partner's "Leave this page quickly" link, in the embed's language."""
     return (
         f'<p><a href="{html.escape(url, quote=True)}" lang="{html.escape(lang, quote=True)}" rel="noreferrer" '
@@ -103,7 +114,7 @@ def exit_link(url, label, lang):
     )
 
 
-def snippet(src, title, host_script_url, lang, height=600, exit_html=""):
+def snippet(src: str, title: str, host_script_url: str, lang: str, height: int = 600, exit_html: str = "") -> str:
     """The code a partner pastes: the exit link if chosen (exit_link()), the iframe
     (its title in the embed's language, `lang` saying which), then the resize script.
 
@@ -116,7 +127,9 @@ def snippet(src, title, host_script_url, lang, height=600, exit_html=""):
     )
 
 
-def builder_data(pages, locale, site_url, sections_of, titles_of=None, default_page="covid-19", quick_exit=None):
+def builder_data(pages: Iterable[Page], locale: str, site_url: str, sections_of: Callable[[Page], Collection[str]],
+                 titles_of: Callable[[Page], PageNames] | None = None, default_page: str = "covid-19",
+                 quick_exit: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """Everything the embed builder needs, as one JSON-ready dict.
 
     `default` is the choice shown before the partner picks anything (and the
@@ -126,7 +139,7 @@ def builder_data(pages, locale, site_url, sections_of, titles_of=None, default_p
     """
     entries = catalog(pages, locale, sections_of, titles_of)
     default = next((entry for entry in entries if entry["id"] == default_page), entries[0] if entries else None)
-    data = {
+    data: dict[str, Any] = {
         "site_url": site_url.rstrip("/") + "/",
         "host_script": absolute(site_url, HOST_SCRIPT),
         "locale": locale,

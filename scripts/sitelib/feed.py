@@ -16,6 +16,8 @@ the embed views.
 import datetime
 import json
 import xml.etree.ElementTree as ET
+from collections.abc import Collection, Iterable, Mapping
+from typing import Any
 
 from .dates import parse_date
 from .embeds import absolute, absolutize_links, embed_url, page_id, page_path, split_sections
@@ -29,12 +31,12 @@ ATOM = "http://www.w3.org/2005/Atom"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
-def feed_path(locale, name=JSON_FEED):
+def feed_path(locale: str, name: str = JSON_FEED) -> str:
     """Site-relative path of a locale's feed: 'feed.json' for nb, 'ro/feed.atom' for Romanian Atom."""
     return locale_prefix(locale) + name
 
 
-def for_feed(fragment):
+def for_feed(fragment: str) -> str:
     """The fragment without its <h1> (the item has a title) and without decorative
     icons (`aria-hidden` SVGs or SVGs in an `aria-hidden` span, and the twemoji spans around them): without the
     site's CSS they show huge."""
@@ -44,7 +46,7 @@ def for_feed(fragment):
     return str(tree)
 
 
-def timestamp(value, end_of_day=False):
+def timestamp(value: object, end_of_day: bool = False) -> str:
     """A front-matter date ('2021-04', 2026-11-28) or a datetime as RFC 3339 in UTC."""
     if isinstance(value, datetime.datetime):
         moment = value.astimezone(datetime.timezone.utc)
@@ -54,7 +56,9 @@ def timestamp(value, end_of_day=False):
     return moment.replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
-def page_item(*, locale, url, title, description, meta, content, content_locale, site_url, sections, changed):
+def page_item(*, locale: str, url: str, title: object, description: object, meta: Mapping[str, Any] | None,
+              content: str, content_locale: str, site_url: str, sections: Collection[str],
+              changed: datetime.datetime | None) -> dict[str, Any]:
     """One page as a JSON Feed item.
 
     `url` is MkDocs' page.url ('ro/covid-19/'); `content` the page's rendered,
@@ -72,7 +76,7 @@ def page_item(*, locale, url, title, description, meta, content, content_locale,
     candidates = [timestamp(value) for value in (changed, meta.get("reviewed")) if value]
     published = timestamp(meta["published"]) if meta.get("published") else None
     updated = max(candidates + ([published] if published else [])) if candidates or published else None
-    item = {
+    item: dict[str, Any] = {
         "id": page_url,
         "url": page_url,
         "title": str(title).strip(),
@@ -97,9 +101,10 @@ def page_item(*, locale, url, title, description, meta, content, content_locale,
     return item
 
 
-def json_feed(*, locale, items, site_url, site_name, description="", authors=None):
+def json_feed(*, locale: str, items: Iterable[dict[str, Any]], site_url: str, site_name: str, description: str = "",
+              authors: list[dict[str, str]] | None = None) -> dict[str, Any]:
     """The JSON Feed 1.1 document of one locale; `items` are page_item()s in menu order."""
-    feed = {
+    feed: dict[str, Any] = {
         "version": JSON_FEED_VERSION,
         "title": site_name,
         "home_page_url": absolute(site_url, locale_prefix(locale)),
@@ -114,18 +119,18 @@ def json_feed(*, locale, items, site_url, site_name, description="", authors=Non
     return feed
 
 
-def dumps(feed):
+def dumps(feed: object) -> str:
     return json.dumps(feed, ensure_ascii=False, indent=1) + "\n"
 
 
-def atom_feed(document, *, licence=""):
+def atom_feed(document: Mapping[str, Any], *, licence: str = "") -> bytes:
     """The same feed as Atom 1.0 XML (bytes)."""
     ET.register_namespace("", ATOM)
     locale = document["language"]
     root = ET.Element(f"{{{ATOM}}}feed", {XML_LANG: locale})
     atom_url = document["feed_url"][:-len(JSON_FEED)] + ATOM_FEED
 
-    def add(parent, tag, text=None, **attributes):
+    def add(parent: ET.Element, tag: str, text: str | None = None, **attributes: str) -> ET.Element:
         element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attributes)
         if text is not None:
             element.text = text
@@ -165,7 +170,7 @@ def atom_feed(document, *, licence=""):
     return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="utf-8") + b"\n"
 
 
-def example(document, length=240):
+def example(document: Mapping[str, Any], length: int = 240) -> str:
     """A short copy of a feed for the partners page: the first item, its HTML cut short."""
     short = dict(document, items=[dict(item) for item in document["items"][:1]])
     for item in short["items"]:

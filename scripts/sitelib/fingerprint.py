@@ -7,6 +7,7 @@ used (offline.py injects the pattern into sw.js).
 The pattern text is valid in Python, JavaScript and nginx (PCRE) regular expressions.
 """
 import hashlib
+from collections.abc import Iterable
 
 HASH_LENGTH = 8  # hex digits of a content hash in a file name
 FINGERPRINT = rf"\.[0-9a-f]{{{HASH_LENGTH}}}(?:\.min)?\.(?:css|js)"
@@ -16,7 +17,7 @@ FINGERPRINTED_NAME = FINGERPRINT + "$"
 ASSET_PATH = r"^/assets/(?:.+/)?[^/]+" + FINGERPRINT + r"(?:\.map)?$"
 
 
-def content_hash(content, length=HASH_LENGTH):
+def content_hash(content: str | bytes | Iterable[str | bytes], length: int = HASH_LENGTH) -> str:
     """The first `length` hex digits of the SHA-256 of content: a str, bytes, or an
     iterable of them hashed as one stream. The one content hash of the project: file
     names that match FINGERPRINT, section versions, print codes, the build version.
@@ -27,6 +28,6 @@ def content_hash(content, length=HASH_LENGTH):
     return digest.hexdigest()[:length]
 
 
-def fingerprinted_name(stem, kind, text):
+def fingerprinted_name(stem: str, kind: str, text: str | bytes) -> str:
     """'assets/<stem>.<content hash>.<kind>': a name that matches FINGERPRINT."""
     return f"assets/{stem}.{content_hash(text)}.{kind}"

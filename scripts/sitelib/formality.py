@@ -50,7 +50,7 @@ RULES = {
 QUOTED = re.compile(r"«[^»]*»|“[^”]*”|„[^“”]*[“”]|\"[^\"]*\"")
 
 
-def broken_rules(locale, text):
+def broken_rules(locale: str, text: str) -> list[tuple[str, str]]:
     """[(word, rule)] for each word of `text` that breaks a rule of `locale` ([] when fine)."""
     text = QUOTED.sub(" ", text)
     return [(word, rule) for pattern, rule in RULES.get(locale, ())

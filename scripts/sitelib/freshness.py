@@ -14,10 +14,15 @@ the Norwegian text of every version a translation still records, so the status
 page can show what changed since, on any clone; and `latest`, the source as it
 was last stamped, so that `stamp --minor` can carry a small fix over.
 """
+from __future__ import annotations
+
+import datetime
 import html
 import re
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -32,17 +37,17 @@ STAMP_KEY = "source_sections"
 STORE = ROOT / "translations" / "stamped"
 
 
-def source_pages(docs=DOCS):
+def source_pages(docs: Path = DOCS) -> list[str]:
     return sorted(path.name for path in (docs / SOURCE_LOCALE).glob("*.md"))
 
 
-def current_sections(page, docs=DOCS):
+def current_sections(page: str, docs: Path = DOCS) -> dict[str, str]:
     """{section id: Norwegian text} of a source page, in page order."""
     path = docs / SOURCE_LOCALE / page
     return section_texts(path.read_text(encoding="utf-8"), path)
 
 
-def recorded_versions(translation):
+def recorded_versions(translation: Path) -> dict[str, str]:
     """{section id: version} from a translation's front matter ({} when unstamped)."""
     meta, _, _ = split_front_matter(translation.read_text(encoding="utf-8"), translation)
     value = meta.get(STAMP_KEY)
@@ -53,11 +58,11 @@ def recorded_versions(translation):
 class History:
     """translations/stamped/<page>.yml: stamped Norwegian texts by version."""
     path: Path
-    latest: dict = field(default_factory=dict)
-    texts: dict = field(default_factory=dict)
+    latest: dict[str, str] = field(default_factory=dict)   # {section id: version}
+    texts: dict[str, str] = field(default_factory=dict)    # {version: Norwegian text}
 
     @classmethod
-    def load(cls, page, store=STORE):
+    def load(cls, page: str, store: str | Path = STORE) -> History:
         path = Path(store) / (Path(page).stem + ".yml")
         if not path.exists():
             return cls(path)
@@ -65,13 +70,13 @@ class History:
         return cls(path, {str(k): str(v) for k, v in (data.get("latest") or {}).items()},
                    {str(k): str(v) for k, v in (data.get("texts") or {}).items()})
 
-    def record(self, sections):
+    def record(self, sections: Mapping[str, str]) -> None:
         """Remember the current Norwegian text of every section; it is now `latest`."""
         self.latest = {key: short_hash(text) for key, text in sections.items()}
         for key, text in sections.items():
             self.texts[short_hash(text)] = text
 
-    def save(self, keep):
+    def save(self, keep: Iterable[str]) -> None:
         """Write the file, keeping only the texts of `latest` and of the versions in `keep`."""
         wanted = set(self.latest.values()) | set(keep)
         self.texts = {version: text for version, text in sorted(self.texts.items()) if version in wanted}
@@ -99,24 +104,24 @@ _BlockDumper.add_representer(_Version, lambda dumper, text: dumper.represent_sca
     "tag:yaml.org,2002:str", text, style='"'))
 
 
-def stale_sections(page, locale, docs=DOCS):
+def stale_sections(page: str, locale: str, docs: Path = DOCS) -> list[str]:
     """Section ids whose Norwegian text changed since the translation was stamped, in page order."""
     recorded = recorded_versions(docs / locale / page)
     return [key for key, text in current_sections(page, docs).items() if recorded.get(key) != short_hash(text)]
 
 
-def page_status(page, locale, docs=DOCS):
+def page_status(page: str, locale: str, docs: Path = DOCS) -> str:
     if not (docs / locale / page).exists():
         return MISSING
     return STALE if stale_sections(page, locale, docs) else TRANSLATED
 
 
-def status_table(docs=DOCS, locales=TRANSLATIONS):
+def status_table(docs: Path = DOCS, locales: Iterable[str] = TRANSLATIONS) -> dict[str, dict[str, str]]:
     """{page: {locale: status}} for every source page and translation locale."""
     return {page: {locale: page_status(page, locale, docs) for locale in locales} for page in source_pages(docs)}
 
 
-def format_table(table, locales=TRANSLATIONS):
+def format_table(table: Mapping[str, Mapping[str, str]], locales: Iterable[str] = TRANSLATIONS) -> str:
     width = max(len(page) for page in table) if table else 4
     lines = [f"{'page':<{width}}  " + "  ".join(f"{locale:<10}" for locale in locales)]
     for page, row in table.items():
@@ -124,7 +129,7 @@ def format_table(table, locales=TRANSLATIONS):
     return "\n".join(lines)
 
 
-def write_versions(translation, versions):
+def write_versions(translation: Path, versions: Mapping[str, str]) -> None:
     """Put {section id: version} into a translation's front matter, as the last key.
 
     Only the `source_sections:` block (or an old `source_hash:` line) changes; every
@@ -138,7 +143,8 @@ def write_versions(translation, versions):
     if end is None:
         raise ValueError(f"{translation}:1: front matter has no closing '---' line")
     block = [f"{STAMP_KEY}:"] + [f'  {key}: "{version}"' for key, version in versions.items()]
-    keep, index, position = [], 1, None
+    keep: list[str] = []
+    index, position = 1, None
     while index < end:
         line = lines[index]
         if line.startswith((f"{STAMP_KEY}:", "source_hash:")):
@@ -154,11 +160,11 @@ def write_versions(translation, versions):
     translation.write_text("\n".join([lines[0]] + front + lines[end:]), encoding="utf-8")
 
 
-def _store_history(page, docs, store):
+def _store_history(page: str, docs: Path, store: str | Path) -> History:
     """Record the current source in the page's history and prune what no translation needs."""
     history = History.load(page, store)
     history.record(current_sections(page, docs))
-    keep = set()
+    keep: set[str] = set()
     for locale_dir in docs.iterdir():
         translation = locale_dir / page
         if locale_dir.name != SOURCE_LOCALE and translation.is_file():
@@ -167,7 +173,8 @@ def _store_history(page, docs, store):
     return history
 
 
-def stamp(translation, docs=DOCS, store=STORE, sections=None):
+def stamp(translation: str | Path, docs: Path = DOCS, store: str | Path = STORE,
+          sections: Iterable[str] | None = None) -> dict[str, str]:
     """Record that a translation matches the current source: every section, or only `sections`."""
     translation = Path(translation)
     current = {key: short_hash(text) for key, text in current_sections(translation.name, docs).items()}
@@ -179,7 +186,8 @@ def stamp(translation, docs=DOCS, store=STORE, sections=None):
     return merged
 
 
-def stamp_minor(page, docs=DOCS, store=STORE, locales=TRANSLATIONS, sections=None):
+def stamp_minor(page: str, docs: Path = DOCS, store: str | Path = STORE, locales: Iterable[str] = TRANSLATIONS,
+                sections: Collection[str] | None = None) -> dict[str, list[str]]:
     """The Norwegian change since the last stamp needs no new translation.
 
     Every translated section that matched the Norwegian as last stamped (`latest`)
@@ -190,7 +198,7 @@ def stamp_minor(page, docs=DOCS, store=STORE, locales=TRANSLATIONS, sections=Non
     current = {key: short_hash(text) for key, text in current_sections(page, docs).items()}
     changed = [key for key, version in current.items()
                if history.latest.get(key) and history.latest[key] != version and (sections is None or key in sections)]
-    moved = {}
+    moved: dict[str, list[str]] = {}
     for locale in locales:
         translation = docs / locale / page
         if not translation.exists():
@@ -205,17 +213,17 @@ def stamp_minor(page, docs=DOCS, store=STORE, locales=TRANSLATIONS, sections=Non
     return moved
 
 
-def section_headings(path):
+def section_headings(path: Path) -> dict[str, str]:
     """{section id: heading text} of a page, in its own language (`_intro`: its title)."""
     page = parse(path.read_text(encoding="utf-8"), path)
-    headings = {}
+    headings: dict[str, str] = {}
     for segment in page.segments:
         if segment.kind in ("heading", "title"):
             headings.setdefault(segment.section, plain_heading(segment.text))
     return headings
 
 
-def plain_heading(text):
+def plain_heading(text: str) -> str:
     """Heading Markdown as plain text: no emphasis marks, link targets or code ticks, and
     character references read as the characters they stand for (`&lt;` is "<", as on the
     page). Plain text: the templates that print it escape it."""
@@ -223,14 +231,14 @@ def plain_heading(text):
     return html.unescape(re.sub(r"[*_`]", "", text)).strip()
 
 
-def section_changed(page, key, docs=DOCS):
+def section_changed(page: str, key: str, docs: Path = DOCS) -> datetime.datetime | None:
     """When the Norwegian text of a section last changed (a datetime), or None if git cannot say."""
     path = docs / SOURCE_LOCALE / page
     first, last = section_spans(path.read_text(encoding="utf-8")).get(key, (0, -1))
     return lines_changed(path, first, last)
 
 
-def stale_notice(page, locale, docs=DOCS):
+def stale_notice(page: str, locale: str, docs: Path = DOCS) -> dict[str, Any] | None:
     """What a reader of a stale translation is told: the stale sections, named in the
     translation's language, and the date of the newest change; None when up to date."""
     stale = stale_sections(page, locale, docs)
@@ -239,6 +247,7 @@ def stale_notice(page, locale, docs=DOCS):
     names = section_headings(docs / locale / page)
     source_names = section_headings(docs / SOURCE_LOCALE / page)
     dates = [when for when in (section_changed(page, key, docs) for key in stale) if when]
+    date: str | None
     if dates:
         date = max(dates).date().isoformat()
     else:

@@ -13,7 +13,9 @@ where check(value) is True for a good value.
 import datetime
 import html
 import re
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 from .dates import parse_date
 from .heading_ids import is_valid_id
@@ -22,7 +24,7 @@ from .source_errors import SourceError
 MARKUP = re.compile(r'[<>"]|&(?:#[0-9]+|#x[0-9a-f]+|[a-z][a-z0-9]*);', re.I)
 
 
-def markup_in_text(text):
+def markup_in_text(text: object) -> str | None:
     """Why `text` may not be printed unescaped in a template, or None when it is plain text."""
     match = MARKUP.search(str(text))
     if not match:
@@ -35,11 +37,11 @@ def markup_in_text(text):
     return f"contains the character reference '{found}'; write the character itself"
 
 
-def _text(value):
+def _text(value: object) -> bool:
     return isinstance(value, str) and bool(value.strip())
 
 
-def _date(value):
+def _date(value: object) -> bool:
     if isinstance(value, datetime.datetime) or not isinstance(value, (str, datetime.date)):
         return False
     try:
@@ -49,30 +51,32 @@ def _date(value):
     return True
 
 
-def _section_ids(value):
+def _section_ids(value: object) -> bool:
     return isinstance(value, list) and all(is_valid_id(item) for item in value)
 
 
-def _strings(value):
+def _strings(value: object) -> bool:
     return isinstance(value, list) and all(isinstance(item, str) for item in value)
 
 
-def _words(value):
+def _words(value: object) -> bool:
     return isinstance(value, list) and bool(value) and all(
         isinstance(item, str) and item.strip() and len(item) <= 40 and "\n" not in item for item in value)
 
 
-def _versions(value):
+def _versions(value: object) -> bool:
     return isinstance(value, dict) and all(
         isinstance(key, str) and (key == "_intro" or is_valid_id(key))
         and isinstance(version, str) and re.fullmatch(r"[0-9a-f]{8}", version) for key, version in value.items())
 
 
-def _search(value):
+def _search(value: object) -> bool:
     return isinstance(value, dict) and set(value) <= {"exclude"} and isinstance(value.get("exclude", False), bool)
 
 
-FRONT_MATTER = {
+# key -> (what it must be, for the error message; check(value), True for a good value)
+Schema = Mapping[str, tuple[str, Callable[[Any], bool]]]
+FRONT_MATTER: Schema = {
     "title": ("the page title, plain text", _text),
     "description": ("one sentence of plain text (search results and link previews show it)", _text),
     "published": ("a month or a date, like 2021-04 or 2021-04-30", _date),
@@ -92,7 +96,7 @@ FRONT_MATTER = {
 }
 
 
-def key_line(source, key):
+def key_line(source: str | None, key: object) -> int | None:
     """Line of `key:` in the front matter at the top of source, else None."""
     lines = (source or "").split("\n")
     if not lines or lines[0].rstrip() != "---":
@@ -105,7 +109,7 @@ def key_line(source, key):
     return None
 
 
-def strings_in(value):
+def strings_in(value: object) -> Iterator[str]:
     """Every string inside a YAML value (lists and mappings walked)."""
     if isinstance(value, str):
         yield value
@@ -117,7 +121,8 @@ def strings_in(value):
             yield from strings_in(item)
 
 
-def check_front_matter(meta, source, path, schema=None):
+def check_front_matter(meta: Mapping[str, Any] | None, source: str | None, path: str | Path,
+                       schema: Schema | None = None) -> None:
     """Fail on an unknown key, a value of the wrong kind, or markup in any text value."""
     schema = FRONT_MATTER if schema is None else schema
     for key, value in (meta or {}).items():
@@ -133,7 +138,7 @@ def check_front_matter(meta, source, path, schema=None):
                 raise SourceError(path, line, f"'{key}' {problem}")
 
 
-def check_title(title, source, path):
+def check_title(title: str | None, source: str | None, path: str | Path) -> None:
     """The page title as MkDocs made it (front matter, else the first `#` heading, whose
     text Material prints as HTML and, in <title>, decodes): no markup either."""
     problem = markup_in_text(html.unescape(str(title or "")).replace("&", ""))
@@ -143,12 +148,12 @@ def check_title(title, source, path):
         raise SourceError(path, line, f"the page title {problem}")
 
 
-def check_config_text(extra, config_file):
+def check_config_text(extra: Mapping[str, Any], config_file: str | Path) -> None:
     """Editors fill `extra:` in mkdocs.yml (contact details, licence, organisation);
     templates print those values unescaped, so the same rule applies."""
     lines = Path(config_file).read_text(encoding="utf-8").split("\n") if config_file else []
 
-    def walk(value, keys):
+    def walk(value: object, keys: list[str]) -> Iterator[tuple[list[str], str]]:
         if isinstance(value, dict):
             for key, item in value.items():
                 yield from walk(item, keys + [str(key)])

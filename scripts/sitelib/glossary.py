@@ -6,6 +6,7 @@ the check reads the same units a translator sees in the XLIFF file.
 """
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,18 +22,18 @@ GLOSSARY = ROOT / "translations" / "glossary.yml"
 class Term:
     name: str
     note: str
-    source: re.Pattern                # the Norwegian forms
-    renderings: dict                  # locale -> (text to use, pattern of its forms)
+    source: re.Pattern[str]           # the Norwegian forms
+    renderings: dict[str, tuple[str, re.Pattern[str]]]  # locale -> (text to use, pattern of its forms)
 
 
-def _line(path, key):
+def _line(path: str | Path, key: str) -> int | None:
     for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
         if line.startswith(f"{key}:"):
             return number
     return None
 
 
-def _compile(path, key, pattern):
+def _compile(path: str | Path, key: str, pattern: str) -> re.Pattern[str]:
     try:
         return re.compile(pattern, re.I)
     except re.error as error:
@@ -40,14 +41,14 @@ def _compile(path, key, pattern):
 
 
 @functools.lru_cache(maxsize=4)
-def load(path=GLOSSARY, locales=tuple(LOCALES)):
+def load(path: str | Path = GLOSSARY, locales: tuple[str, ...] = tuple(LOCALES)) -> list[Term]:
     """[Term, …]; every term needs `nb` and a rendering for every translation locale."""
-    terms = []
+    terms: list[Term] = []
     for name, entry in load_yaml(path).items():
         name = str(name)
         if not isinstance(entry, dict) or not entry.get(SOURCE_LOCALE):
             raise SourceError(path, _line(path, name), f"'{name}' needs '{SOURCE_LOCALE}:', a pattern for the Norwegian forms")
-        renderings = {}
+        renderings: dict[str, tuple[str, re.Pattern[str]]] = {}
         for locale in locales:
             if locale == SOURCE_LOCALE:
                 continue
@@ -63,7 +64,7 @@ def load(path=GLOSSARY, locales=tuple(LOCALES)):
     return terms
 
 
-def check_page(source_path, translation_path, locale, terms):
+def check_page(source_path: Path, translation_path: Path, locale: str, terms: Sequence[Term]) -> list[str]:
     """Problems with glossary terms in one translated page, each naming file and line."""
     source = {segment.id: segment for segment in parse(source_path.read_text(encoding="utf-8"), source_path).segments}
     translation = parse(translation_path.read_text(encoding="utf-8"), translation_path).segments
@@ -83,7 +84,7 @@ def check_page(source_path, translation_path, locale, terms):
     return problems
 
 
-def check_locale(locale, docs=DOCS, path=GLOSSARY):
+def check_locale(locale: str, docs: Path = DOCS, path: str | Path = GLOSSARY) -> list[str]:
     """Glossary problems in every translated page of a locale."""
     terms = load(path)
     problems = []
@@ -94,7 +95,7 @@ def check_locale(locale, docs=DOCS, path=GLOSSARY):
     return problems
 
 
-def _shown(path, docs):
+def _shown(path: Path, docs: Path) -> Path:
     try:
         return path.relative_to(Path.cwd())
     except ValueError:

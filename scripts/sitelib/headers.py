@@ -19,7 +19,10 @@ build writes the header files (scripts/hooks/security_headers.py):
 Local servers (mkdocs serve, the flyer printer) send the same headers: load_profiles().
 """
 import re
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
+from typing import Any
+from wsgiref.types import StartResponse, WSGIApplication, WSGIEnvironment
 
 from . import fingerprint
 
@@ -47,12 +50,16 @@ NGINX_ASSET_LOCATION = ASSET_PATH.pattern
 
 MAX_STATIC_RULES, MAX_STATIC_LINE = 100, 2000  # Cloudflare Pages' limits for _headers
 
+Headers = dict[str, str]            # one profile: {header: value}
+Profiles = dict[str, Headers]       # {profile: {header: value}}
 
-def _sources(hashes):
+
+def _sources(hashes: Iterable[str]) -> str:
     return " ".join(["'self'"] + [f"'{value}'" for value in sorted(set(hashes))])
 
 
-def content_security_policy(script_hashes, frame_ancestors="'none'", style_hashes=()):
+def content_security_policy(script_hashes: Iterable[str], frame_ancestors: str = "'none'",
+                            style_hashes: Iterable[str] = ()) -> str:
     """The CSP value. script_hashes, style_hashes: iterables of 'sha256-…' strings."""
     directives = [
         ("default-src", "'self'"),
@@ -73,7 +80,7 @@ def content_security_policy(script_hashes, frame_ancestors="'none'", style_hashe
     return "; ".join(f"{name} {value}" for name, value in directives)
 
 
-def profiles(script_hashes, style_hashes=()):
+def profiles(script_hashes: Iterable[str], style_hashes: Iterable[str] = ()) -> Profiles:
     """{profile: {header: value}} for the page, embed and asset profiles."""
     page_csp = content_security_policy(script_hashes, style_hashes=style_hashes)
     page = {"Content-Security-Policy": page_csp, "X-Frame-Options": "DENY", **COMMON, "Cache-Control": HTML_CACHE}
@@ -84,7 +91,7 @@ def profiles(script_hashes, style_hashes=()):
     return {"page": page, "embed": embed, "asset": asset, "exit": exit_}
 
 
-def profile_for(path):
+def profile_for(path: str) -> str:
     """Which profile a request path gets (the same rule nginx and _headers apply)."""
     if path == EXIT_PATH:
         return "exit"
@@ -95,14 +102,14 @@ def profile_for(path):
     return "page"
 
 
-def fingerprinted_assets(site_dir):
+def fingerprinted_assets(site_dir: str | Path) -> list[str]:
     """Site paths ('/assets/…') of every fingerprinted file in a built site."""
     site_dir = Path(site_dir)
     paths = ("/" + path.relative_to(site_dir).as_posix() for path in (site_dir / "assets").rglob("*"))
     return sorted(path for path in paths if ASSET_PATH.match(path))
 
 
-def nginx_snippet(headers, redirect=None):
+def nginx_snippet(headers: Mapping[str, str], redirect: str | None = None) -> str:
     """add_header lines for one profile (`always`: 404 pages get them too), and a
     `return 302` when the location redirects (the exit profile)."""
     lines = ["# Written by the build from scripts/sitelib/headers.py. Do not edit."]
@@ -116,7 +123,7 @@ def nginx_snippet(headers, redirect=None):
     return "\n".join(lines) + "\n"
 
 
-def headers_file(table, assets):
+def headers_file(table: Mapping[str, Mapping[str, str]], assets: Iterable[str]) -> str:
     """A `_headers` file (Cloudflare Pages syntax; Netlify: drop the '! ' lines).
 
     Rules apply in file order and all matching rules add their headers, so the
@@ -140,7 +147,8 @@ def headers_file(table, assets):
     return "\n".join(out) + "\n"
 
 
-def write_header_files(site_dir, script_hashes, style_hashes=(), exit_to=None):
+def write_header_files(site_dir: str | Path, script_hashes: Iterable[str], style_hashes: Iterable[str] = (),
+                       exit_to: str | None = None) -> Profiles:
     """Write _headers and _nginx/<profile>.conf into a built site, allowing these inline hashes.
     exit_to: the neutral site the exit profile redirects to (nginx)."""
     from .site_files import write_site_file
@@ -157,7 +165,7 @@ def write_header_files(site_dir, script_hashes, style_hashes=(), exit_to=None):
 NGINX_HEADER = re.compile(r"""^add_header (\S+) (?:"([^"]*)"|'([^']*)') always;$""", re.M)
 
 
-def load_profiles(site_dir):
+def load_profiles(site_dir: str | Path) -> Profiles:
     """The header table a build wrote (from site/_nginx/*.conf), for local servers."""
     nginx = Path(site_dir) / "_nginx"
     return {name: {header: double or single for header, double, single
@@ -165,12 +173,12 @@ def load_profiles(site_dir):
             for name in ("page", "embed", "asset", "exit")}
 
 
-def headers_for(table, path):
+def headers_for(table: Mapping[str, Headers], path: str) -> Headers:
     """The headers nginx sends for a request path."""
     return table[profile_for(path)]
 
 
-def wsgi_with_headers(app, site_dir):
+def wsgi_with_headers(app: WSGIApplication, site_dir: str | Path) -> WSGIApplication:
     """Wrap a WSGI app that serves a built site (mkdocs serve's) to send the site's headers.
 
     A development server may add its own inline script to a page (mkdocs serve's
@@ -181,13 +189,13 @@ def wsgi_with_headers(app, site_dir):
 
     site_dir = Path(site_dir)
 
-    def scripts(html):
+    def scripts(html: str) -> set[str]:
         return {sha256(text) for kind, text in inline_code(html)[0] if kind == "script"}
 
-    def wrapped(environ, start_response):
-        captured = {}
+    def wrapped(environ: WSGIEnvironment, start_response: StartResponse) -> list[bytes]:
+        captured: dict[str, Any] = {}
 
-        def capture(status, headers, exc_info=None):
+        def capture(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> Callable[[bytes], object]:
             captured.update(status=status, headers=list(headers))
             return lambda data: captured.setdefault("body", []).append(data)
 

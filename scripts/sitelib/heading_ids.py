@@ -34,7 +34,7 @@ CLOSING_HASHES = re.compile(r"(?<!\\)#+[ \t]*$")
 ATTR_LIST = re.compile(r"\{:?([^{}\n]*)\}[ \t]*#*[ \t]*$")
 
 
-def id_grammar_problem(value):
+def id_grammar_problem(value: object) -> str | None:
     """Why `value` is not an id of the grammar, or None."""
     value = str(value)
     if len(value) > ID_MAX_LENGTH:
@@ -45,11 +45,11 @@ def id_grammar_problem(value):
     return None
 
 
-def is_valid_id(value):
+def is_valid_id(value: object) -> bool:
     return isinstance(value, str) and id_grammar_problem(value) is None
 
 
-def attribute_list(text):
+def attribute_list(text: str) -> tuple[int | None, list[tuple[str, str]]]:
     """(start, [(key, value)]) of the attribute list attr_list takes from a heading's
     text after the #s, or (None, []) when it takes none."""
     found = header_attributes(without_closing_hashes(text.rstrip()))
@@ -62,7 +62,7 @@ def attribute_list(text):
     return start, attributes
 
 
-def without_closing_hashes(text):
+def without_closing_hashes(text: str) -> str:
     """CLOSING_HASHES.sub("", text), in linear time (the regex rescans a run of #s)."""
     stripped = text.rstrip(" \t")
     kept = stripped.rstrip("#")
@@ -73,7 +73,7 @@ def without_closing_hashes(text):
     return kept
 
 
-def header_attributes(body):
+def header_attributes(body: str) -> tuple[int, str] | None:
     """(start, inside) of HEADER_ATTRIBUTES.search(body), in linear time: the regex
     rescans every run of spaces from each of its positions."""
     stripped = body.rstrip(" ")
@@ -90,7 +90,7 @@ def header_attributes(body):
     return None
 
 
-def _inside_start(text, brace, end):
+def _inside_start(text: str, brace: int, end: int) -> int | None:
     """Where the list's text starts after `{`, `{:` and spaces, as HEADER_ATTRIBUTES reads it."""
     for colon in ((1, 0) if text.startswith(":", brace + 1) else (0,)):
         position = brace + 1 + colon
@@ -101,7 +101,7 @@ def _inside_start(text, brace, end):
     return None
 
 
-def split_heading(text):
+def split_heading(text: str) -> tuple[str, str | None, str]:
     """('Title', 'id' or None, ' { #id }') for a heading's text after the #s.
 
     The third part is the attribute list exactly as written (empty when there is
@@ -117,7 +117,7 @@ def split_heading(text):
     return text[:start], heading_id, text[start:]
 
 
-def heading_id(text):
+def heading_id(text: str) -> str | None:
     """The id of a heading's text, or None."""
     return split_heading(text)[1]
 
@@ -125,7 +125,7 @@ def heading_id(text):
 FALLBACK_ID = "title"
 
 
-def slugify(value, separator="-"):
+def slugify(value: object, separator: str = "-") -> str:
     """The id Markdown's toc gives a heading without `{ #id }` (mkdocs.yml: toc slugify):
     only the page title (# …) may go without one. ASCII letters and digits of the
     text; "title" when that leaves nothing (Thai, Chinese, …) or a name that page

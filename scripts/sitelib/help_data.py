@@ -26,8 +26,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any, NoReturn
 from urllib.parse import quote_plus, urlsplit
 
 import yaml
@@ -122,7 +124,7 @@ class HelpData:
 
 # --- reading and checking -------------------------------------------------------
 
-def key_line(config_file, path) -> int | None:
+def key_line(config_file: str | Path, path: Sequence[str | int]) -> int | None:
     """The line of a key in a YAML file, by its path (['extra', 'services', 0, 'id']);
     the nearest enclosing key that exists when it does not. None if unreadable."""
     try:
@@ -144,16 +146,19 @@ def key_line(config_file, path) -> int | None:
     return line
 
 
+KeyPath = list[str | int]   # ['extra', 'services', 0, 'id']
+
+
 class _Reader:
-    def __init__(self, config_file, strings):
+    def __init__(self, config_file: str | Path | None, strings: Mapping[str, object] | None) -> None:
         self.config_file = str(config_file or "mkdocs.yml")
         self.strings = strings
 
-    def fail(self, path, message):
+    def fail(self, path: KeyPath, message: str) -> NoReturn:
         name = "extra" + "".join(f"[{step}]" if isinstance(step, int) else f".{step}" for step in path[1:])
         raise ConfigError(self.config_file, key_line(self.config_file, path), f"{name} {message}")
 
-    def mapping(self, value, path, keys):
+    def mapping(self, value: object, path: KeyPath, keys: Sequence[str]) -> dict[str, Any]:
         if value is None:
             return {}
         if not isinstance(value, dict):
@@ -163,14 +168,14 @@ class _Reader:
             self.fail(path + [unknown[0]], f"is not a known key; the keys are: {', '.join(keys)}")
         return value
 
-    def sequence(self, value, path, example):
+    def sequence(self, value: object, path: KeyPath, example: str) -> list[Any]:
         if value in (None, "", []):
             return []
         if not isinstance(value, list):
             self.fail(path, f"must be a list, for example {example}")
         return value
 
-    def text(self, value, path):
+    def text(self, value: object, path: KeyPath) -> str:
         if value is None:
             return ""
         if not isinstance(value, (str, int, float)) or isinstance(value, bool):
@@ -181,7 +186,7 @@ class _Reader:
             self.fail(path, problem)
         return text
 
-    def phone(self, value, path, international=False):
+    def phone(self, value: object, path: KeyPath, international: bool = False) -> str:
         number = self.text(value, path)
         if not number:
             return ""
@@ -191,13 +196,13 @@ class _Reader:
             self.fail(path, f"'{number}' needs its country code for WhatsApp, like +47 900 00 000")
         return number
 
-    def url(self, value, path):
+    def url(self, value: object, path: KeyPath) -> str:
         url = self.text(value, path)
         if url and (urlsplit(url).scheme != "https" or not urlsplit(url).netloc):
             self.fail(path, f"'{url}' must be a full https:// address")
         return url
 
-    def time(self, value, path):
+    def time(self, value: object, path: KeyPath) -> dt.time:
         if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 24 * 60:
             return dt.time(value // 60, value % 60)   # YAML 1.1 reads an unquoted 10:30 as 630 (minutes)
         match = TIME.match(str(value).strip()) if isinstance(value, str) else None
@@ -205,19 +210,19 @@ class _Reader:
             self.fail(path, f"'{value}' is not a time like \"10:00\" or \"16:30\"")
         return dt.time(int(match[1]), int(match[2]))
 
-    def days(self, value, path):
+    def days(self, value: object, path: KeyPath) -> tuple[int, ...]:
         """[mon, wed], 'mon-fri' or 'sat' -> (0, 2), (0, 1, 2, 3, 4), (5,)."""
         if isinstance(value, str) and re.fullmatch(r"\s*[a-z]{3}\s*[-–]\s*[a-z]{3}\s*", value):
             first, last = (part.strip() for part in re.split(r"[-–]", value))
             if first in DAYS and last in DAYS and DAYS.index(first) <= DAYS.index(last):
                 return tuple(range(DAYS.index(first), DAYS.index(last) + 1))
-        codes = value if isinstance(value, list) else [value]
+        codes: list[Any] = value if isinstance(value, list) else [value]
         if codes and all(isinstance(code, str) and code.strip() in DAYS for code in codes):
             return tuple(sorted({DAYS.index(code.strip()) for code in codes}))
         self.fail(path, f"'{value}' must name days as {', '.join(DAYS)}: a list like [mon, wed] or a range like mon-fri")
 
-    def hours(self, value, path):
-        rows = []
+    def hours(self, value: object, path: KeyPath) -> tuple[Hours, ...]:
+        rows: list[Hours] = []
         for index, entry in enumerate(self.sequence(value, path, '[{days: mon-fri, opens: "10:00", closes: "16:00"}]')):
             where = path + [index]
             entry = self.mapping(entry, where, HOURS_KEYS)
@@ -231,15 +236,15 @@ class _Reader:
             rows.append(row)
         return tuple(rows)
 
-    def has_texts(self, prefix, suffixes, path, where_texts):
+    def has_texts(self, prefix: str, suffixes: Iterable[str], path: KeyPath, where_texts: str) -> None:
         if self.strings is None:
             return
         missing = [f"{prefix}_{suffix}" for suffix in suffixes if f"{prefix}_{suffix}" not in self.strings]
         if missing:
             self.fail(path, f"has no texts: add {' and '.join(missing)} to {where_texts}")
 
-    def contact(self, value):
-        path = ["extra", "contact"]
+    def contact(self, value: object) -> Contact:
+        path: KeyPath = ["extra", "contact"]
         value = self.mapping(value, path, CONTACT_KEYS)
         return Contact(
             phone=self.phone(value.get("phone"), path + ["phone"]),
@@ -250,9 +255,11 @@ class _Reader:
             opening_hours=self.hours(value.get("opening_hours"), path + ["opening_hours"]),
         )
 
-    def places(self, value, name, keys, texts, where_texts):
-        path = ["extra", name]
-        places, seen = [], set()
+    def places(self, value: object, name: str, keys: Sequence[str], texts: Iterable[str],
+               where_texts: str) -> tuple[Service, ...]:
+        path: KeyPath = ["extra", name]
+        places: list[Service] = []
+        seen: set[str] = set()
         for index, entry in enumerate(self.sequence(value, path, "[{id: clinic, …}]")):
             where = path + [index]
             entry = self.mapping(entry, where, keys)
@@ -274,9 +281,9 @@ class _Reader:
             ))
         return tuple(places)
 
-    def emergency(self, value):
-        path = ["extra", "emergency"]
-        numbers = []
+    def emergency(self, value: object) -> tuple[Emergency, ...]:
+        path: KeyPath = ["extra", "emergency"]
+        numbers: list[Emergency] = []
         for index, entry in enumerate(self.sequence(value, path, '[{number: "113", strings: urgent_113}]')):
             where = path + [index]
             entry = self.mapping(entry, where, EMERGENCY_KEYS)
@@ -289,7 +296,8 @@ class _Reader:
         return tuple(numbers)
 
 
-def help_data(extra, config_file="mkdocs.yml", strings=None) -> HelpData:
+def help_data(extra: Mapping[str, Any] | None, config_file: str | Path | None = "mkdocs.yml",
+              strings: Mapping[str, object] | None = None) -> HelpData:
     """The checked, typed contact, services, health centres and emergency numbers of
     `extra`. `strings` (one locale's {key: text}) also checks that every id has its texts.
     Raises ConfigError naming the config file, the line and the key."""
@@ -310,20 +318,20 @@ def help_data(extra, config_file="mkdocs.yml", strings=None) -> HelpData:
 CONTACT_ORDER = ("phone", "whatsapp", "email", "address", "opening_hours")
 
 
-def contact_fields(contact: Contact | None):
+def contact_fields(contact: Contact | None) -> list[tuple[str, str | tuple[Hours, ...]]]:
     """[(field, value)] of the filled-in contact fields, in display order (opening
     hours as Hours rows: the `opening_hours` filter writes them in a language)."""
     contact = contact or Contact()
     return [(field, getattr(contact, field)) for field in CONTACT_ORDER if getattr(contact, field)]
 
 
-def _capitalised(text):
+def _capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def day_ranges(days):
+def day_ranges(days: Iterable[int]) -> list[tuple[int, int]]:
     """(0, 1, 2, 4) -> [(0, 2), (4, 4)]: runs of consecutive days."""
-    runs = []
+    runs: list[tuple[int, int]] = []
     for day in days:
         if runs and runs[-1][1] == day - 1:
             runs[-1] = (runs[-1][0], day)
@@ -332,11 +340,11 @@ def day_ranges(days):
     return runs
 
 
-def days_text(days, locale):
+def days_text(days: Iterable[int], locale: str) -> str:
     """(0, 1, 2, 3, 4) -> 'Mandag–fredag'; (0, 2) -> 'Mandag og onsdag', in the locale's words."""
     names = get_day_names("wide", context="stand-alone", locale=locale)
     pattern = Locale.parse(locale).interval_formats.get(None, "{0}–{1}")
-    parts = []
+    parts: list[str] = []
     for first, last in day_ranges(days):
         if first == last:
             parts.append(names[first])
@@ -347,23 +355,23 @@ def days_text(days, locale):
     return _capitalised(format_list(parts, locale=locale))
 
 
-def times_text(hours, locale):
+def times_text(hours: Hours, locale: str) -> str:
     """'10:00–16:00' as the locale writes a span of 24-hour clock times."""
     return format_interval(hours.opens, hours.closes, "Hm", locale=locale)
 
 
-def hours_rows(hours, locale):
+def hours_rows(hours: Iterable[Hours], locale: str) -> list[tuple[str, str]]:
     """[(days, times)] for each row of opening hours, in the locale's words."""
     return [(days_text(row.days, locale), times_text(row, locale)) for row in hours]
 
 
-def map_href(place):
+def map_href(place: Contact | Service) -> str:
     """The map link of a place: its own `map_url`, else a map search for its address."""
     if place.map_url:
         return place.map_url
     return MAP_SEARCH + quote_plus(place.address) if place.address else ""
 
 
-def url_host(url):
+def url_host(url: str) -> str:
     """'https://www.example.no/a/b/' -> 'example.no': the site a link leads to, as people say it."""
     return urlsplit(url).netloc.removeprefix("www.")

@@ -4,16 +4,19 @@
 H1 (main.html) and in its flyer's band. `historical: <section id>`: only that `##`
 section; the notice stands under the section's heading, in the page and wherever the
 section travels (embeds, feeds, a flyer that prints it)."""
+from collections.abc import Mapping
+from typing import Any
+
 from .html_fragments import split_sections
 
 
-def historical_section(meta):
+def historical_section(meta: Mapping[str, Any] | None) -> str | None:
     """The id of the page's historical section, or None (a whole historical page has none)."""
     value = (meta or {}).get("historical")
     return value if isinstance(value, str) else None
 
 
-def flyer_is_historical(meta):
+def flyer_is_historical(meta: Mapping[str, Any] | None) -> bool:
     """Does a flyer of this page carry historical text (its band then says so)?"""
     meta = meta or {}
     if meta.get("historical") is True:
@@ -23,7 +26,7 @@ def flyer_is_historical(meta):
     return section is not None and section in printed
 
 
-def after_section_heading(html, section_id, notice):
+def after_section_heading(html: str, section_id: str, notice: str) -> str | None:
     """Insert `notice` right after the `<h2 id="section_id">` heading; None when there is no such heading."""
     intro, sections = split_sections(html)
     if section_id not in {section.id for section in sections}:

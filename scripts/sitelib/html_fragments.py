@@ -5,7 +5,9 @@ Embed views, the feed and flyers all cut a page at its `## … { #id }` headings
 (top-level <h2 id>) and carry the pieces to other URLs.
 """
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import overload
 from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup, Tag
@@ -57,12 +59,17 @@ def _headings(content: str) -> tuple[tuple[str, str, int], ...]:
     line_starts = [0]
     for line in content.split("\n")[:-1]:
         line_starts.append(line_starts[-1] + len(line) + 1)
-    return tuple((heading["id"], " ".join(heading.get_text().split()),
-                  line_starts[heading.sourceline - 1] + heading.sourcepos)
+    # html.parser records each tag's position (sourceline, sourcepos); id is a one-valued attribute
+    return tuple((heading["id"], " ".join(heading.get_text().split()),  # type: ignore[misc]
+                  line_starts[heading.sourceline - 1] + heading.sourcepos)  # type: ignore[operator]
                  for heading in parse(content).find_all("h2", id=True, recursive=False))
 
 
-def rewrite_links(fragment: str | Tag, rewrite, tags=None) -> str | Tag:
+@overload
+def rewrite_links(fragment: str, rewrite: Callable[[str], str], tags: str | list[str] | None = None) -> str: ...
+@overload
+def rewrite_links(fragment: Tag, rewrite: Callable[[str], str], tags: str | list[str] | None = None) -> Tag: ...
+def rewrite_links(fragment: str | Tag, rewrite: Callable[[str], str], tags: str | list[str] | None = None) -> str | Tag:
     """Replace every href and src value (of `tags` only, if given) with rewrite(value).
 
     Given HTML text, returns the rewritten text; given a BeautifulSoup tree, changes it
@@ -71,7 +78,7 @@ def rewrite_links(fragment: str | Tag, rewrite, tags=None) -> str | Tag:
     soup = parse(fragment) if isinstance(fragment, str) else fragment
     for name in URL_ATTRIBUTES:
         for node in soup.find_all(tags or True, attrs={name: True}):
-            node[name] = rewrite(node[name])
+            node[name] = rewrite(node[name])  # type: ignore[arg-type]  # href and src hold one value
     return str(soup) if isinstance(fragment, str) else soup
 
 

@@ -21,10 +21,12 @@ import base64
 import hashlib
 import json
 import re
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import TypeVar
 from xml.etree import ElementTree
 
-from jinja2 import BaseLoader
+from jinja2 import BaseLoader, Environment
 from selectolax.lexbor import LexborHTMLParser
 
 JS_TYPES = {"", "text/javascript", "application/javascript", "module", "text/ecmascript",
@@ -33,44 +35,45 @@ TEMPLATE_BLOCK = re.compile(r"(<(script|style)\b([^>]*)>)(.*?)(</\2\s*>)", re.S 
 TYPE_ATTRIBUTE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]*)""", re.I)
 SCRIPT_URL = re.compile(r"^\s*(?:javascript|vbscript)\s*:", re.I)
 
-_registered = {"script": set(), "style": set()}
+_registered: dict[str, set[str]] = {"script": set(), "style": set()}
+T = TypeVar("T")
 
 
-def sha256(text):
+def sha256(text: str) -> str:
     """The CSP source expression of an inline block: 'sha256-<base64>'."""
     return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
 
 
-def reset():
+def reset() -> None:
     """Forget what the last build registered (at the start of each build)."""
     for hashes in _registered.values():
         hashes.clear()
 
 
-def register_script(text):
+def register_script(text: T) -> T:
     """Allow one inline script, exactly this text; returns it unchanged."""
     _registered["script"].add(sha256(str(text)))
     return text
 
 
-def register_style(text):
+def register_style(text: T) -> T:
     """Allow one inline <style> body, exactly this text; returns it unchanged."""
     _registered["style"].add(sha256(str(text)))
     return text
 
 
-def registered(kind):
+def registered(kind: str) -> set[str]:
     return set(_registered[kind])
 
 
-def is_javascript(type_value):
+def is_javascript(type_value: str | None) -> bool:
     return (type_value or "").strip().lower().split(";")[0] in JS_TYPES
 
 
-def mark_template_blocks(source):
+def mark_template_blocks(source: str) -> str:
     """Template source with each inline script (JavaScript, no src) and <style> body
     wrapped in the filter that registers it."""
-    def wrap(match):
+    def wrap(match: re.Match[str]) -> str:
         opening, kind, attributes, body, closing = match.groups()
         kind = kind.lower()
         if kind == "script":
@@ -86,23 +89,23 @@ def mark_template_blocks(source):
 class TemplateBlocksLoader(BaseLoader):
     """Wraps a Jinja loader: templates load with their inline blocks marked."""
 
-    def __init__(self, inner):
+    def __init__(self, inner: BaseLoader) -> None:
         self.inner = inner
 
-    def get_source(self, environment, template):
+    def get_source(self, environment: Environment, template: str) -> tuple[str, str | None, Callable[[], bool] | None]:
         source, filename, uptodate = self.inner.get_source(environment, template)
         return mark_template_blocks(source), filename, uptodate
 
-    def list_templates(self):
+    def list_templates(self) -> list[str]:
         return self.inner.list_templates()
 
 
-def track_template_blocks(env):
+def track_template_blocks(env: Environment) -> Environment:
     """Make every template of this Jinja environment register its inline blocks."""
     env.filters["inline_script"] = register_script
     env.filters["inline_style"] = register_style
     if not isinstance(env.loader, TemplateBlocksLoader):
-        env.loader = TemplateBlocksLoader(env.loader)
+        env.loader = TemplateBlocksLoader(env.loader)  # type: ignore[arg-type]  # MkDocs' environment has a loader
     if env.cache is not None:
         env.cache.clear()
     return env
@@ -114,15 +117,16 @@ class InlineCodeError(Exception):
     """Inline code in the output that the site's templates did not write."""
 
 
-def inline_code(html):
+def inline_code(html: str) -> tuple[list[tuple[str, str]], list[str]]:
     """What a page would run or style inline: ([(kind, text)], [problems]).
 
     kind is "script" or "style"; problems are handlers, style attributes and
     javascript: URLs, which the policy never allows.
     """
-    blocks, problems = [], []
+    blocks: list[tuple[str, str]] = []
+    problems: list[str] = []
     tree = LexborHTMLParser(html)
-    for node in tree.root.traverse(include_text=False):
+    for node in tree.root.traverse(include_text=False):  # type: ignore[union-attr]  # a parsed page has a root
         tag = node.tag or ""
         if tag.startswith(("-", "_")):
             continue
@@ -143,7 +147,7 @@ def inline_code(html):
     return blocks, problems
 
 
-def _html_strings(value):
+def _html_strings(value: object) -> Iterator[str]:
     """HTML fragments inside a JSON value (strings that contain a tag)."""
     if isinstance(value, str):
         if "<" in value:
@@ -156,7 +160,7 @@ def _html_strings(value):
             yield from _html_strings(item)
 
 
-def output_fragments(path):
+def output_fragments(path: Path) -> list[str]:
     """The HTML a built file carries: the page itself, or the HTML inside a JSON or XML feed."""
     text = path.read_text(encoding="utf-8")
     if path.suffix == ".html":
@@ -169,7 +173,8 @@ def output_fragments(path):
     return []
 
 
-def audit_site(site_dir, scripts=None, styles=None):
+def audit_site(site_dir: str | Path, scripts: Iterable[str] | None = None,
+               styles: Iterable[str] | None = None) -> tuple[list[str], list[str]]:
     """Check every page and feed of a built site; return (script hashes, style hashes) in use.
 
     scripts/styles: the allowed hashes (default: what this build registered).
@@ -178,7 +183,7 @@ def audit_site(site_dir, scripts=None, styles=None):
     site_dir = Path(site_dir)
     allowed = {"script": registered("script") if scripts is None else set(scripts),
                "style": registered("style") if styles is None else set(styles)}
-    used = {"script": set(), "style": set()}
+    used: dict[str, set[str]] = {"script": set(), "style": set()}
     files = sorted(p for p in site_dir.rglob("*") if p.suffix in (".html", ".json", ".xml") and p.is_file())
     for path in files:
         shown = path.relative_to(site_dir).as_posix()

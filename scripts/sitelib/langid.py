@@ -6,13 +6,19 @@ lingua language of its ISO 639-1 code.
 """
 import functools
 import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .locales import LOCALES, SOURCE_LOCALE, script
 from .markdown_source import read_page
 from .outline import HEADING_ID, ICON, MARKER
 
+if TYPE_CHECKING:
+    from lingua import LanguageDetector
 
-def lingua_name(locale):
+
+def lingua_name(locale: str) -> str:
     """lingua's name for a locale's language: 'nb' -> 'BOKMAL', 'zh' -> 'CHINESE'."""
     from lingua import IsoCode639_1, Language
     return Language.from_iso_code_639_1(getattr(IsoCode639_1, locale.upper())).name
@@ -35,13 +41,13 @@ PROPER_NAMES = re.compile(
 
 
 @functools.lru_cache(maxsize=1)
-def detector():
+def detector() -> "LanguageDetector":
     from lingua import Language, LanguageDetectorBuilder
     names = [lingua_name(locale) for locale in LOCALES] + NEIGHBOURS
     return LanguageDetectorBuilder.from_languages(*(getattr(Language, name) for name in names)).build()
 
 
-def plain_text(inline):
+def plain_text(inline: str) -> str:
     """Inline Markdown to plain words: no icons, link targets, heading IDs or code."""
     text = PROPER_NAMES.sub(" ", ICON.sub(" ", HEADING_ID.sub("", inline)))
     text = re.sub(r"\]\([^)]*\)", "]", text)
@@ -49,24 +55,24 @@ def plain_text(inline):
     return re.sub(r"\s+", " ", text).strip()
 
 
-def blocks(path):
+def blocks(path: str | Path) -> Iterator[tuple[int, str]]:
     """Yield (line, text) for each paragraph and list item of a page."""
     _, tokens = read_page(path)
     for index, token in enumerate(tokens):
         if token.type == "inline" and tokens[index - 1].type == "paragraph_open":
-            yield token.map[0] + 1, plain_text(token.content)
+            yield token.map[0] + 1, plain_text(token.content)  # type: ignore[index]  # block tokens have a map
 
 
-def letters(text):
+def letters(text: str) -> int:
     return sum(1 for char in text if char.isalpha())
 
 
-def detect(text):
+def detect(text: str) -> str | None:
     language = detector().detect_language_of(text)
     return language.name if language else None
 
 
-def wrong_language_blocks(path, locale):
+def wrong_language_blocks(path: str | Path, locale: str) -> list[str]:
     """Return 'file:line: …' problems for blocks not detected as the locale's language."""
     expected = lingua_name(locale)
     minimum = MIN_LETTERS.get(script(locale), DEFAULT_MIN_LETTERS)

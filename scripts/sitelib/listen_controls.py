@@ -8,6 +8,7 @@ embeds, feeds, flyers) never holds them: main.html applies this to the rendered 
 The text is cut at the positions Python's HTML parser reports, so everything else keeps
 its bytes.
 """
+from collections.abc import Callable
 from html.parser import HTMLParser
 
 from .typography import VOID
@@ -18,7 +19,11 @@ NOTHING_TO_READ_CLASSES = {"site-page-foot", "site-listen-skip"}
 class _Headings(HTMLParser):
     """Offsets right after each </h2> whose next element sibling has text to read."""
 
-    def __init__(self, text):
+    found: list[tuple[int, str]]
+    heading_id: str | None
+    after: tuple[int, int, str] | None
+
+    def __init__(self, text: str) -> None:
         super().__init__(convert_charrefs=True)
         self.text, self.depth, self.found = text, 0, []
         self.line_starts = [0]
@@ -27,21 +32,21 @@ class _Headings(HTMLParser):
         self.heading_id = None
         self.after = None          # (depth, offset, heading id) of the last closed <h2>
 
-    def _offset(self):
+    def _offset(self) -> int:
         line, column = self.getpos()
         return self.line_starts[line - 1] + column
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._sibling(tag, dict(attrs))
         if tag == "h2":
             self.heading_id = dict(attrs).get("id") or ""
         if tag not in VOID:
             self.depth += 1
 
-    def handle_startendtag(self, tag, attrs):
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._sibling(tag, dict(attrs))
 
-    def handle_endtag(self, tag):
+    def handle_endtag(self, tag: str) -> None:
         if tag in VOID:
             return
         self.depth -= 1
@@ -52,7 +57,7 @@ class _Headings(HTMLParser):
             self.after = (self.depth, end, self.heading_id)
             self.heading_id = None
 
-    def _sibling(self, tag, attrs):
+    def _sibling(self, tag: str, attrs: dict[str, str | None]) -> None:
         if self.after and self.depth == self.after[0]:
             classes = set((attrs.get("class") or "").split())
             if tag not in NOTHING_TO_READ and not classes & NOTHING_TO_READ_CLASSES:
@@ -60,7 +65,7 @@ class _Headings(HTMLParser):
             self.after = None
 
 
-def with_listen_controls(content_html, control):
+def with_listen_controls(content_html: str, control: Callable[[str], object]) -> str:
     """content_html with control(heading_id) after every <h2> that has text to read."""
     text = str(content_html)
     parser = _Headings(text)

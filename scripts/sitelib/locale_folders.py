@@ -6,6 +6,7 @@ would silently put a second, stale copy of the site online.
 """
 import os
 import re
+from collections.abc import Collection
 from pathlib import Path
 
 from .pictures import check_picture
@@ -15,19 +16,19 @@ from .urls import PICTURE_SUFFIXES
 LOCALE_LIKE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?$")
 
 
-def _shown(path, display_root):
+def _shown(path: Path, display_root: str | Path | None) -> Path:
     try:
         return path.relative_to(display_root) if display_root else path
     except ValueError:
         return path
 
 
-def check_locale_folders(docs_dir, locales, display_root=None):
+def check_locale_folders(docs_dir: str | Path, locales: Collection[str], display_root: str | Path | None = None) -> None:
     """Fail on a docs/ sub-folder that holds Markdown or looks like a locale code
     but is not configured; and on Markdown lying directly in docs/."""
     docs_dir = Path(docs_dir)
 
-    def shown(path):
+    def shown(path: Path) -> Path:
         return _shown(path, display_root)
 
     known = ", ".join(locales)
@@ -51,7 +52,7 @@ PICTURE_TYPES = set(PICTURE_SUFFIXES)
 MAX_PAGE_BYTES = 500 * 1024
 
 
-def docs_files(docs_dir, display_root=None):
+def docs_files(docs_dir: str | Path, display_root: str | Path | None = None) -> list[Path]:
     """Every file under docs/ that MkDocs would publish (dot files are not), sorted.
     A symbolic link fails: MkDocs follows it, and would publish whatever it points
     at (a file outside docs/, a folder of the server)."""
@@ -68,7 +69,7 @@ def docs_files(docs_dir, display_root=None):
     return sorted(found)
 
 
-def check_file_types(docs_dir, display_root=None):
+def check_file_types(docs_dir: str | Path, display_root: str | Path | None = None) -> None:
     """Fail on a file under docs/ that is neither a page nor a picture, a picture that
     is not what the allowlist holds (pictures.py), a page over 500 KB, and a symbolic link."""
     for path in docs_files(docs_dir, display_root):

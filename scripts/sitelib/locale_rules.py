@@ -11,17 +11,18 @@ both apply exactly the same rules:
 - typography: page text punctuated as the reader will see it (typography.py).
 Each problem is a line naming the file (and line) and the rule.
 """
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from . import formality, glossary, typography
 from .locales import DOCS, SOURCE_LOCALE
-from .plurals import texts
-from .segments import parse
+from .plurals import Text, texts
+from .segments import Segment, parse
 from .source_errors import SourceError
-from .ui_strings import OVERRIDES, load_strings
+from .ui_strings import OVERRIDES, StringTable, load_strings
 
 
-def _segments(locale, docs):
+def _segments(locale: str, docs: str | Path | None) -> Iterator[tuple[Path, Segment]]:
     if docs is None:
         return
     for path in sorted((Path(docs) / locale).glob("*.md")):
@@ -30,7 +31,8 @@ def _segments(locale, docs):
             yield shown, segment
 
 
-def formality_problems(locale, docs=DOCS, strings=None):
+def formality_problems(locale: str, docs: str | Path | None = DOCS,
+                       strings: Mapping[str, Text] | None = None) -> list[str]:
     """Words of another formality or variety, in the pages (docs=None: none) and the
     interface strings (a table's locale: {key: text}) of `locale`."""
     found = [f"{path}:{segment.line}: {rule}: «{word}»"
@@ -42,14 +44,14 @@ def formality_problems(locale, docs=DOCS, strings=None):
     return found
 
 
-def typography_problems(locale, docs=DOCS):
+def typography_problems(locale: str, docs: str | Path | None = DOCS) -> list[str]:
     """Page text whose punctuation differs from what the reader sees (typography.py)."""
     return [f"{path}:{segment.line}: typography ({locale}): «{written}» is shown as «{shown}»; write it so"
             for path, segment in _segments(locale, docs)
             for written, shown in typography.problems(segment.text, locale)]
 
 
-def strings_problems(overrides=OVERRIDES):
+def strings_problems(overrides: str | Path = OVERRIDES) -> tuple[list[str], StringTable]:
     """(problems, table): the interface strings as the build loads them; a missing text
     or plural form is the build's own error, naming file, line, key and locale."""
     try:
@@ -58,7 +60,7 @@ def strings_problems(overrides=OVERRIDES):
         return [str(error)], {}
 
 
-def problems(locales, docs=DOCS, overrides=OVERRIDES):
+def problems(locales: Iterable[str], docs: Path = DOCS, overrides: str | Path = OVERRIDES) -> list[str]:
     """Every rule above, for `locales`."""
     found, table = strings_problems(overrides)
     for locale in locales:

@@ -7,15 +7,22 @@ locale map, the status table and the tests' parameters and counts. Adding a
 language is one block in mkdocs.yml, one docs/<locale>/ folder and its interface
 strings (CONTRIBUTING.md: "Add a locale").
 """
+from __future__ import annotations
+
 import functools
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from babel import Locale
 from babel.core import get_global
 from mkdocs.utils.yaml import yaml_load
 
 from .material_coupling import building_locale
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
@@ -57,7 +64,7 @@ NATIVE_NAMES: dict[str, str] = {}
 SOURCE_LOCALE = ""
 
 
-def use_table(table) -> None:
+def use_table(table: Sequence[Language]) -> None:
     """Make `table` this process's languages.
 
     A build may run with another mkdocs.yml than the repository's (a test's variant,
@@ -77,7 +84,7 @@ def use_table(table) -> None:
 use_table(read_table())
 
 
-def current_locale(config) -> str:
+def current_locale(config: MkDocsConfig) -> str:
     """The locale that static-i18n is building right now."""
     return building_locale(config, SOURCE_LOCALE)
 
@@ -89,7 +96,7 @@ def locale_prefix(locale: str) -> str:
 
 def english_name(locale: str) -> str:
     """The language's name in English, from Babel's CLDR data: 'bg' -> 'Bulgarian'."""
-    return Locale.parse(locale).get_display_name("en").split(" (")[0]
+    return Locale.parse(locale).get_display_name("en").split(" (")[0]  # type: ignore[union-attr]  # CLDR names it
 
 
 def script(locale: str) -> str:

@@ -2,9 +2,12 @@
 Every part of the project that reads front matter uses split_front_matter()."""
 import re
 from collections import deque
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
@@ -20,7 +23,7 @@ HEADING_MARKS = r"(#{1,6})([ \t]+|$)"
 BACKTICKS = re.compile(r"`+")
 
 
-def read_text(path):
+def read_text(path: str | Path) -> str:
     """A translator's text file; bytes that are not UTF-8 fail naming the file and line."""
     data = Path(path).read_bytes()
     try:
@@ -29,11 +32,11 @@ def read_text(path):
         raise SourceError(path, data.count(b"\n", 0, error.start) + 1, "is not UTF-8 text; save it as UTF-8") from None
 
 
-def parser():
+def parser() -> MarkdownIt:
     return MarkdownIt("commonmark").enable("table").use(front_matter_plugin).use(admon_plugin)
 
 
-def split_front_matter(text, path):
+def split_front_matter(text: str, path: str | Path) -> tuple[dict[str, Any], str, int]:
     """Return (meta dict, body, number of lines before the body).
 
     Raises SourceError with the line of a YAML error or an unclosed block.
@@ -54,7 +57,7 @@ def split_front_matter(text, path):
     return meta, "\n".join(lines[end + 1:]), end + 1
 
 
-def without_front_matter_key(text, key):
+def without_front_matter_key(text: str, key: str) -> str:
     """The page with one top-level front-matter key (and its indented or list lines) removed."""
     lines = text.split("\n")
     if not lines or lines[0].rstrip() != "---":
@@ -71,17 +74,17 @@ def without_front_matter_key(text, key):
     return text
 
 
-def blank(text):
+def blank(text: str) -> str:
     """The same text with every character but line breaks turned into spaces."""
     return re.sub(r"[^\n]", " ", text)
 
 
-def code_spans(line):
+def code_spans(line: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each inline code span in a line: a run of n backticks up to the
     next run of exactly n. Linear: each run is looked at once (a regex with a lazy
     `.+?` rescans the rest of the line from every backtick)."""
     runs = [(match.start(), match.end()) for match in BACKTICKS.finditer(line)]
-    later = {}  # run length -> indices of the runs of that length, in order
+    later: dict[int, deque[int]] = {}  # run length -> indices of the runs of that length, in order
     for index, (start, end) in enumerate(runs):
         later.setdefault(end - start, deque()).append(index)
     index = 0
@@ -98,7 +101,7 @@ def code_spans(line):
             index += 1
 
 
-def comment_spans(text):
+def comment_spans(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each `<!-- … -->`, found with str.find: linear, where the
     regex `<!--.*?-->` rescans to the end of the text from every unclosed `<!--`."""
     start = text.find("<!--")
@@ -110,7 +113,7 @@ def comment_spans(text):
         start = text.find("<!--", end + 3)
 
 
-def _blanked(text, spans):
+def _blanked(text: str, spans: Iterable[tuple[int, int]]) -> str:
     parts, last = [], 0
     for start, end in spans:
         parts += [text[last:start], blank(text[start:end])]
@@ -118,7 +121,7 @@ def _blanked(text, spans):
     return "".join(parts) + text[last:]
 
 
-def mask_code(body):
+def mask_code(body: str) -> str:
     """Blank out fenced code and inline code, keeping line numbers.
 
     An approximation of Markdown, good for finding lines; never a security check
@@ -139,13 +142,13 @@ def mask_code(body):
     return "\n".join(out)
 
 
-def mask_code_and_comments(body):
+def mask_code_and_comments(body: str) -> str:
     """mask_code(), and HTML comments blanked too."""
     text = mask_code(body)
     return _blanked(text, list(comment_spans(text)))
 
 
-def read_page(path):
+def read_page(path: str | Path) -> tuple[dict[str, Any], list[Token]]:
     """Return (meta, tokens) where token.map line numbers are 0-based file lines."""
     path = Path(path)
     text = read_text(path)

@@ -12,6 +12,8 @@ Other components (the quick exit, the page tools, …) are placed by the site's
 templates and cannot be placed by page text.
 """
 import re
+from collections.abc import Callable, Collection, Iterator
+from pathlib import Path
 
 from .source_errors import SourceError
 from .ui_strings import OVERRIDES
@@ -21,34 +23,35 @@ MARKER_LINE = re.compile(r"^[ \t]*" + MARKER + r"[ \t]*$", re.M)
 DECLARATION = re.compile(r"\A\{#-?[ \t]*marker:")
 
 
-def components(overrides=OVERRIDES):
+def components(overrides: Path = OVERRIDES) -> dict[str, Path]:
     """{name: template path} of every component with a <name>/<name>.html template."""
     return {path.parent.name: path for path in sorted(overrides.glob("components/*/*.html"))
             if path.stem == path.parent.name}
 
 
-def marker_components(overrides=OVERRIDES):
+def marker_components(overrides: Path = OVERRIDES) -> frozenset[str]:
     """Names of the components whose template declares itself a marker."""
     return frozenset(name for name, path in components(overrides).items()
                      if DECLARATION.match(path.read_text(encoding="utf-8")))
 
 
-def find_markers(text):
+def find_markers(text: str) -> Iterator[tuple[int, str]]:
     """Yield (line number, name) of each marker line in Markdown or HTML."""
     for match in MARKER_LINE.finditer(text):
         yield text.count("\n", 0, match.start()) + 1, match.group(1)
 
 
-def marker_line(source, name):
+def marker_line(source: str | None, name: str) -> int | None:
     """Line of `<!-- name -->` in a Markdown source: a marker line first, then anywhere; else None."""
     for number, found in find_markers(source or ""):
         if found == name:
             return number
     match = re.search(rf"<!--[ \t]*{re.escape(name)}[ \t]*-->", source or "")
-    return source.count("\n", 0, match.start()) + 1 if match else None
+    return (source or "").count("\n", 0, match.start()) + 1 if match else None
 
 
-def check_marker(name, markers, path, source, own_line=True):
+def check_marker(name: str, markers: Collection[str], path: str | Path, source: str | None,
+                 own_line: bool = True) -> None:
     """Fail unless `name` is a marker component written on a line of its own."""
     line = marker_line(source, name)
     if name not in markers:
@@ -63,9 +66,9 @@ def check_marker(name, markers, path, source, own_line=True):
                           "with an empty line before and after it")
 
 
-def render_markers(html, render, markers):
+def render_markers(html: str, render: Callable[[str], str], markers: Collection[str]) -> str:
     """Replace each marker line of sanitized HTML with render(name)."""
-    def replace(match):
+    def replace(match: re.Match[str]) -> str:
         if match.group(1) not in markers:
             raise ValueError(f"<!-- {match.group(1)} --> is not a marker component")
         return render(match.group(1))

@@ -11,15 +11,22 @@ pinned Material's own output.
 Documented extension points (template blocks, hooks' events, `theme.custom_dir`)
 are not listed here; templates that extend blocks are checked by that test too.
 """
+from __future__ import annotations
+
 import functools
 import html
 import json
 import re
+from collections.abc import Iterable
 from importlib.metadata import version
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import material
 from mkdocs.exceptions import PluginError
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
 
 MATERIAL = f"mkdocs-material {version('mkdocs-material')}"
 STATIC_I18N = f"mkdocs-static-i18n {version('mkdocs-static-i18n')}"
@@ -28,7 +35,7 @@ STATIC_I18N = f"mkdocs-static-i18n {version('mkdocs-static-i18n')}"
 class CouplingBroken(PluginError):
     """A patch of Material's or static-i18n's output no longer applies."""
 
-    def __init__(self, package: str, patch: str, problem: str):
+    def __init__(self, package: str, patch: str, problem: str) -> None:
         self.package, self.patch = package, patch
         super().__init__(f"{package}: the patch '{patch}' no longer applies: {problem}. Check it against this "
                          f"version (scripts/sitelib/material_coupling.py; CONTRIBUTING.md: Couplings to Material and static-i18n).")
@@ -39,7 +46,7 @@ class CouplingBroken(PluginError):
 # build for every other locale. `building` is True during those nested builds and
 # `current_language` names the locale; `all_languages` lists the configured locales.
 
-def i18n_plugin(config):
+def i18n_plugin(config: MkDocsConfig) -> Any:  # static-i18n's plugin (the package has no types)
     plugin = config.plugins.get("i18n")
     if plugin is None or not all(hasattr(plugin, name) for name in ("building", "current_language", "all_languages")):
         raise CouplingBroken(STATIC_I18N, "i18n_plugin", "the plugin (plugins: i18n) has no building, "
@@ -47,17 +54,17 @@ def i18n_plugin(config):
     return plugin
 
 
-def is_outer_build(config) -> bool:
+def is_outer_build(config: MkDocsConfig) -> bool:
     """True in the default-locale build that wraps all the others (and sees the whole site at its end)."""
     return not i18n_plugin(config).building
 
 
-def building_locale(config, source_locale: str) -> str:
+def building_locale(config: MkDocsConfig, source_locale: str) -> str:
     """The locale being built: the nested build's, or the source locale in the outer build."""
     return source_locale if is_outer_build(config) else i18n_plugin(config).current_language
 
 
-def configured_locales(config) -> list[str]:
+def configured_locales(config: MkDocsConfig) -> list[str]:
     """Locale codes listed under plugins.i18n.languages, in config order."""
     return list(i18n_plugin(config).all_languages)
 
@@ -65,13 +72,13 @@ def configured_locales(config) -> list[str]:
 # static-i18n gives Material's language menu its links as config.extra.alternate
 # (set as an attribute, which is what Jinja reads); page templates read its context
 # keys i18n_file_locale and i18n_page_locale by name.
-def language_links(config) -> list:
+def language_links(config: MkDocsConfig) -> list[dict[str, str]]:
     """The language menu's entries ({name, link, lang}) for the page being rendered."""
     return getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []
 
 
-def set_language_links(config, links: list) -> None:
-    config.extra.alternate = links
+def set_language_links(config: MkDocsConfig, links: list[dict[str, str]]) -> None:
+    config.extra.alternate = links  # type: ignore[attr-defined]  # an attribute, as static-i18n sets it
 
 
 # --- Material's HTML --------------------------------------------------------------------
@@ -127,6 +134,7 @@ def point_search_config(page_html: str, locale_prefix: str, worker_name: str | N
     if not config or "base" not in config or "search" not in config:
         raise CouplingBroken(MATERIAL, "point_search_config",
                              'no <script id="__config"> with "base" and "search" in the page')
+    assert match is not None  # config was read from it
     base = config["base"] if config["base"].endswith("/") else config["base"] + "/"
     config["base"] = base + locale_prefix
     if worker_name:
@@ -315,14 +323,14 @@ def lunr_scripts(langs: list[str]) -> list[str]:
     return paths
 
 
-def search_entries(config) -> tuple[list, list]:
+def search_entries(config: MkDocsConfig) -> tuple[list[dict[str, Any]], list[Any]]:
     """(entries, fields) of Material's search plugin: every locale's pages, which
     static-i18n has merged by the end of the build."""
     plugin = config.plugins.get("material/search")
     entries = getattr(getattr(plugin, "search_index", None), "entries", None)
-    if entries is None or not hasattr(plugin.config, "fields"):
+    if entries is None or not hasattr(plugin.config, "fields"):  # type: ignore[union-attr]  # entries: a plugin
         raise CouplingBroken(MATERIAL, "search_entries", "plugins['material/search'] has no search_index.entries")
-    return entries, plugin.config.fields
+    return entries, plugin.config.fields  # type: ignore[union-attr]
 
 
 # --- Material's stylesheet and bundle (first paint) -------------------------------------
@@ -401,7 +409,7 @@ FEATURE_BLOCKS = {
 }
 
 
-def script_built_blocks(features) -> set[str]:
+def script_built_blocks(features: Iterable[str]) -> set[str]:
     """Class blocks the bundle builds for these features, after checking that it still names them."""
     text = _one_file(ASSETS / "javascripts", "bundle.*.min.js", "script_built_blocks").read_text(encoding="utf-8")
     blocks = {block for feature in features for block in FEATURE_BLOCKS.get(feature, ())}

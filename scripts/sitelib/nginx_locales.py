@@ -14,6 +14,7 @@ into site/_nginx/locales.conf, which deploy/nginx/site.conf includes:
   is sent; the head script (components/language-first) then only has to honour a
   language the reader chose in the site, which nginx cannot see.
 """
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from .locales import LOCALES, SOURCE_LOCALE
@@ -22,15 +23,15 @@ from .locales import LOCALES, SOURCE_LOCALE
 SOURCE_ALIASES = {"nb": ("nb", "no", "nn")}
 
 
-def accept_language_regex(locales) -> str:
+def accept_language_regex(locales: Iterable[str]) -> str:
     """PCRE for the first Accept-Language entry that names a locale (any region)."""
-    codes = []
+    codes: list[str] = []
     for code in locales:
         codes += SOURCE_ALIASES.get(code, (code,))
     return r"~^(?:[^,]*,)*?\s*(?<smittevern_accept>" + "|".join(codes) + r")(?:[-_;,\s]|$)"
 
 
-def door_pages(site_dir, locales=None, source=None) -> list:
+def door_pages(site_dir: str | Path, locales: Sequence[str] | None = None, source: str | None = None) -> list[str]:
     """The source-language pages one folder deep (`covid-19`) that every translation
     has too (`th/covid-19/index.html`): the addresses the language door may redirect."""
     site_dir = Path(site_dir)
@@ -40,7 +41,7 @@ def door_pages(site_dir, locales=None, source=None) -> list:
             and all((site_dir / code / folder.name / "index.html").is_file() for code in translations)]
 
 
-def locales_conf(locales=None, source=None, pages=()) -> str:
+def locales_conf(locales: Iterable[str] | None = None, source: str | None = None, pages: Iterable[str] = ()) -> str:
     locales = list(locales or LOCALES)
     source = source or SOURCE_LOCALE
     translations = "|".join(code for code in locales if code != source)

@@ -7,6 +7,7 @@ the build's version and the list of fingerprinted assets. Each locale gets
 """
 import json
 import re
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -22,34 +23,34 @@ PAGES_JSON = "offline-pages.json"
 FINGERPRINTED = re.compile(FINGERPRINTED_NAME)
 
 
-def base_path(site_url):
+def base_path(site_url: str | None) -> str:
     """Path of the site root on its host, with a trailing slash ('/' or '/docs/')."""
     path = urlsplit(site_url or "/").path or "/"
     return path if path.endswith("/") else path + "/"
 
 
-def offline_page_url(locale, base="/"):
+def offline_page_url(locale: str, base: str = "/") -> str:
     return base + locale_prefix(locale) + OFFLINE_DIR
 
 
-def pages_json_path(locale):
+def pages_json_path(locale: str) -> str:
     return locale_prefix(locale) + PAGES_JSON
 
 
-def page_list(page_urls, locale, base="/"):
+def page_list(page_urls: Iterable[str], locale: str, base: str = "/") -> list[str]:
     """Absolute URLs of a locale's pages plus its offline page, in a stable order."""
     urls = {base + url.lstrip("/") for url in page_urls}
     urls.add(offline_page_url(locale, base))
     return sorted(urls)
 
 
-def build_precache(site_dir, base="/"):
+def build_precache(site_dir: str | Path, base: str = "/") -> list[str]:
     """The fingerprinted CSS/JS under assets/ that pages use (not source maps, not
     the search worker: search needs a signal anyway, not the page-only component
     files under assets/components/ nor the print pages' files under assets/print/:
     the worker keeps those when a page uses them) and the icon."""
     site_dir = Path(site_dir)
-    used = set()
+    used: set[str] = set()
     for page in site_dir.rglob("*.html"):
         used.update(re.findall(r"assets/[\w./-]+", page.read_text(encoding="utf-8", errors="replace")))
     assets = []
@@ -63,11 +64,11 @@ def build_precache(site_dir, base="/"):
     return assets
 
 
-def build_version(site_dir, skip=("sw.js",)):
+def build_version(site_dir: str | Path, skip: Iterable[str] = ("sw.js",)) -> str:
     """A short hash of every file the build wrote: it changes when anything changes."""
     site_dir = Path(site_dir)
 
-    def stream():
+    def stream() -> Iterator[bytes]:
         for path in sorted(site_dir.rglob("*")):
             rel = path.relative_to(site_dir).as_posix()
             if path.is_file() and rel not in skip and not rel.endswith((".map", ".gz")):
@@ -76,13 +77,14 @@ def build_version(site_dir, skip=("sw.js",)):
     return content_hash(stream(), length=12)
 
 
-def offline_pages_by_prefix(base="/", locales=LOCALES):
+def offline_pages_by_prefix(base: str = "/", locales: Iterable[str] = LOCALES) -> dict[str, str]:
     """{URL prefix: offline page}, longest prefix first, for the service worker."""
     table = {base + locale_prefix(locale): offline_page_url(locale, base) for locale in locales}
     return dict(sorted(table.items(), key=lambda item: -len(item[0])))
 
 
-def render_service_worker(version, assets, offline_pages, base="/", *, neutral, template=SW_TEMPLATE):
+def render_service_worker(version: str, assets: list[str], offline_pages: dict[str, str], base: str = "/", *,
+                          neutral: str, template: str | Path = SW_TEMPLATE) -> str:
     """Fill the service worker template with this build's facts. neutral: where the
     quick exit sends the reader (quick_exit.neutral_url, already checked)."""
     text = Path(template).read_text(encoding="utf-8")

@@ -8,6 +8,10 @@ to and its phone numbers are compared on the rendered pages (parity.py).
 import re
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from markdown_it.token import Token
 
 from .freshness import STAMP_KEY
 from .heading_ids import ATTR_LIST, heading_id
@@ -31,11 +35,11 @@ class Item:
     kind: str
     value: str
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.kind} {self.value!r}"
 
 
-def normalise_link(href):
+def normalise_link(href: str) -> str:
     """Drop a locale prefix from site-absolute links: '/th/help/' -> '/help/'."""
     parts = href.split("/")
     if href.startswith("/") and len(parts) > 1 and parts[1] in LOCALES:
@@ -43,7 +47,7 @@ def normalise_link(href):
     return href
 
 
-def _list_items(tokens, start):
+def _list_items(tokens: list[Token], start: int) -> int:
     """Count the direct items of the list that opens at tokens[start]."""
     depth, count = 0, 0
     for token in tokens[start:]:
@@ -58,10 +62,11 @@ def _list_items(tokens, start):
     return count
 
 
-def outline(path):
+def outline(path: str | Path) -> tuple[dict[str, Any], list[Item], Counter[str]]:
     """Return (meta, items, numbers) for a Markdown page."""
     meta, tokens = read_page(path)
-    items, numbers = [], Counter()
+    items: list[Item] = []
+    numbers: Counter[str] = Counter()
     line = 0
     for index, token in enumerate(tokens):
         line = token.map[0] + 1 if token.map else line
@@ -79,9 +84,9 @@ def outline(path):
         elif token.type == "inline":
             for child in token.children or []:
                 if child.type == "link_open":
-                    items.append(Item(line, "link", normalise_link(child.attrs.get("href", ""))))
+                    items.append(Item(line, "link", normalise_link(str(child.attrs.get("href", "")))))
                 elif child.type == "image":
-                    items.append(Item(line, "image", child.attrs.get("src", "")))
+                    items.append(Item(line, "image", str(child.attrs.get("src", ""))))
             for icon in ICON.findall(token.content):
                 items.append(Item(line, "icon", icon))
             text = re.sub(r"\]\([^)]*\)", "]", HEADING_ID.sub("", token.content))
@@ -89,7 +94,7 @@ def outline(path):
     return meta, items, numbers
 
 
-def compare(source_path, translation_path):
+def compare(source_path: str | Path, translation_path: str | Path) -> list[str]:
     """Return a list of human-readable differences, each naming file and line."""
     source_meta, source_items, source_numbers = outline(source_path)
     meta, items, numbers = outline(translation_path)

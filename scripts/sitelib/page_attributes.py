@@ -10,8 +10,10 @@ sanitizer's own allowlist (sanitizer.attribute_problem), and every heading below
 the page title must have an id by then (toc would make one up from the text).
 """
 import re
+from typing import Any
+from xml.etree.ElementTree import Element
 
-from markdown import Extension
+from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
 from .sanitizer import DANGEROUS, Problem, attribute_problem
@@ -23,12 +25,12 @@ HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
 class PageTextError(SourceError):
     """Found while the page renders; source_guard.check_source names the file and line."""
 
-    def __init__(self, problem):
+    def __init__(self, problem: Problem) -> None:
         self.problem = problem
         super().__init__("page text", None, problem.message)
 
 
-def element_problem(element):
+def element_problem(element: Element) -> Problem | None:
     """What page text may not give this element (an ElementTree element), or None."""
     attributes = dict(element.attrib)
     for name, value in sorted(attributes.items(), key=lambda item: not DANGEROUS.match(item[0])):
@@ -45,7 +47,7 @@ def element_problem(element):
 
 
 class AttributeCheck(Treeprocessor):
-    def run(self, root):
+    def run(self, root: Element) -> None:
         for element in root.iter():
             if isinstance(element.tag, str):
                 problem = element_problem(element)
@@ -54,9 +56,9 @@ class AttributeCheck(Treeprocessor):
 
 
 class PageAttributes(Extension):
-    def extendMarkdown(self, md):
+    def extendMarkdown(self, md: Markdown) -> None:
         md.treeprocessors.register(AttributeCheck(md), "site_page_attributes", 6)
 
 
-def makeExtension(**kwargs):  # noqa: N802 (Python-Markdown's name)
+def makeExtension(**kwargs: Any) -> PageAttributes:  # noqa: N802 (Python-Markdown's name)
     return PageAttributes(**kwargs)

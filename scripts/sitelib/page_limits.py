@@ -15,7 +15,11 @@ RENDER_SECONDS (render_within), and a page that needs longer fails, named.
 import re
 import signal
 import threading
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
+from types import FrameType
+from typing import NoReturn, TypeVar
 
 from .markdown_source import mask_code_and_comments
 from .source_errors import SourceError
@@ -27,16 +31,17 @@ RENDER_SECONDS = 5
 QUOTES = re.compile(r"^(?:[ ]{0,3}>[ ]?)+")
 LIST_OR_BLOCK = re.compile(r"^(?:[-*+]|\d+[.)]|!!!|\?\?\?\+?|:)(?:[ \t]|$)")
 TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)[^<>]*?(/?)>")
+T = TypeVar("T")
 
 
-def check_size(text, path):
+def check_size(text: str, path: str | Path) -> None:
     size = len(text.encode("utf-8"))
     if size > MAX_PAGE_BYTES:
         raise SourceError(path, None, f"the page is {size // 1024} KB; at most {MAX_PAGE_BYTES // 1024} KB. "
                           "Split it into several pages")
 
 
-def check_nesting(body, path, offset=0):
+def check_nesting(body: str, path: str | Path, offset: int = 0) -> None:
     """Fail on the first line nested more than MAX_DEPTH levels deep (lists, quotes,
     admonitions, details, raw HTML elements). offset: lines before the body."""
     html_depth = 0
@@ -63,14 +68,14 @@ class _TooSlow(Exception):
 
 
 @contextmanager
-def _deadline(seconds):
+def _deadline(seconds: float) -> Iterator[None]:
     """Raise _TooSlow in the main thread after `seconds` (elsewhere, e.g. in
     `mkdocs serve`'s rebuild thread, signals cannot interrupt: no limit)."""
     if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
         yield
         return
 
-    def expire(signum, frame):
+    def expire(signum: int, frame: FrameType | None) -> NoReturn:
         raise _TooSlow
 
     previous = signal.signal(signal.SIGALRM, expire)
@@ -82,7 +87,7 @@ def _deadline(seconds):
         signal.signal(signal.SIGALRM, previous)
 
 
-def render_within(render, body, path, seconds=RENDER_SECONDS):
+def render_within(render: Callable[[str], T], body: str, path: str | Path, seconds: float = RENDER_SECONDS) -> T:
     """render(body), or a SourceError naming the page when it takes longer than `seconds`."""
     try:
         with _deadline(seconds):

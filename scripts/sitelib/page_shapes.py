@@ -12,7 +12,11 @@ purge matches each selector against a few dozen shapes instead of every built pa
 soupsieve compiles); `page_shape(html, reads)` the shape of a page (lxml, the parser
 BeautifulSoup uses for "lxml"), with the class and attribute names it has.
 """
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 import lxml.html
 import tinycss2
@@ -59,18 +63,18 @@ WHITESPACE = " \t\r\n\f"   # soupsieve's :empty counts any other character as te
 @dataclass
 class SelectorReads:
     """What a set of selectors reads of a page (names casefolded)."""
-    classes: set = field(default_factory=set)
-    ids: set = field(default_factory=set)
-    tests: dict = field(default_factory=dict)     # attribute -> {(operator, value)}
-    values: set = field(default_factory=set)      # attributes whose whole value is read
+    classes: set[str] = field(default_factory=set)
+    ids: set[str] = field(default_factory=set)
+    tests: dict[str, set[tuple[str, str]]] = field(default_factory=dict)  # attribute -> {(operator, value)}
+    values: set[str] = field(default_factory=set)  # attributes whose whole value is read
     whole: bool = False                           # text or language read: keep pages whole
 
     @classmethod
-    def everything(cls):
+    def everything(cls) -> SelectorReads:
         return cls(whole=True)
 
     @classmethod
-    def of(cls, selectors, supported=lambda pseudo: True):
+    def of(cls, selectors: Iterable[Iterable[Any]], supported: Callable[[str], bool] = lambda pseudo: True) -> SelectorReads:
         """Reads of selectors (token lists); supported(name) says whether soupsieve compiles
         :name (an unknown pseudo-class it does not compile matches nothing and reads nothing)."""
         reads = cls()
@@ -78,7 +82,7 @@ class SelectorReads:
             reads._scan(list(tokens), supported)
         return reads
 
-    def _scan(self, tokens, supported):
+    def _scan(self, tokens: list[Any], supported: Callable[[str], bool]) -> None:
         for position, token in enumerate(tokens):
             previous = tokens[position - 1] if position else None
             following = tokens[position + 1] if position + 1 < len(tokens) else None
@@ -97,7 +101,7 @@ class SelectorReads:
             elif token.type == "() block":
                 self._scan(list(token.content), supported)
 
-    def _pseudo(self, name, supported):
+    def _pseudo(self, name: str, supported: Callable[[str], bool]) -> None:
         if name in PSEUDO_STRUCTURE:
             return
         if name in PSEUDO_ATTRIBUTES:
@@ -108,7 +112,7 @@ class SelectorReads:
             raise ValueError(f"soupsieve matches :{name}, which scripts/sitelib/page_shapes.py does not know: "
                              "say what it reads in PSEUDO_ATTRIBUTES, PSEUDO_STRUCTURE or PSEUDO_TEXT")
 
-    def _attribute(self, content):
+    def _attribute(self, content: Iterable[Any]) -> None:
         tokens = [token for token in content if token.type != "whitespace"]
         operator = next((position for position, token in enumerate(tokens)
                          if token.type == "literal" and token.value.endswith("=")), None)
@@ -126,7 +130,7 @@ class SelectorReads:
             return
         self.tests.setdefault(name, set()).add((tokens[operator].value, values[0].value.casefold()))
 
-    def covers(self, other):
+    def covers(self, other: SelectorReads) -> bool:
         """Does a shape made for these reads answer every selector of `other` correctly?"""
         if self.whole:
             return True
@@ -136,7 +140,7 @@ class SelectorReads:
                 and all(tests <= self.tests.get(name, set()) or name in self.values
                         for name, tests in other.tests.items()))
 
-    def value_key(self, name, value):
+    def value_key(self, name: str, value: str) -> str:
         """What of an attribute's value the selectors can see: the value, or '' when no
         test could hold for it (the tests are loosened: case and word bounds ignored)."""
         if self.whole or name in self.values:
@@ -155,7 +159,7 @@ class SelectorReads:
         return ""
 
 
-def _text_key(text, reads):
+def _text_key(text: str | None, reads: SelectorReads) -> str:
     if not text:
         return ""
     if reads.whole:
@@ -163,11 +167,12 @@ def _text_key(text, reads):
     return " " if not text.strip(WHITESPACE) else "t"
 
 
-def page_shape(html, reads):
+def page_shape(html: str | bytes, reads: SelectorReads) -> tuple[str, set[str], set[str]]:
     """(shape, class names, attribute names) of one built page."""
     root = lxml.html.document_fromstring(html)
     stream = [(root.getroottree().docinfo.doctype or "").encode()]
-    classes, attributes = set(), set()
+    classes: set[str] = set()
+    attributes: set[str] = set()
     nodes = [*reversed(list(root.itersiblings(preceding=True))), root, *root.itersiblings()]
     for node in nodes:
         for event, element in etree.iterwalk(node, events=("start", "end")):
@@ -190,6 +195,6 @@ def page_shape(html, reads):
     return content_hash(stream, length=32), classes, attributes
 
 
-def selector_reads(texts, supported):
+def selector_reads(texts: Iterable[str], supported: Callable[[str], bool]) -> SelectorReads:
     """SelectorReads of selector texts (as soupsieve compiles them)."""
     return SelectorReads.of((tinycss2.parse_component_value_list(text) for text in texts), supported)

@@ -14,6 +14,7 @@ to, and the component markers of its source.
 """
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -28,41 +29,42 @@ INTRO = "_intro"
 TITLE_NEEDLES = (r"(?m)^[ \t>]*#(?!#)", r"<h1\b")
 
 
-def title_end(content_html):
+def title_end(content_html: str) -> int | None:
     """Offset just after the page title's </h1> in page HTML (the top-level <h1>), or None."""
     content = str(content_html)
     heading = parse(content).find("h1", recursive=False)
     if heading is None:
         return None
     line_start = 0
-    for _ in range(heading.sourceline - 1):
+    # html.parser records each tag's position (sourceline, sourcepos)
+    for _ in range(heading.sourceline - 1):  # type: ignore[operator]
         line_start = content.index("\n", line_start) + 1
-    return content.index("</h1>", line_start + heading.sourcepos) + len("</h1>")
+    return content.index("</h1>", line_start + heading.sourcepos) + len("</h1>")  # type: ignore[operator]
 
 
-def check_page_title(html, path, source=""):
+def check_page_title(html: str, path: str | Path, source: str | None = "") -> None:
     """The rendered page has at most one <h1>, at its top level (where title_end() finds it)."""
     headings = LexborHTMLParser(html).css("h1")
     if len(headings) > 1:
         raise SourceError(path, _nth_title_line(source, 2),
                           "a page has one title (# …); this is a second one: use ## for a section")
-    if headings and (headings[0].parent.tag != "body" or title_end(html) is None):
+    if headings and (headings[0].parent.tag != "body" or title_end(html) is None):  # type: ignore[union-attr]
         raise SourceError(path, find_line(source, TITLE_NEEDLES),
-                          f"the page title (# …) is inside <{headings[0].parent.tag}>: it must stand on its own "
+                          f"the page title (# …) is inside <{headings[0].parent.tag}>: it must stand on its own "  # type: ignore[union-attr]
                           "at the top of the page, outside any box, list or <details>, where the site's notices "
                           "(historical advice, translation out of date) attach to it")
 
 
-def _nth_title_line(source, n):
+def _nth_title_line(source: str | None, n: int) -> int | None:
     lines = [number for number, line in enumerate((source or "").split("\n"), 1)
              if line.lstrip(" \t>").startswith("# ") or "<h1" in line]
     return lines[n - 1] if len(lines) >= n else None
 
 
-def check_marker_places(html, path, source=""):
+def check_marker_places(html: str, path: str | Path, source: str | None = "") -> None:
     """Every marker left in sanitized page HTML stands at the top level of the page."""
     tree = LexborHTMLParser(html)
-    for node in tree.root.traverse(include_text=False):
+    for node in tree.root.traverse(include_text=False):  # type: ignore[union-attr]  # a parsed page has a root
         if node.tag == "-comment" and node.parent is not None and node.parent.tag != "body":
             match = MARKER_LINE.search(node.html or "")
             if match:
@@ -73,11 +75,14 @@ def check_marker_places(html, path, source=""):
                                   "<details>, so that readers always see it")
 
 
-def marker_places(path):
+def marker_places(path: str | Path) -> tuple[Counter[tuple[str, str]], dict[tuple[str, str], int], dict[str, int]]:
     """(Counter of (section id, marker name), {(section, name): line}, {section: heading line})
     of a Markdown page, read with the structure check's outline (outline.py)."""
     _, items, _ = outline(path)
-    section, places, lines, sections = INTRO, Counter(), {}, {}
+    section = INTRO
+    places: Counter[tuple[str, str]] = Counter()
+    lines: dict[tuple[str, str], int] = {}
+    sections: dict[str, int] = {}
     for item in items:
         if item.kind == "heading" and item.value.startswith("h2 #"):
             section = item.value[len("h2 #"):]
@@ -88,15 +93,15 @@ def marker_places(path):
     return places, lines, sections
 
 
-def _where(section):
+def _where(section: str) -> str:
     return "before the first ## heading" if section == INTRO else f"in the section {{ #{section} }}"
 
 
-def check_translation_markers(docs_dir, display_root=None):
+def check_translation_markers(docs_dir: str | Path, display_root: str | Path | None = None) -> None:
     """Each translation has its source's markers, in the same ## sections; SourceError naming it."""
     docs_dir = Path(docs_dir)
 
-    def shown(path):
+    def shown(path: Path) -> Path:
         try:
             return path.relative_to(display_root) if display_root else path
         except ValueError:

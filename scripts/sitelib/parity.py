@@ -13,8 +13,10 @@ block or as a reference counts as much as a Markdown link:
   the translation as often.
 """
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from .markdown_source import split_front_matter
 from .phone_numbers import dropped_numbers
@@ -25,19 +27,19 @@ CONFIG_KEY = "translated_link_hosts"
 
 
 @lru_cache(maxsize=None)
-def configured_alternatives():
+def configured_alternatives() -> dict[str, frozenset[str]]:
     """{source host: frozenset of hosts a translation may link instead} from mkdocs.yml."""
     from .site_config import load_mkdocs_yml
 
     return alternatives(load_mkdocs_yml()["extra"])
 
 
-def alternatives(extra):
+def alternatives(extra: Mapping[str, Any] | None) -> dict[str, frozenset[str]]:
     listed = (extra or {}).get(CONFIG_KEY) or {}
     return {str(host).lower(): frozenset(str(other).lower() for other in (others or [])) for host, others in listed.items()}
 
 
-def _rendered(path):
+def _rendered(path: str | Path) -> tuple[str, str, set[str]]:
     from selectolax.lexbor import LexborHTMLParser
 
     from .source_guard import site_renderer
@@ -50,7 +52,8 @@ def _rendered(path):
     return text, html, {host.lower() for host in hosts if host}
 
 
-def parity_problems(source_path, translation_path, hosts=None):
+def parity_problems(source_path: str | Path, translation_path: str | Path,
+                    hosts: Mapping[str, frozenset[str]] | None = None) -> list[str]:
     """Differences in link hosts and phone numbers, each naming the translation's file
     (and line, where the translation has the thing). hosts: alternatives() (default: mkdocs.yml's)."""
     hosts = configured_alternatives() if hosts is None else hosts

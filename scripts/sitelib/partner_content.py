@@ -11,28 +11,30 @@ only the sections that have something to show.
   without emptying their section (the help page's `<!-- our-clinic -->` while the
   clinic cannot be reached).
 """
+from pathlib import Path
+
 from .data_sections import page_sections
 from .freshness import plain_heading, section_headings
 from .locales import LOCALES, SOURCE_LOCALE
 from .markdown_source import split_front_matter
 from .segments import INTRO, parse
 
-def section_parts(markdown):
+def section_parts(markdown: str) -> dict[str, tuple[bool, list[str]]]:
     """{section id: (has text of its own, [component names])} for the ## sections of a page."""
     own = {segment.section for segment in parse(markdown).segments if segment.kind != "heading"}
     return {section.id: (section.id in own, list(section.markers)) for section in page_sections(markdown)}
 
 
-def offered_sections(markdown):
+def offered_sections(markdown: str) -> list[str]:
     """Ids of the sections partners get, in page order: those with text of their own.
     markdown: page.markdown, after the data_sections hook dropped the sections without data."""
     return [key for key, (own, _) in section_parts(markdown).items() if own]
 
 
-def page_names(docs, page):
+def page_names(docs: Path, page: str) -> dict[str, tuple[str, dict[str, str]]]:
     """{locale: (page title, {section id: heading})} in every language, read from
     the source files (a page not translated yet has its Norwegian names)."""
-    names = {}
+    names: dict[str, tuple[str, dict[str, str]]] = {}
     for locale in LOCALES:
         path = docs / locale / page
         if not path.exists():

@@ -8,11 +8,13 @@ link as "Call 1 1 3, ambulance": digit by digit, as people say a phone number (n
 "one hundred and thirteen"), with what the number is for (`call_label`).
 """
 import re
+from collections.abc import Collection, Mapping
+from typing import Any
 
-from bs4 import BeautifulSoup, NavigableString
+from bs4 import BeautifulSoup, NavigableString, Tag
 
 from .phone_numbers import config_numbers
-from .ui_strings import fill
+from .ui_strings import Strings, fill
 
 # Text inside these is left alone: links already are links, and code is code.
 SKIP = {"a", "code", "pre", "script", "style", "textarea", "button", "select", "option", "title",
@@ -20,19 +22,19 @@ SKIP = {"a", "code", "pre", "script", "style", "textarea", "button", "select", "
 SPACE = "[ \u00a0\u202f-]?"
 
 
-def tel_href(number):
+def tel_href(number: object) -> str:
     """'116 117' -> 'tel:116117'; '+47 22 00 00 00' -> 'tel:+4722000000'."""
     number = str(number).strip()
     return "tel:" + ("+" if number.startswith("+") else "") + re.sub(r"\D", "", number)
 
 
-def spoken_number(number):
+def spoken_number(number: object) -> str:
     """The number digit by digit, for screen readers: '113' -> '1 1 3'."""
     number = str(number).strip()
     return " ".join((["+"] if number.startswith("+") else []) + re.findall(r"\d", number))
 
 
-def call_label(number, ui, name=""):
+def call_label(number: object, ui: Strings, name: object = "") -> str:
     """A call link's accessible name in the page's language (ui: its strings):
     '113', 'Ambulanse' -> 'Ring 1 1 3, Ambulanse'; without a name, 'Ring 1 1 3'."""
     spoken = spoken_number(number)
@@ -41,10 +43,10 @@ def call_label(number, ui, name=""):
     return fill(ui["call_label_plain"], "call_label_plain", {"number": spoken})
 
 
-def number_labels(extra, ui):
+def number_labels(extra: Mapping[str, Any], ui: Strings) -> dict[str, str]:
     """{digits: accessible name} for every number a page may link: an emergency
     number with its name ('Ring 1 1 3, Ambulanse'), any other with none."""
-    labels = {}
+    labels: dict[str, str] = {}
     for item in extra.get("emergency") or []:
         number = str(item.get("number", "")).strip()
         labels.setdefault(re.sub(r"\D", "", number), call_label(number, ui, ui.get(f"{item.get('strings')}_name", "")))
@@ -53,12 +55,12 @@ def number_labels(extra, ui):
     return labels
 
 
-def known_numbers(extra):
+def known_numbers(extra: Mapping[str, Any]) -> list[str]:
     """The phone numbers a page may link: every number in the config (phone_numbers.py)."""
     return config_numbers(extra)
 
 
-def number_pattern(numbers):
+def number_pattern(numbers: Collection[str]) -> re.Pattern[str]:
     """A regex for the numbers as people write them: digit groups may be joined by a
     space, a no-break space or a hyphen, or not at all ('116 117', '116117')."""
     alternatives = []
@@ -69,7 +71,7 @@ def number_pattern(numbers):
     return re.compile(r"(?<![\d+])(?:" + "|".join(alternatives) + r")(?!\d)")
 
 
-def link_phone_numbers(html, numbers, labels=None):
+def link_phone_numbers(html: str, numbers: Collection[str], labels: Mapping[str, str] | None = None) -> str:
     """Wrap each of `numbers` found in the text of `html` in a tel: link; `labels`
     ({digits: accessible name}) names each link, else it is read digit by digit."""
     if not numbers:
@@ -83,7 +85,8 @@ def link_phone_numbers(html, numbers, labels=None):
             continue  # comments, CDATA
         if any(parent.name in SKIP for parent in text.parents):
             continue
-        parts, last = [], 0
+        parts: list[str | Tag] = []
+        last = 0
         for match in pattern.finditer(text):
             parts.append(text[last:match.start()])
             link = soup.new_tag("a", href=tel_href(match.group(0)), attrs={"class": "site-tel"})
@@ -99,7 +102,7 @@ def link_phone_numbers(html, numbers, labels=None):
     return str(soup)
 
 
-def whatsapp_href(number):
+def whatsapp_href(number: object) -> str:
     """'+47 900 00 000' -> 'https://wa.me/4790000000' (WhatsApp's click-to-chat link).
     Nothing is fetched from WhatsApp until the reader taps it."""
     return "https://wa.me/" + re.sub(r"\D", "", str(number))

@@ -17,7 +17,9 @@ another number, or links "113" to another one, could send her anywhere; so:
 """
 import re
 import unicodedata
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -46,12 +48,12 @@ WHATSAPP = re.compile(r"^https://(?:wa\.me/|api\.whatsapp\.com/send/?\?(?:.*&)?p
 TEL_HREF = re.compile(r"""href\s*=\s*\\?["']?tel:([^"'\\\s>]*)""", re.I)
 
 
-def ascii_digits(text):
+def ascii_digits(text: object) -> str:
     """Every decimal digit (Thai ๑, full-width １ …) as its ASCII digit; the rest as is."""
     return "".join(str(unicodedata.decimal(char)) if char.isdecimal() else char for char in str(text))
 
 
-def canonical(number):
+def canonical(number: str) -> str:
     """The number as a phone dials it: '+47 22 33 44 55' and '22 33 44 55' -> '22334455',
     '116 117' -> '116117', '+46 8 123' -> '+468123'."""
     text = ascii_digits(number).strip()
@@ -63,11 +65,11 @@ def canonical(number):
     return "+" + digits[2:] if digits.startswith("00") and len(digits) > 4 else digits
 
 
-def config_numbers(extra):
+def config_numbers(extra: Mapping[str, Any] | None) -> list[str]:
     """Every phone number in mkdocs.yml's `extra:` (as written), in order, once."""
-    found = []
+    found: list[str] = []
 
-    def walk(value, key=""):
+    def walk(value: object, key: str = "") -> None:
         if isinstance(value, dict):
             for name, item in value.items():
                 walk(item, str(name))
@@ -81,7 +83,7 @@ def config_numbers(extra):
     return list(dict.fromkeys(found))
 
 
-def _is_phone(part):
+def _is_phone(part: str) -> bool:
     digits = re.sub(r"\D", "", part)
     if any(pattern.fullmatch(part) for pattern in NOT_A_PHONE):
         return False
@@ -90,7 +92,7 @@ def _is_phone(part):
     return len(digits) >= 5 or (len(digits) == 3 and digits.startswith("11"))
 
 
-def phone_like(text):
+def phone_like(text: str) -> Iterator[tuple[int, int]]:
     """Yield (start, end) of each phone number in text (see the module's docstring)."""
     normal = ascii_digits(text)
     for match in TOKEN.finditer(normal):
@@ -100,12 +102,12 @@ def phone_like(text):
             yield match.start(), match.end()
 
 
-def unknown_numbers(text, allowed):
+def unknown_numbers(text: str, allowed: Collection[str]) -> list[str]:
     """The phone numbers written in text that are not in `allowed` (canonical forms)."""
     return [text[start:end] for start, end in phone_like(text) if canonical(text[start:end]) not in allowed]
 
 
-def tel_problem(href, allowed):
+def tel_problem(href: str, allowed: Collection[str]) -> str | None:
     """Why a tel: or WhatsApp link is not allowed (None when it dials a number of the config)."""
     href = str(href).strip()
     if href[:4].lower() == "tel:":
@@ -118,11 +120,11 @@ def tel_problem(href, allowed):
     return None
 
 
-def allowed_set(numbers):
+def allowed_set(numbers: Iterable[str]) -> set[str]:
     return {canonical(number) for number in numbers}
 
 
-def texts_of(html):
+def texts_of(html: str) -> list[str]:
     """What a reader sees or hears of rendered HTML, block by block: the text (inline
     elements joined, as shown), then titles and alt texts."""
     tree = LexborHTMLParser(html)
@@ -135,12 +137,13 @@ def texts_of(html):
     return [body, *attributes]
 
 
-def _number_needles(number):
+def _number_needles(number: str) -> tuple[str, str, str]:
     digits = re.sub(r"\D", "", ascii_digits(number))
     return (re.escape(number), r"\D{0,3}".join(digits[:12]), re.escape(digits[-4:]))
 
 
-def check_numbers(html, path, source, numbers, meta=None):
+def check_numbers(html: str, path: str | Path, source: str, numbers: Sequence[str],
+                  meta: Mapping[str, Any] | None = None) -> None:
     """Fail, naming the file and line, on a phone number in a page (its rendered HTML,
     its links, its front matter texts) that is not one of `numbers` (config_numbers)."""
     from .sanitizer import find_line
@@ -150,21 +153,21 @@ def check_numbers(html, path, source, numbers, meta=None):
     for node in LexborHTMLParser(html).css("a[href]"):
         problem = tel_problem(node.attributes.get("href") or "", allowed)
         if problem:
-            shown = node.attributes.get("href")
+            shown = node.attributes.get("href") or ""
             raise SourceError(path, find_line(source, (re.escape(shown[:40]), *_number_needles(shown))),
                               f"the link {problem} ({listed}); a phone link may only call those")
-    shown = [str((meta or {}).get(key) or "") for key in SHOWN_FRONT_MATTER]
-    for text in texts_of(html) + shown:
+    front = [str((meta or {}).get(key) or "") for key in SHOWN_FRONT_MATTER]
+    for text in texts_of(html) + front:
         for number in unknown_numbers(text, allowed):
             raise SourceError(path, find_line(source, _number_needles(number)),
                               f"the phone number '{number.strip()}' is not one of the numbers in mkdocs.yml "
                               f"({listed}); write only those, in any spacing")
 
 
-def dropped_numbers(source_html, translation_html):
+def dropped_numbers(source_html: str, translation_html: str) -> list[str]:
     """The phone numbers of a source page that its translation does not have (canonical, with counts)."""
-    def counted(html):
-        found = {}
+    def counted(html: str) -> dict[str, int]:
+        found: dict[str, int] = {}
         for text in texts_of(html)[:1]:
             for start, end in phone_like(text):
                 key = canonical(text[start:end])
@@ -174,7 +177,7 @@ def dropped_numbers(source_html, translation_html):
     return [number for number, count in counted(source_html).items() if have.get(number, 0) < count]
 
 
-def audit_tel_links(site_dir, numbers):
+def audit_tel_links(site_dir: str | Path, numbers: Sequence[str]) -> None:
     """Fail, naming the output file, on a tel: link anywhere in the built site that
     does not dial one of `numbers` (the templates' own links included)."""
     allowed = allowed_set(numbers)

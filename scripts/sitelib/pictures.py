@@ -15,6 +15,8 @@ To allow a new element or attribute, add it here with a test
 """
 import re
 import xml.sax
+from pathlib import Path
+from xml.sax.xmlreader import AttributesNSImpl
 from xml.sax.handler import ContentHandler, feature_namespaces
 
 from defusedxml import DefusedXmlException
@@ -71,13 +73,14 @@ class _Refused(Exception):
 class _Allowlist(ContentHandler):
     """Refuses the first element, attribute or namespace that is not on the lists."""
 
-    def startPrefixMapping(self, prefix, uri):
+    def startPrefixMapping(self, prefix: str | None, uri: str) -> None:
         if uri not in NAMESPACES:
             name = f"xmlns:{prefix}" if prefix else "xmlns"
             raise _Refused(f"the namespace {name}=\"{uri}\" is not allowed (only SVG's own, and xlink "
                            "for href=\"#…\"); save the picture as plain SVG")
 
-    def startElementNS(self, name, qname, attributes):
+    def startElementNS(self, name: tuple[str | None, str], qname: str | None,
+                       attributes: AttributesNSImpl) -> None:
         uri, local = name
         if uri is None and local == "svg":
             raise _Refused(f"<svg> has no xmlns=\"{SVG}\", so a browser would not read it as SVG")
@@ -102,11 +105,11 @@ class _Allowlist(ContentHandler):
                 raise _Refused(f"{shown}=\"{value[:60]}\" is not allowed: url() may only point inside the "
                                "picture, like url(#gradient)")
 
-    def processingInstruction(self, target, data):
+    def processingInstruction(self, target: str, data: str) -> None:
         raise _Refused(f"<?{target} …?> is not allowed in an SVG file (it can load a style sheet)")
 
 
-def check_svg(data, path):
+def check_svg(data: bytes, path: str | Path) -> None:
     """Fail, naming the file and line, unless the bytes are an SVG made only of allowed parts."""
     if len(data) > MAX_SVG_BYTES:
         raise SourceError(path, None, f"the SVG is {len(data) // 1024} KB; at most {MAX_SVG_BYTES // 1024} KB "
@@ -137,7 +140,7 @@ def check_svg(data, path):
             from None
 
 
-def check_raster(file, path, suffix):
+def check_raster(file: Path, path: str | Path, suffix: str) -> None:
     """Fail unless the file is the kind of picture its name says."""
     try:
         with Image.open(file) as image:
@@ -149,7 +152,7 @@ def check_raster(file, path, suffix):
                           "save it again as a real picture")
 
 
-def check_picture(file, path):
+def check_picture(file: Path, path: str | Path) -> None:
     """Check one picture file under docs/ (file: where it is; path: how errors name it)."""
     suffix = file.suffix.lower()
     if suffix == ".svg":

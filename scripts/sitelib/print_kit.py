@@ -18,10 +18,14 @@ Site paths (as MkDocs' page.url, no leading slash), nb without a locale prefix:
   flyers/print-pack-<topic>.pdf      every language of one topic
   flyers/print-kit.zip               every PDF
 """
+from __future__ import annotations
+
 import posixpath
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import segno
 
@@ -29,6 +33,10 @@ from .fingerprint import content_hash
 from .locales import DOCS, LOCALES, NATIVE_NAMES, SOURCE_LOCALE, english_name, locale_prefix
 from .markdown_source import read_text, split_front_matter
 from .source_errors import SourceError
+
+if TYPE_CHECKING:
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
 
 FLYER_DIR = "flyers"
 CARDS = "pocket-cards"
@@ -51,23 +59,23 @@ class KeyMessage:
 class Topic:
     slug: str               # 'covid-19': the page's URL path in every locale
     source: str             # 'docs/nb/covid-19.md'
-    sections: tuple         # section ids printed in full, in flyer order
-    key_messages: tuple     # KeyMessage, in flyer order
-    line: int               # line of `flyer:` in the source, for error messages
-    key_line: int = None    # line of `flyer_key_messages:`
+    sections: tuple[str, ...]  # section ids printed in full, in flyer order
+    key_messages: tuple[KeyMessage, ...]  # in flyer order
+    line: int | None        # line of `flyer:` in the source, for error messages
+    key_line: int | None = None  # line of `flyer_key_messages:`
 
 
-def front_matter(path):
+def front_matter(path: str | Path) -> tuple[dict[str, Any], dict[str, int]]:
     """(meta dict, {key: line number}) of a Markdown file's YAML front matter."""
     text = read_text(path)
     meta, _, end = split_front_matter(text, path)
-    lines = {}
+    lines: dict[str, int] = {}
     for number, line in enumerate(text.split("\n")[1:max(end - 1, 1)], 2):
         lines.setdefault(line.split(":", 1)[0].strip(), number)
     return meta, lines
 
 
-def parse_key_messages(value, where, line):
+def parse_key_messages(value: object, where: str | Path, line: int | None) -> tuple[KeyMessage, ...]:
     """`[before 1, if-sick 1]` -> (KeyMessage('before', 1), …); a bad entry names file and line."""
     if value is None:
         return ()
@@ -87,9 +95,9 @@ def parse_key_messages(value, where, line):
     return tuple(messages)
 
 
-def flyer_topics(source_dir=DOCS / SOURCE_LOCALE, order=()):
+def flyer_topics(source_dir: str | Path = DOCS / SOURCE_LOCALE, order: Iterable[str] = ()) -> list[Topic]:
     """Every source page with a `flyer:` list, in `order` (page file names), then by name."""
-    topics = []
+    topics: list[Topic] = []
     for path in sorted(Path(source_dir).glob("*.md")):
         meta, lines = front_matter(path)
         if "flyer" not in meta:
@@ -107,7 +115,7 @@ def flyer_topics(source_dir=DOCS / SOURCE_LOCALE, order=()):
     return sorted(topics, key=lambda topic: (rank.get(f"{topic.slug}.md", len(rank)), topic.slug))
 
 
-def _display_path(path):
+def _display_path(path: str | Path) -> str:
     path = Path(path)
     try:
         return str(path.relative_to(DOCS.parent))
@@ -117,45 +125,45 @@ def _display_path(path):
 
 # --- URLs (site-relative, as MkDocs' page.url: 'bg/covid-19/') ---
 
-def topic_url(locale, slug):
+def topic_url(locale: str, slug: str) -> str:
     return locale_prefix(locale) + (f"{slug}/" if slug else "")
 
 
-def flyer_url(locale, slug):
+def flyer_url(locale: str, slug: str) -> str:
     return f"{locale_prefix(locale)}{FLYER_DIR}/{slug}/"
 
 
-def pdf_url(locale, slug):
+def pdf_url(locale: str, slug: str) -> str:
     return f"{locale_prefix(locale)}{FLYER_DIR}/{slug}.pdf"
 
 
-def overview_url(locale):
+def overview_url(locale: str) -> str:
     return f"{locale_prefix(locale)}{FLYER_DIR}/"
 
 
-def cards_url(locale=None):
+def cards_url(locale: str | None = None) -> str:
     """One locale's card sheet, or (locale None) the sheet with every language."""
     return f"{FLYER_DIR}/{MIXED_CARDS}/" if locale is None else f"{locale_prefix(locale)}{FLYER_DIR}/{CARDS}/"
 
 
-def poster_url(size):
+def poster_url(size: str) -> str:
     return f"{FLYER_DIR}/language-poster-{size}/"
 
 
-def pack_url(slug):
+def pack_url(slug: str) -> str:
     return f"{FLYER_DIR}/print-pack-{slug}.pdf"
 
 
-def zip_url():
+def zip_url() -> str:
     return f"{FLYER_DIR}/{ZIP_NAME}"
 
 
-def page_pdf_url(page_url):
+def page_pdf_url(page_url: str) -> str:
     """The PDF of a print page: 'bg/flyers/help/' -> 'bg/flyers/help.pdf'."""
     return page_url.rstrip("/") + ".pdf"
 
 
-def relative_url(target, from_url):
+def relative_url(target: str, from_url: str) -> str:
     """Relative link from the page at site path `from_url` to site path `target`."""
     from_dir = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url) + "/"
     rel = posixpath.relpath("/" + target, "/" + from_dir)
@@ -164,22 +172,22 @@ def relative_url(target, from_url):
     return "./" if rel in (".", "./") else rel
 
 
-def absolute_url(site_url, path):
+def absolute_url(site_url: str, path: str) -> str:
     return site_url.rstrip("/") + "/" + path
 
 
-def short_url(url):
+def short_url(url: str) -> str:
     """The URL as people type it: no scheme."""
     return re.sub(r"^[a-z]+://", "", url)
 
 
-def locale_of(page_url):
+def locale_of(page_url: str) -> str:
     """Locale of a site path ('bg/covid-19/' -> 'bg', 'covid-19/' -> 'nb')."""
     first = page_url.split("/", 1)[0]
     return first if first in LOCALES and first != SOURCE_LOCALE else SOURCE_LOCALE
 
 
-def topic_of(page_url, topics):
+def topic_of(page_url: str, topics: Iterable[Topic]) -> Topic | None:
     """The Topic whose page is at this site path, or None."""
     locale = locale_of(page_url)
     for topic in topics:
@@ -188,19 +196,19 @@ def topic_of(page_url, topics):
     return None
 
 
-def language_label(locale):
+def language_label(locale: str) -> str:
     """'Bulgarian · Български'; a language whose English name is its own name once."""
     english, native = english_name(locale), NATIVE_NAMES[locale]
     return native if english.casefold() == native.casefold() else f"{english} · {native}"
 
 
-def pdf_download_name(locale, slug):
+def pdf_download_name(locale: str, slug: str) -> str:
     return f"flyer-{slug}-{locale}.pdf"
 
 
 # --- what is printed ---
 
-def qr_svg(url, title="", css_class="print-qr"):
+def qr_svg(url: str, title: str = "", css_class: str = "print-qr") -> str:
     """Inline SVG QR code for url: error correction M, 4-module quiet zone."""
     code = segno.make(url, error="m", micro=False)
     svg = code.svg_inline(scale=1, border=4, dark="#000", light="#fff", omitsize=True,
@@ -208,12 +216,12 @@ def qr_svg(url, title="", css_class="print-qr"):
     return svg.replace("<svg ", '<svg role="img" ', 1) if title else svg.replace("<svg ", '<svg aria-hidden="true" ', 1)
 
 
-def version_code(*parts):
+def version_code(*parts: object) -> str:
     """Six hex characters that change whenever the printed text changes."""
     return content_hash("\x1f".join(str(part) for part in parts), length=6)
 
 
-def mixed_card_locales(locales=LOCALES, per_sheet=CARDS_PER_SHEET):
+def mixed_card_locales(locales: Sequence[str] = LOCALES, per_sheet: int = CARDS_PER_SHEET) -> list[str]:
     """Every language once, then again from the top until the last sheet is full."""
     count = -(-len(locales) // per_sheet) * per_sheet
     return [locales[number % len(locales)] for number in range(count)]
@@ -223,10 +231,10 @@ class PrintKitIndex:
     """Template helper (global `site_flyers`) for one locale's build: links to every
     piece of the print kit, relative to the page that shows them."""
 
-    def __init__(self, locale, topics, pdfs, files=None):
+    def __init__(self, locale: str, topics: Sequence[Topic], pdfs: object, files: Files | None = None) -> None:
         self.locale, self.topics, self.pdfs, self.files = locale, topics, bool(pdfs), files
 
-    def _title(self, locale, topic):
+    def _title(self, locale: str, topic: Topic) -> str:
         wanted = topic_url(locale, topic.slug)
         for file in (self.files.documentation_pages() if self.files else []):
             page = getattr(file, "page", None)
@@ -234,7 +242,8 @@ class PrintKitIndex:
                 return page.title
         return topic.slug
 
-    def _link(self, target, page_url, pdf_name=None, hreflang=None):
+    def _link(self, target: str, page_url: str, pdf_name: str | None = None,
+              hreflang: str | None = None) -> dict[str, str | None]:
         """A print page: its link (carrying ?from=<this locale> for the toolbar), and its PDF."""
         return {
             "href": relative_url(target, page_url) + f"?from={self.locale}",
@@ -243,7 +252,7 @@ class PrintKitIndex:
             "hreflang": hreflang,
         }
 
-    def for_page(self, page):
+    def for_page(self, page: Page) -> dict[str, str | None] | None:
         """Links from a topic page to its flyer and PDF, or None for other pages."""
         topic = topic_of(page.url, self.topics)
         if topic is None:
@@ -254,13 +263,13 @@ class PrintKitIndex:
             "pdf_name": pdf_download_name(self.locale, topic.slug),
         }
 
-    def overview(self, page):
+    def overview(self, page: Page) -> str:
         return relative_url(overview_url(self.locale), page.url)
 
-    def languages(self, page):
+    def languages(self, page: Page) -> list[dict[str, Any]]:
         """One card per language: its names, every topic's flyer and its pocket cards."""
         titles = {topic.slug: self._title(self.locale, topic) for topic in self.topics}
-        cards = []
+        cards: list[dict[str, Any]] = []
         for locale in LOCALES:
             cards.append({
                 "locale": locale,
@@ -272,7 +281,7 @@ class PrintKitIndex:
             })
         return cards
 
-    def all_languages(self, page):
+    def all_languages(self, page: Page) -> dict[str, Any]:
         """The pieces with every language: poster, mixed cards, print packs and the ZIP."""
         return {
             "posters": [dict(self._link(poster_url(size), page.url, f"language-poster-{size}.pdf"), size=size.upper())
@@ -285,7 +294,7 @@ class PrintKitIndex:
         }
 
 
-def truthy(value):
+def truthy(value: object) -> bool:
     """extra.flyer_pdfs from `!ENV [FLYER_PDFS, false]`: '1', 'true', 'yes' are on."""
     if isinstance(value, str):
         return value.strip().lower() in ("1", "true", "yes", "on")

@@ -5,10 +5,14 @@ language of the site the staff member came from (`?from=<locale>`; its texts for
 every locale are a JSON block on the page), a preview scaled to the screen, and
 one sheet (or several) of exactly the printed size.
 """
+from __future__ import annotations
+
 import json
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
 
 from markupsafe import Markup
 
@@ -16,7 +20,7 @@ from .component_assets import COMPONENTS
 from .fingerprint import fingerprinted_name
 from .dates import human_date
 from .flyer_content import flyer_parts
-from .help_data import CONTACT_ORDER, contact_fields, help_data, hours_rows
+from .help_data import CONTACT_ORDER, Contact, Emergency, HelpData, Hours, contact_fields, help_data, hours_rows
 from .historical import flyer_is_historical
 from .locales import LOCALES, NATIVE_NAMES
 from .provenance import unchecked_sections
@@ -27,7 +31,14 @@ from .print_kit import (
     page_pdf_url, pdf_download_name, poster_url, qr_svg, relative_url, short_url, topic_url, version_code,
 )
 from .typesetting import break_url_at_slashes, typeset
-from .ui_strings import fill
+from .plurals import Text
+from .print_kit import Topic
+from .ui_strings import StringTable, Strings, fill
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.pages import Page
 
 TEMPLATES = "components/print-kit"
 BASE_TEMPLATE = COMPONENTS / "print-kit" / "print-page.html"
@@ -41,18 +52,18 @@ TOOLBAR_KEYS = ("print_toolbar", "print_all_flyers", "print_full_page", "flyer_p
 class IncludedAssets:
     """CSS and JS of the components the print pages include (the exit bar): their
     site-wide files, fingerprinted on their own, since print pages load no site bundle."""
-    assets: dict = field(default_factory=dict)   # {component: {kind: (site path, text)}}
+    assets: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict)  # {component: {kind: (site path, text)}}
 
-    def files(self):
+    def files(self) -> list[tuple[str, str]]:
         return [item for kinds in self.assets.values() for item in kinds.values()]
 
-    def paths(self, kind):
+    def paths(self, kind: str) -> list[str]:
         return [kinds[kind][0] for kinds in self.assets.values() if kind in kinds]
 
 
-def included_component_assets(template=BASE_TEMPLATE, components=COMPONENTS):
+def included_component_assets(template: str | Path = BASE_TEMPLATE, components: Path = COMPONENTS) -> IncludedAssets:
     """Bundle each component that print-page.html includes, so the include stays the one place."""
-    assets = {}
+    assets: dict[str, dict[str, tuple[str, str]]] = {}
     for name in dict.fromkeys(INCLUDE.findall(Path(template).read_text(encoding="utf-8"))):
         for kind in ("css", "js"):
             parts = [path.read_text(encoding="utf-8") for path in sorted((components / name).glob(f"*.{kind}"))]
@@ -62,25 +73,26 @@ def included_component_assets(template=BASE_TEMPLATE, components=COMPONENTS):
     return IncludedAssets(assets)
 
 
-def contact_strip(contact, strings, locale, fields=CONTACT_ORDER):
+def contact_strip(contact: Contact, strings: Strings, locale: str,
+                  fields: Iterable[str] = CONTACT_ORDER) -> list[tuple[Text, str | tuple[Hours, ...]]]:
     """[(label, value)] of the filled-in fields of the typed contact (help_data.Contact),
     in the order of `fields`; opening hours written out in `locale`."""
     filled, rows = dict(contact_fields(contact)), []
     for key in (key for key in fields if key in filled):
         value = filled[key]
         if key == "opening_hours":
-            value = "; ".join(f"{days} {times}" for days, times in hours_rows(value, locale))
+            value = "; ".join(f"{days} {times}" for days, times in hours_rows(cast("tuple[Hours, ...]", value), locale))
         rows.append((strings[f"contact_{key}"], value))
     return rows
 
 
-def emergency_numbers(emergency, strings):
+def emergency_numbers(emergency: Iterable[Emergency], strings: Strings) -> list[dict[str, Text]]:
     """[{'number', 'name', 'when'}] from the typed extra.emergency and the urgent-help strings."""
     return [{"number": entry.number, "name": strings[f"{entry.strings}_name"],
              "when": strings[f"{entry.strings}_when"]} for entry in emergency]
 
 
-def service_rows(data, strings, locale):
+def service_rows(data: HelpData, strings: Strings, locale: str) -> list[dict[str, Any]]:
     """[{'name', 'address', 'hours', 'phone', 'whatsapp'}] of every service that can be
     reached: what the flyer prints of each (help_data.HelpData)."""
     return [{"id": service.id, "name": strings[f"service_{service.key}_name"], "address": service.address,
@@ -91,13 +103,13 @@ def service_rows(data, strings, locale):
 CARD_CONTACT_ROWS = 4   # what fits under the three emergency numbers on an 85 × 55 mm card
 
 
-def card_service_numbers(data, strings):
+def card_service_numbers(data: HelpData, strings: Strings) -> list[tuple[Text, Text, str]]:
     """[(service name, label, number)] for a pocket card: the numbers of services that
     differ from the organisation's own (those are on the card already), as many as fit
     beside them; the card's QR code opens the help page with every service."""
     own = {data.contact.phone, data.contact.whatsapp} - {""}
     room = CARD_CONTACT_ROWS - len(own)
-    rows = []
+    rows: list[tuple[Text, Text, str]] = []
     for service in data.reachable_services:
         for key in ("phone", "whatsapp"):
             number = getattr(service, key)
@@ -106,12 +118,12 @@ def card_service_numbers(data, strings):
     return rows[:max(room, 0)]
 
 
-def preview_stamp(strings, locale, always="en"):
+def preview_stamp(strings: Mapping[str, Strings], locale: str, always: str = "en") -> list[tuple[str, Text]]:
     """[(locale, text)] stamped across every sheet of a preview build: the page's language, then English."""
     return [(code, strings[code]["print_preview_stamp"]) for code in dict.fromkeys((locale, always))]
 
 
-def organisation_band(config, locale_site_name):
+def organisation_band(config: MkDocsConfig, locale_site_name: str) -> dict[str, Any]:
     """The band's name and logo: extra.organisation, or the site's own name (no owner claimed)."""
     organisation = config.extra.get("organisation") or {}
     name = str(organisation.get("name") or "").strip()
@@ -122,7 +134,8 @@ def organisation_band(config, locale_site_name):
 class PrintPages:
     """Writes one locale build's print pages into the site."""
 
-    def __init__(self, env, config, locale, strings, pdfs, included, preview=False):
+    def __init__(self, env: Environment, config: MkDocsConfig, locale: str, strings: StringTable, pdfs: bool,
+                 included: IncludedAssets, preview: bool = False) -> None:
         self.env, self.config, self.locale = env, config, locale
         self.strings, self.pdfs, self.included = strings, pdfs, included
         self.preview = preview
@@ -131,9 +144,10 @@ class PrintPages:
 
     # --- shared ---
 
-    def _page(self, here, *, kind, title, sheet_locale=None, pdf_name=None):
+    def _page(self, here: str, *, kind: str, title: object, sheet_locale: str | None = None,
+              pdf_name: str | None = None) -> dict[str, Any]:
         """The context every print page needs (print-page.html)."""
-        assets = self.env.globals.get("component_page_assets", {}).get("print-kit", {})
+        assets = cast("dict[str, dict[str, str]]", self.env.globals.get("component_page_assets", {})).get("print-kit", {})
         css = self.included.paths("css") + ([assets["css"]] if "css" in assets else [])
         js = self.included.paths("js") + ([assets["js"]] if "js" in assets else [])
         toolbar = {
@@ -156,21 +170,22 @@ class PrintPages:
             "preview_stamp": preview_stamp(self.strings, self.locale) if self.preview else None,
         }
 
-    def _write(self, here, template, source=None, **context):
+    def _write(self, here: str, template: str, source: str | None = None, **context: Any) -> Path:
         html = self.env.get_template(f"{TEMPLATES}/{template}").render(config=self.config, **context)
         return write_site_file(self.config.site_dir, f"{here.strip('/')}/index.html", typeset(html), source)
 
-    def _qr(self, path):
-        url = absolute_url(self.config.site_url, path)
+    def _qr(self, path: str) -> dict[str, Any]:
+        url = absolute_url(self.config.site_url, path)  # type: ignore[arg-type]  # the print kit needs a site_url
         return {"url": url, "svg": Markup(qr_svg(url, title=url)), "short": break_url_at_slashes(short_url(url))}
 
     # --- flyers ---
 
-    def flyer(self, page, topic):
+    def flyer(self, page: Page, topic: Topic) -> Path:
         here = flyer_url(self.locale, topic.slug)
         topic_path = topic_url(self.locale, topic.slug)
         file_locale = getattr(page.file, "locale", self.locale) or self.locale
-        parts = flyer_parts(page.content, topic, topic_path, here, src_path=f"docs/{page.file.src_uri}")
+        parts = flyer_parts(page.content, topic, topic_path, here,  # type: ignore[arg-type]  # rendered by now
+                            src_path=f"docs/{page.file.src_uri}")
         meta = page.meta or {}
         historical = None
         if flyer_is_historical(meta) and meta.get("published"):
@@ -206,7 +221,7 @@ class PrintPages:
 
     # --- pocket cards ---
 
-    def _card(self, locale):
+    def _card(self, locale: str) -> dict[str, Any]:
         strings = self.strings[locale]
         return {
             "locale": locale,
@@ -218,7 +233,7 @@ class PrintPages:
             "services": card_service_numbers(self.help, strings),
         }
 
-    def pocket_cards(self, every_language=False):
+    def pocket_cards(self, every_language: bool = False) -> Path:
         """Ten cards on an A4 sheet: this locale's, or (every_language) all languages in turn."""
         here = cards_url(None if every_language else self.locale)
         locales = mixed_card_locales() if every_language else [self.locale] * 10
@@ -231,13 +246,13 @@ class PrintPages:
 
     # --- language poster ---
 
-    def language_posters(self):
-        cells = []
+    def language_posters(self) -> list[Path]:
+        cells: list[dict[str, Any]] = []
         for locale in LOCALES:
             cells.append({"locale": locale, "native": NATIVE_NAMES[locale],
                           "scan": self.strings[locale]["poster_scan"], "qr": self._qr(topic_url(locale, ""))})
         band = organisation_band(self.config, self.config.site_name)
-        written = []
+        written: list[Path] = []
         for size in POSTER_SIZES:
             here = poster_url(size)
             context = self._page(here, kind=f"poster poster-{size}", title=f"{self.ui['print_poster_title']} ({size.upper()})",

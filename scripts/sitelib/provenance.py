@@ -21,8 +21,10 @@ In XLIFF (xliff_io.py) a section's units carry it in `state`, `state-qualifier` 
 """
 import datetime
 import re
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, NoReturn, cast
 
 import yaml
 
@@ -60,16 +62,16 @@ class Made:
     date: str | None = None    # reviewed only: YYYY-MM-DD
 
     @property
-    def reviewed(self):
+    def reviewed(self) -> bool:
         return self.kind == REVIEWED
 
-    def line(self):
+    def line(self) -> str:
         if self.reviewed:
             return f"{{made: {REVIEWED}, role: {self.role}, date: {self.date}}}"
         return self.kind
 
 
-def review(role, date=None):
+def review(role: str, date: str | None = None) -> Made:
     """A `reviewed` record; ValueError for a role outside ROLES or a date that is not YYYY-MM-DD."""
     date = str(date or datetime.datetime.now(datetime.timezone.utc).date().isoformat())
     problem = _role_problem(role) or _date_problem(date)
@@ -78,11 +80,11 @@ def review(role, date=None):
     return Made(REVIEWED, role, date)
 
 
-def _role_problem(role):
+def _role_problem(role: str) -> str | None:
     return None if role in ROLES else f"role '{role}' is not one of {', '.join(ROLES)} (a role, never a name)"
 
 
-def _date_problem(date):
+def _date_problem(date: str) -> str | None:
     try:
         if DATE.match(date):
             datetime.date.fromisoformat(date)
@@ -92,18 +94,18 @@ def _date_problem(date):
     return f"date '{date}' is not a date written YYYY-MM-DD"
 
 
-def store_for(docs):
+def store_for(docs: str | Path) -> Path:
     """translations/stamped/ beside a docs folder (the real one, or a test's copy)."""
     return Path(docs).parent / "translations" / "stamped"
 
 
-def path_for(page, store):
+def path_for(page: str, store: str | Path) -> Path:
     return Path(store) / (Path(page).stem + SUFFIX)
 
 
 # --- reading: untrusted input ------------------------------------------------------------
 
-def load(page, store):
+def load(page: str, store: str | Path) -> dict[str, dict[str, Made]]:
     """{locale: {section id: Made}} of one page; {} when there is no file. SourceError
     (file and line) for anything but the values the module docstring lists."""
     path = path_for(page, store)
@@ -113,7 +115,7 @@ def load(page, store):
     root = safe_yaml.compose(text, path)   # the one reader's checks: no anchors, depth, syntax
     if root is None:
         return {}
-    records = {}
+    records: dict[str, dict[str, Made]] = {}
     for key, value in _mapping(root, path, "the file"):
         locale = key.value
         if locale not in TRANSLATIONS:
@@ -128,15 +130,15 @@ def load(page, store):
     return records
 
 
-def _fail(path, node, message):
+def _fail(path: Path, node: yaml.Node, message: str) -> NoReturn:
     raise SourceError(path, node.start_mark.line + 1, message)
 
 
-def _mapping(node, path, what):
+def _mapping(node: yaml.Node, path: Path, what: str) -> Iterator[tuple[yaml.ScalarNode, yaml.Node]]:
     """(key node, value node) pairs of a mapping whose keys are plain text, each once."""
     if not isinstance(node, yaml.MappingNode):
         _fail(path, node, f"{what} must map each key to a value")
-    seen = set()
+    seen: set[str] = set()
     for key, value in node.value:
         if not isinstance(key, yaml.ScalarNode) or not key.value:
             _fail(path, key, f"{what}: a key must be plain text")
@@ -146,7 +148,7 @@ def _mapping(node, path, what):
         yield key, value
 
 
-def _entry(node, path, what):
+def _entry(node: yaml.Node, path: Path, what: str) -> Made:
     kinds = f"{MACHINE}, {PERSON} or {{made: {REVIEWED}, role: …, date: YYYY-MM-DD}}"
     if isinstance(node, yaml.ScalarNode):
         if node.value in (MACHINE, PERSON):
@@ -166,9 +168,9 @@ def _entry(node, path, what):
     return Made(REVIEWED, fields["role"].value, fields["date"].value)
 
 
-def problems(pages, docs):
+def problems(pages: Iterable[str], docs: str | Path) -> list[str]:
     """What is wrong in the provenance files of `pages` (for `smittevern check`), as lines."""
-    found = []
+    found: list[str] = []
     for page in pages:
         try:
             load(page, store_for(docs))
@@ -177,32 +179,33 @@ def problems(pages, docs):
     return found
 
 
-def sections_made(page, locale, sections, store):
+def sections_made(page: str, locale: str, sections: Iterable[str], store: str | Path) -> dict[str, Made]:
     """{section id: Made} for `sections` (the Norwegian page's ids, in order): unknown where none is recorded."""
     recorded = load(page, store).get(locale, {})
     return {key: recorded.get(key, Made()) for key in sections}
 
 
-def unreviewed(page, locale, sections, store):
+def unreviewed(page: str, locale: str, sections: Iterable[str], store: str | Path) -> list[str]:
     """The section ids of a translation that no native speaker has checked, in page order."""
     return [key for key, made in sections_made(page, locale, sections, store).items() if not made.reviewed]
 
 
-def page_summary(made):
+def page_summary(made: Mapping[str, Made]) -> dict[str, Any]:
     """What the status page says of one translation, from {section id: Made}:
     {kind: the weakest section's, reviewed: how many checked, total, reviews: [(role, date)]}."""
     values = list(made.values())
     weakest = min(values, key=lambda item: RANK[item.kind]) if values else Made()
-    reviews = sorted({(item.role, item.date) for item in values if item.reviewed}, key=lambda pair: pair[1])
+    reviews = sorted({(item.role, item.date) for item in values if item.reviewed},
+                     key=lambda pair: pair[1])  # type: ignore[arg-type, return-value]  # a review has a date
     return {"kind": weakest.kind, "reviewed": sum(item.reviewed for item in values), "total": len(values),
             "reviews": [{"role": role, "date": date} for role, date in reviews]}
 
 
-def made_table(pages, docs):
+def made_table(pages: Iterable[str], docs: str | Path) -> dict[str, dict[str, str]]:
     """{page: {locale: 'machine' | 'person' | 'reviewed' | 'unknown' | 'missing', or 'machine 3/10'
     where 3 of 10 sections are checked}} for `smittevern status --provenance`."""
     docs = Path(docs)
-    table = {}
+    table: dict[str, dict[str, str]] = {}
     for page in pages:
         source = docs / SOURCE_LOCALE / page
         sections = section_texts(source.read_text(encoding="utf-8"), source)
@@ -219,7 +222,7 @@ def made_table(pages, docs):
 
 # --- writing (smittevern import; never the build) -----------------------------------
 
-def header(page):
+def header(page: str) -> str:
     return (f"# How each section of the translations of docs/{SOURCE_LOCALE}/{Path(page).name} was made\n"
             "# (scripts/sitelib/provenance.py; `smittevern import` records what an XLIFF file says):\n"
             "#   machine: drafted by a machine or a language model, not checked by a native speaker\n"
@@ -228,7 +231,7 @@ def header(page):
             f"({', '.join(ROLES)})\n")
 
 
-def save(page, records, store, order):
+def save(page: str, records: Mapping[str, Mapping[str, Made]], store: str | Path, order: Iterable[str]) -> Path:
     """Write the file: locales in site order, sections in `order` (the Norwegian page's)."""
     lines = [header(page)]
     for locale in [code for code in TRANSLATIONS if records.get(code)]:
@@ -240,7 +243,7 @@ def save(page, records, store, order):
     return path
 
 
-def record(page, locale, changes, store, order):
+def record(page: str, locale: str, changes: Mapping[str, Made], store: str | Path, order: Iterable[str]) -> Path:
     """Set {section id: Made} for one translation and write the file."""
     records = load(page, store)
     records.setdefault(locale, {}).update(changes)
@@ -249,7 +252,7 @@ def record(page, locale, changes, store, order):
 
 # --- XLIFF 1.2 ---------------------------------------------------------------------------
 
-def xliff_attributes(made, stale):
+def xliff_attributes(made: Made, stale: bool) -> tuple[str, str | None, bool]:
     """(state, state-qualifier or None, approved) of every unit of a section.
 
     A section whose Norwegian text changed since it was translated needs review
@@ -265,7 +268,7 @@ def xliff_attributes(made, stale):
     return NEEDS_REVIEW, None, False
 
 
-def kind_from_xliff(state, qualifier, approved, has_target):
+def kind_from_xliff(state: str | None, qualifier: str | None, approved: bool, has_target: bool) -> str | None:
     """What a unit says made its target: REVIEWED, PERSON, MACHINE, or None when it is
     not finished (no target, or still to translate or update). ValueError for a value
     XLIFF 1.2 does not define.
@@ -291,17 +294,19 @@ def kind_from_xliff(state, qualifier, approved, has_target):
     return None
 
 
-def section_kind(kinds):
-    """A section's kind from its units' kinds: the weakest; None if any unit is unfinished."""
+def section_kind(kinds: Iterable[str | bool | None]) -> str | None:
+    """A section's kind from its units' kinds: the weakest; None if any unit is unfinished (None, or
+    False: not imported)."""
     kinds = list(kinds)
     if not kinds or not all(kinds):
         return None
-    return min(kinds, key=lambda kind: RANK[kind])
+    finished = cast("list[str]", kinds)  # all() left only kinds
+    return min(finished, key=lambda kind: RANK[kind])
 
 
 # --- what the reader sees ----------------------------------------------------------------
 
-def unchecked_sections(page, locale, docs):
+def unchecked_sections(page: str, locale: str, docs: str | Path) -> list[str]:
     """The sections of docs/<locale>/<page> that no native speaker has checked: where they
     exist, its reader sees the note "not yet checked by a native speaker". Never on the
     Norwegian page, nor on a page that falls back to it ([] then)."""
@@ -313,7 +318,7 @@ def unchecked_sections(page, locale, docs):
     return unreviewed(page, locale, sections, store_for(docs))
 
 
-def before_first_section(content_html, note_html):
+def before_first_section(content_html: str, note_html: str) -> str:
     """Page HTML with `note_html` at the end of its opening: after the H1, the first
     paragraph and whatever boxes follow them, right before the first `## … { #id }`."""
     intro, _ = split_sections(content_html)

@@ -11,7 +11,9 @@ Browsers honour Clear-Site-Data only in a secure context (https, or localhost),
 so quick-exit.js also clears what it can itself before it leaves.
 """
 import re
+from collections.abc import Mapping
 from html import escape
+from typing import Any
 
 from .locales import locale_prefix
 
@@ -22,7 +24,7 @@ DEFAULT_NEUTRAL_URL = "https://www.yr.no/"
 SAFE_URL = re.compile(r"https?://[A-Za-z0-9.-]+(?::\d+)?(?:/[A-Za-z0-9._~/%?=&+,:@!-]*)?")
 
 
-def neutral_url(extra):
+def neutral_url(extra: Mapping[str, Any]) -> str:
     """extra.quick_exit_url, checked: a plain http(s) address (default: yr.no)."""
     url = str(extra.get("quick_exit_url") or DEFAULT_NEUTRAL_URL).strip()
     if not SAFE_URL.fullmatch(url):
@@ -30,12 +32,12 @@ def neutral_url(extra):
     return url
 
 
-def safety_page(locale):
+def safety_page(locale: str) -> str:
     """Site-relative URL of a locale's "Stay safe online" page: 'th/safety/'."""
     return locale_prefix(locale) + SAFETY_PAGE
 
 
-def exit_page(neutral):
+def exit_page(neutral: str) -> str:
     """/exit/index.html: blank, no script and no request of its own; it goes on to
     the neutral site at once (static hosts; nginx answers /exit/ with a redirect)."""
     url = escape(neutral, quote=True)

@@ -20,11 +20,13 @@ The check parses with selectolax (Lexbor, a browser's HTML5 parser: fast, and it
 reads markup as Chromium does). To allow something new, add it to the tables below.
 """
 import re
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import nh3
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .heading_ids import id_grammar_problem
 from .markdown_source import mask_code_and_comments
@@ -75,7 +77,7 @@ RESERVED_ID = re.compile(r"^(?:__|md-|site-|js-)")
 RESERVED_CLASS = re.compile(r"^(?:js-|site-|md-)")
 
 
-def _names(path):
+def _names(path: str | Path) -> frozenset[str]:
     return frozenset(line.strip() for line in Path(path).read_text(encoding="utf-8").split("\n")
                      if line.strip() and not line.startswith("#"))
 
@@ -87,7 +89,7 @@ def _names(path):
 WINDOW_GLOBALS = _names(Path(__file__).with_name("window_globals.txt"))
 
 
-def id_problem(value):
+def id_problem(value: object) -> str | None:
     """Why page text may not use `value` as an id, or None: the one rule for ids
     (the grammar of heading_ids.py, the site's reserved prefixes, window globals)."""
     value = str(value)
@@ -126,35 +128,35 @@ WHY_ATTRIBUTE = {
 }
 
 
-def allowed_class(name):
+def allowed_class(name: str) -> bool:
     return name in CLASSES or bool(CLASS_PATTERN.match(name))
 
 
 @dataclass
 class Problem:
     message: str
-    needles: tuple  # regular expressions that find the markup in the Markdown source
+    needles: tuple[str, ...]  # regular expressions that find the markup in the Markdown source
 
 
-def _word(text):
+def _word(text: str) -> str:
     return rf"(?<![\w-]){re.escape(text)}(?![\w-])"
 
 
-def _scheme(url):
+def _scheme(url: str) -> str:
     """The URL's scheme as a browser reads it (controls and whitespace dropped), or ''."""
     cleaned = re.sub(r"[\x00-\x20]", "", url)
     match = re.match(r"^([A-Za-z][A-Za-z0-9+.-]*):", cleaned)
     return match.group(1).lower() if match else ""
 
 
-def _url_needles(value):
+def _url_needles(value: str) -> tuple[str, ...]:
     """Regular expressions that find an address in the Markdown source: as written, then
     its last characters (Markdown may have encoded the rest)."""
     value = value.strip()
     return tuple(re.escape(part) for part in (value[:60], value[-12:]) if part)
 
 
-def snippet(tag, attributes):
+def snippet(tag: str, attributes: Mapping[str, str | None]) -> str:
     """The start tag as an error message shows it: <h2 id="x">."""
     written = "".join(f' {name}="{value}"' if value is not None else f" {name}"
                       for name, value in attributes.items())
@@ -162,11 +164,12 @@ def snippet(tag, attributes):
     return text if len(text) <= 100 else text[:97] + "…>"
 
 
-def _snippet(node):
-    return snippet(node.tag, node.attributes)
+def _snippet(node: LexborNode) -> str:
+    return snippet(node.tag or "", node.attributes)
 
 
-def attribute_problem(tag, name, value, attributes, base=ANY_PAGE):
+def attribute_problem(tag: str, name: str, value: str | None, attributes: Mapping[str, str | None],
+                      base: str = ANY_PAGE) -> Problem | None:
     """Why page text may not give element <tag> (with these attributes) name=value, or None."""
     name = name.lower() if tag not in ("svg", "path") else name
     value = value or ""
@@ -178,7 +181,7 @@ def attribute_problem(tag, name, value, attributes, base=ANY_PAGE):
         return Problem(f"'{name}=' is not allowed in {shown}: data-… attributes belong to the site's "
                        "scripts (data-site-…, data-md-…)", (rf"\b{re.escape(name)}\b",))
     if name not in GLOBAL_ATTRIBUTES | ATTRIBUTES.get(tag, set()):
-        why = WHY_ATTRIBUTE.get(name, "the site does not use it")
+        why: str | None = WHY_ATTRIBUTE.get(name, "the site does not use it")
         return Problem(f"'{name}=' is not allowed on <{tag}> ({why}): {shown}", (rf"\b{re.escape(name)}\s*=",
                                                                               rf"\b{re.escape(name)}\b"))
     if name in URL_ATTRIBUTES:
@@ -227,12 +230,12 @@ def attribute_problem(tag, name, value, attributes, base=ANY_PAGE):
     return None
 
 
-def first_problem(html, base=ANY_PAGE):
+def first_problem(html: str, base: str = ANY_PAGE) -> Problem | None:
     """The first element or attribute in rendered page HTML that the site does not allow, or None.
 
     base: the page's address (urls.page_base), which its relative links are read against."""
     tree = LexborHTMLParser(html)
-    for node in tree.root.traverse(include_text=False):
+    for node in tree.root.traverse(include_text=False):  # type: ignore[union-attr]  # a parsed page has a root
         tag = node.tag
         if not tag or tag.startswith("-") or tag.startswith("_"):
             continue  # comments and text are handled elsewhere
@@ -251,7 +254,7 @@ def first_problem(html, base=ANY_PAGE):
     return None
 
 
-def find_line(source, needles):
+def find_line(source: str | None, needles: Iterable[str]) -> int | None:
     """First line of the Markdown source that one of the needles matches: outside code
     and comments first, then anywhere. None when nothing matches."""
     if not source:
@@ -264,7 +267,7 @@ def find_line(source, needles):
     return None
 
 
-def _keep_attribute(tag, name, value):
+def _keep_attribute(tag: str, name: str, value: str) -> str | None:
     """nh3's last word on each allowed attribute (the check above explains; this enforces)."""
     if "<" in value:
         return None
@@ -279,7 +282,7 @@ def _keep_attribute(tag, name, value):
     return value
 
 
-NH3_OPTIONS = {
+NH3_OPTIONS: dict[str, Any] = {
     "tags": TAGS,
     "attributes": {tag: GLOBAL_ATTRIBUTES | ATTRIBUTES.get(tag, set()) for tag in TAGS},
     "url_schemes": LINK_SCHEMES,
@@ -290,12 +293,12 @@ NH3_OPTIONS = {
 COMMENT = re.compile(r"<!--(.*?)-->", re.S)
 
 
-def clean(html):
+def clean(html: str) -> str:
     """nh3 with the site's allowlist (comments kept for the marker step)."""
     return nh3.clean(html, **NH3_OPTIONS)
 
 
-def keep_markers(cleaned, path, source, markers):
+def keep_markers(cleaned: str, path: str | Path, source: str | None, markers: Collection[str]) -> str:
     """Drop every comment of nh3's output except marker lines; fail on a misplaced or unknown marker.
 
     In nh3's output text is escaped and attribute values hold no '<' (see
@@ -305,7 +308,7 @@ def keep_markers(cleaned, path, source, markers):
     for _, _, name in marker_lines:
         check_marker(name, markers, path, source)
 
-    def replace(match):
+    def replace(match: re.Match[str]) -> str:
         for start, end, name in marker_lines:
             if start <= match.start() and match.end() <= end:
                 return f"<!-- {name} -->"
@@ -316,14 +319,15 @@ def keep_markers(cleaned, path, source, markers):
     return COMMENT.sub(replace, cleaned)
 
 
-def check_content(html, path, source="", base=ANY_PAGE):
+def check_content(html: str, path: str | Path, source: str | None = "", base: str = ANY_PAGE) -> None:
     """Fail with file and line on the first thing in rendered page HTML the site does not allow."""
     problem = first_problem(html, base)
     if problem:
         raise SourceError(path, find_line(source, problem.needles), problem.message)
 
 
-def sanitize_content(html, source_path, source="", markers=frozenset(), base=ANY_PAGE):
+def sanitize_content(html: str, source_path: str | Path, source: str | None = "",
+                     markers: Collection[str] = frozenset(), base: str = ANY_PAGE) -> str:
     """The page's rendered HTML, checked and cleaned.
 
     html: what Markdown made of the page; source_path: the file named in errors;

@@ -14,6 +14,8 @@ source and in every translation.
 """
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -46,10 +48,10 @@ class Segment:
     kind: str      # title, description, heading, paragraph, item, quote, definition, cell, admonition title
     text: str      # what the translator sees; several lines joined with "\n"
     line: int      # 1-based line in the file
-    indents: list = field(default_factory=list)  # leading whitespace of each continuation line
+    indents: list[str] = field(default_factory=list)  # leading whitespace of each continuation line
     raw: str = ""  # front matter only: the value as written (quotes and all)
 
-    def render(self, text):
+    def render(self, text: str) -> str:
         """The segment as it goes into the file, holding `text`."""
         if self.kind in FRONT_MATTER_TEXT:
             return self.raw if text == self.text else yaml_scalar(text)
@@ -63,13 +65,13 @@ class Segment:
 
 @dataclass
 class Page:
-    pieces: list   # str (markup, kept as is) or Segment, in file order
+    pieces: list[str | Segment]   # str (markup, kept as is) or Segment, in file order
 
     @property
-    def segments(self):
+    def segments(self) -> list[Segment]:
         return [piece for piece in self.pieces if isinstance(piece, Segment)]
 
-    def text(self, translations=None):
+    def text(self, translations: dict[str, str] | None = None) -> str:
         """The file, with segment texts replaced from {segment id: text}."""
         translations = translations or {}
         return "".join(
@@ -77,15 +79,15 @@ class Page:
             for piece in self.pieces
         )
 
-    def sections(self):
+    def sections(self) -> dict[str, list[Segment]]:
         """{section id: [Segment, …]} in page order."""
-        result = {}
+        result: dict[str, list[Segment]] = {}
         for segment in self.segments:
             result.setdefault(segment.section, []).append(segment)
         return result
 
 
-def yaml_scalar(text):
+def yaml_scalar(text: str) -> str:
     """A one-line YAML value for `text`: plain when that reads back the same, else double-quoted."""
     if "\n" not in text and text == text.strip() and text:
         try:
@@ -97,23 +99,26 @@ def yaml_scalar(text):
 
 
 class _Builder:
-    def __init__(self):
+    pieces: list[str | Segment]
+    counts: dict[str, int]
+
+    def __init__(self) -> None:
         self.pieces = []
         self.section = INTRO
         self.counts = {}
 
-    def keep(self, text):
+    def keep(self, text: str) -> None:
         if self.pieces and isinstance(self.pieces[-1], str):
             self.pieces[-1] += text
         else:
             self.pieces.append(text)
 
-    def segment(self, kind, text, line, **extra):
+    def segment(self, kind: str, text: str, line: int, **extra: Any) -> None:
         number = self.counts.get(self.section, 0) + 1
         self.counts[self.section] = number
         self.pieces.append(Segment(f"{self.section}/{number}", self.section, kind, text, line, **extra))
 
-    def text_with_icons(self, kind, text, line, **extra):
+    def text_with_icons(self, kind: str, text: str, line: int, **extra: Any) -> None:
         """Leading icon shortcodes are markup: they stay outside the segment."""
         icons = LEADING_ICONS.match(text)
         if icons and icons.end() < len(text):
@@ -125,7 +130,7 @@ class _Builder:
             self.keep(text)
 
 
-def _front_matter(lines, builder, path):
+def _front_matter(lines: list[str], builder: _Builder, path: str | Path) -> int:
     """Front matter lines (with the two --- lines); title and description become segments."""
     if not lines or lines[0].rstrip() != "---":
         return 0
@@ -155,7 +160,7 @@ def _front_matter(lines, builder, path):
     return end + 1
 
 
-def _starts_block(content):
+def _starts_block(content: str) -> bool:
     return bool(
         not content.strip() or ATX.match(content) or ADMONITION.match(content) or LIST_ITEM.match(content)
         or FENCE.match(content) or content.startswith(("<", "|", ">")) or DEFINITION.match(content)
@@ -163,9 +168,11 @@ def _starts_block(content):
     )
 
 
-def _continuation(lines, start, builder):
+def _continuation(lines: list[str], start: int, builder: _Builder) -> tuple[list[str], list[str], int]:
     """Lines after lines[start - 1] that continue its paragraph: (texts, indents, next index)."""
-    texts, indents, index = [], [], start
+    texts: list[str] = []
+    indents: list[str] = []
+    index = start
     while index < len(lines):
         line = lines[index]
         content = line.lstrip(" \t")
@@ -177,7 +184,7 @@ def _continuation(lines, start, builder):
     return texts, indents, index
 
 
-def parse(text, path="page.md"):
+def parse(text: str, path: str | Path = "page.md") -> Page:
     """Cut a page into markup and segments; `Page(…).text()` gives `text` back."""
     builder = _Builder()
     lines = text.split("\n")
@@ -275,14 +282,14 @@ def parse(text, path="page.md"):
     return page
 
 
-def section_texts(text, path="page.md"):
+def section_texts(text: str, path: str | Path = "page.md") -> dict[str, str]:
     """{section id: its source text}, what freshness compares: `_intro` is the
     title, the description and the text above the first `##`; each `##` section
     runs from its heading to the next. Trailing spaces and blank lines are ignored."""
     page = parse(text, path)
     front = {segment.kind: segment.text for segment in page.segments if segment.kind in FRONT_MATTER_TEXT}
     lines = text.split("\n")
-    texts = {}
+    texts: dict[str, str] = {}
     for key, (first, last) in section_spans(text).items():
         body = [line.rstrip() for line in lines[first - 1:last]]
         if key == INTRO:
@@ -293,10 +300,11 @@ def section_texts(text, path="page.md"):
     return texts
 
 
-def section_spans(text):
+def section_spans(text: str) -> dict[str, tuple[int, int]]:
     """{section id: (first line, last line)}, 1-based; `_intro` starts at line 1."""
     lines = text.split("\n")
-    starts, fence = [(INTRO, 1)], None
+    starts: list[tuple[str, int]] = [(INTRO, 1)]
+    fence: str | None = None
     for number, line in enumerate(lines[_front_matter_end(lines):], _front_matter_end(lines) + 1):
         content = line.lstrip(" \t")
         fenced = FENCE.match(content)
@@ -312,7 +320,7 @@ def section_spans(text):
     return {key: (start, end) for (key, start), end in zip(starts, ends)}
 
 
-def _front_matter_end(lines):
+def _front_matter_end(lines: list[str]) -> int:
     """Index of the first body line."""
     if not lines or lines[0].rstrip() != "---":
         return 0
@@ -322,6 +330,6 @@ def _front_matter_end(lines):
     return 0
 
 
-def short_hash(text):
+def short_hash(text: str) -> str:
     """The version of a section's text: 8 hex digits of its SHA-256."""
     return content_hash(text)

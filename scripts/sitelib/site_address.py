@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 PREVIEW_FLAG = "FLYER_PREVIEW"
 
 
-def unreachable_address(site_url):
+def unreachable_address(site_url: str | None) -> str | None:
     """Why a phone elsewhere cannot open `site_url` (this computer, a local network), or None."""
     host = (urlsplit(str(site_url or "")).hostname or "").rstrip(".").lower()
     if not host:
@@ -25,7 +25,7 @@ def unreachable_address(site_url):
     return None
 
 
-def deploy_address_error(site_url):
+def deploy_address_error(site_url: str | None) -> str | None:
     """The message `make flyers` stops with for an address phones cannot reach, or None."""
     problem = unreachable_address(site_url)
     if problem is None:

@@ -10,12 +10,21 @@ MkDocs and static-i18n write pages and copy files themselves, to paths made from
 the file names under docs/ (they cannot hold `..`); check_destinations() holds
 them to the same rule before anything is written.
 """
+from __future__ import annotations
+
+from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .source_errors import SourceError
 
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import File
+    from mkdocs.structure.pages import Page
 
-def site_path(site_dir, relative, source=None):
+
+def site_path(site_dir: str | Path, relative: str | Path, source: str | Path | None = None) -> Path:
     """The absolute path of `relative` inside site_dir; SourceError naming `source`
     (the file the path came from) when it resolves anywhere else."""
     root = Path(site_dir).resolve()
@@ -27,7 +36,7 @@ def site_path(site_dir, relative, source=None):
     return target
 
 
-def write_site_file(site_dir, relative, content, source=None):
+def write_site_file(site_dir: str | Path, relative: str | Path, content: str | bytes, source: str | Path | None = None) -> Path:
     """Write text (UTF-8) or bytes to site_dir/relative, making its folders; returns
     site_dir/relative."""
     target = site_path(site_dir, relative, source)
@@ -39,7 +48,7 @@ def write_site_file(site_dir, relative, content, source=None):
     return Path(site_dir) / relative
 
 
-def page_source(page, config):
+def page_source(page: Page, config: MkDocsConfig) -> Path:
     """A page's file as errors name it: relative to mkdocs.yml's folder where it can be."""
     path = Path(page.file.abs_src_path or Path(config.docs_dir) / page.file.src_uri)  # or a generated page
     try:
@@ -48,7 +57,7 @@ def page_source(page, config):
         return path
 
 
-def check_destinations(files, site_dir):
+def check_destinations(files: Iterable[File], site_dir: str | Path) -> None:
     """Every file MkDocs will write or copy lands inside site_dir (names its source)."""
     for file in files:
         site_path(site_dir, file.dest_uri, file.abs_src_path or file.src_uri)

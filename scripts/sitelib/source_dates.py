@@ -17,7 +17,7 @@ from pathlib import Path
 from .locales import ROOT
 
 
-def _git(*args):
+def _git(*args: str) -> str | None:
     try:
         result = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True)
     except OSError:
@@ -25,21 +25,21 @@ def _git(*args):
     return result.stdout if result.returncode == 0 else None
 
 
-def _from_epoch(seconds):
+def _from_epoch(seconds: str | int) -> datetime.datetime:
     return datetime.datetime.fromtimestamp(int(seconds), datetime.timezone.utc)
 
 
-def uncommitted_time():
+def uncommitted_time() -> datetime.datetime:
     """The time an uncommitted change counts as made."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     return _from_epoch(epoch) if epoch else datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
 
 
 @functools.lru_cache(maxsize=None)
-def _committed(folder):
+def _committed(folder: str) -> dict[str, datetime.datetime]:
     """{path relative to the repository: time of the last commit that changed it}, one git call."""
     out = _git("log", "--format=%x00%ct", "--name-only", "--no-renames", "--", folder)
-    dates = {}
+    dates: dict[str, datetime.datetime] = {}
     if out is None:
         return dates
     when = None
@@ -52,19 +52,19 @@ def _committed(folder):
 
 
 @functools.lru_cache(maxsize=None)
-def _dirty(folder):
+def _dirty(folder: str) -> set[str]:
     out = _git("status", "--porcelain", "--no-renames", "--untracked-files=all", "--", folder)
     return {line[3:].strip().strip('"') for line in (out or "").split("\n") if line.strip()}
 
 
-def _relative(path):
+def _relative(path: str | Path) -> str | None:
     try:
         return Path(path).resolve().relative_to(ROOT).as_posix()
     except ValueError:
         return None
 
 
-def last_changed(path):
+def last_changed(path: str | Path) -> datetime.datetime | None:
     """Time of the last change to a file: its last commit, or uncommitted_time(); None if git cannot say."""
     relative = _relative(path)
     if relative is None:
@@ -75,7 +75,7 @@ def last_changed(path):
     return _committed(folder).get(relative)
 
 
-def lines_changed(path, first, last):
+def lines_changed(path: str | Path, first: int, last: int) -> datetime.datetime | None:
     """Time of the newest change among lines first..last (1-based) of a file, from git blame."""
     relative = _relative(path)
     if relative is None or first > last:
@@ -93,7 +93,7 @@ def lines_changed(path, first, last):
     return newest
 
 
-def forget():
+def forget() -> None:
     """Drop cached answers (a long `mkdocs serve` sees new commits)."""
     _committed.cache_clear()
     _dirty.cache_clear()

@@ -18,8 +18,10 @@ line, when a page has:
   more than a few seconds to read (page_limits.py).
 """
 import re
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from markdown import Markdown
 
@@ -41,7 +43,7 @@ SETEXT_H2 = re.compile(r"^ {0,3}-+[ \t]*$")
 NOT_PARAGRAPH = re.compile(r"^\s*(?:$|[-*+>|#]|\d+[.)]\s|<|:)")  # on masked lines: fences are blank
 
 
-def headings(markdown):
+def headings(markdown: str) -> Iterator[tuple[int, int, str, str | None]]:
     """Yield (line number, level, text, id or None) for ATX headings outside code."""
     masked = mask_code_and_comments(markdown)
     for number, line in enumerate(masked.split("\n"), 1):
@@ -50,14 +52,14 @@ def headings(markdown):
             yield number, len(match.group(1)), match.group(3).strip(), heading_id(match.group(3))
 
 
-def heading_ids(markdown):
+def heading_ids(markdown: str) -> set[str]:
     """The set of `{ #id }` ids on the headings of a page."""
     return {heading_id for _, _, _, heading_id in headings(markdown) if heading_id}
 
 
-def check_headings(body, path, offset=0):
+def check_headings(body: str, path: str | Path, offset: int = 0) -> None:
     """Every `##` and deeper heading ends with `{ #id }`; no id is used twice."""
-    seen = {}
+    seen: dict[str, int] = {}
     for number, level, text, heading_id in headings(body):
         line = number + offset
         if level >= 2 and not heading_id:
@@ -78,7 +80,7 @@ def check_headings(body, path, offset=0):
                               "write '## Heading { #id }', or leave an empty line before '---'")
 
 
-def _flyer_line(source, section):
+def _flyer_line(source: str, section: str | None) -> int | None:
     """Line of `section` in a `flyer:` front-matter entry of source, else of `flyer:`, else None."""
     lines = source.split("\n")
     if not lines or lines[0].rstrip() != "---":
@@ -96,7 +98,7 @@ def _flyer_line(source, section):
     return start
 
 
-def check_flyer_sections(meta, markdown, path):
+def check_flyer_sections(meta: Mapping[str, Any] | None, markdown: str, path: str | Path) -> None:
     """Fail when the page's `flyer:` list names a section id that no heading has.
 
     meta: the page's front matter (dict); markdown: the page source, with or without
@@ -124,7 +126,7 @@ def check_flyer_sections(meta, markdown, path):
                               f"{{ #{section} }}; sections here: {', '.join(sorted(known)) or 'none'}")
 
 
-def check_historical_section(meta, markdown, path):
+def check_historical_section(meta: Mapping[str, Any] | None, markdown: str, path: str | Path) -> None:
     """Fail when `historical: <section id>` names no `##` heading of the page."""
     section = (meta or {}).get("historical")
     if not isinstance(section, str):
@@ -137,7 +139,7 @@ def check_historical_section(meta, markdown, path):
                           f"sections here: {', '.join(sorted(known)) or 'none'}")
 
 
-def markdown_renderer(extensions, configs):
+def markdown_renderer(extensions: Iterable[Any], configs: Mapping[str, Mapping[str, Any]]) -> Callable[[str], str]:
     """body -> HTML with these Markdown extensions (MkDocs' config.markdown_extensions
     and config.mdx_configs), reusing one Markdown instance."""
     md = Markdown(extensions=list(extensions), extension_configs=configs)
@@ -145,7 +147,7 @@ def markdown_renderer(extensions, configs):
 
 
 @lru_cache(maxsize=None)
-def site_renderer(config_file=None):
+def site_renderer(config_file: str | Path | None = None) -> Callable[[str], str]:
     """markdown_renderer() for mkdocs.yml's markdown_extensions, as MkDocs reads them."""
     from mkdocs.config import load_config
 
@@ -156,14 +158,16 @@ def site_renderer(config_file=None):
 
 
 @lru_cache(maxsize=None)
-def site_numbers():
+def site_numbers() -> tuple[str, ...]:
     """The phone numbers of mkdocs.yml (phone_numbers.config_numbers)."""
     from .site_config import load_mkdocs_yml
 
     return tuple(config_numbers(load_mkdocs_yml()["extra"]))
 
 
-def check_source(text, path, render=None, markers=None, location=None, numbers=None):
+def check_source(text: str, path: str | Path, render: Callable[[str], str] | None = None,
+                 markers: Collection[str] | None = None, location: str | None = None,
+                 numbers: Sequence[str] | None = None) -> dict[str, Any]:
     """Run every check on one Markdown file; return its front matter.
 
     render: body -> HTML (default: site_renderer()); markers: the marker component
@@ -192,7 +196,8 @@ def check_source(text, path, render=None, markers=None, location=None, numbers=N
     return meta
 
 
-def check_docs(docs_dir, display_root=None, render=None, numbers=None):
+def check_docs(docs_dir: str | Path, display_root: str | Path | None = None,
+               render: Callable[[str], str] | None = None, numbers: Sequence[str] | None = None) -> None:
     """Check every docs/**/*.md; raise SourceError for the first bad file."""
     docs_dir = Path(docs_dir)
     markers = marker_components()

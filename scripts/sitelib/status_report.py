@@ -4,6 +4,9 @@ and for stale ones what changed in the Norwegian text since they were stamped.""
 import difflib
 import re
 from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
 
 from . import freshness, provenance
 from .locales import DOCS, NATIVE_NAMES, SOURCE_LOCALE, TRANSLATIONS, english_name, locale_prefix
@@ -13,30 +16,30 @@ from .source_dates import last_changed
 TOKEN = re.compile(r"\s+|[^\s]+")
 
 
-def page_url(locale, page):
+def page_url(locale: str, page: str) -> str:
     """Site-relative URL of a page: ('th', 'covid-19.md') -> 'th/covid-19/'."""
     return locale_prefix(locale) + ("" if page == "index.md" else page[:-len(".md")] + "/")
 
 
-def _meta(path):
+def _meta(path: Path) -> dict[str, Any]:
     return split_front_matter(path.read_text(encoding="utf-8"), path)[0]
 
 
-def _date(path):
+def _date(path: Path) -> str | None:
     """ISO date a file last changed: git, else its `reviewed` date."""
     when = last_changed(path)
     return when.date().isoformat() if when else str(_meta(path).get("reviewed") or "") or None
 
 
-def language(locale):
+def language(locale: str) -> dict[str, str]:
     """{code, english, native}: 'Thai' and 'ไทย'."""
     return {"code": locale, "english": english_name(locale), "native": NATIVE_NAMES[locale]}
 
 
-def word_diff(old, new):
+def word_diff(old: str, new: str) -> list[list[tuple[str, str]]]:
     """The changed lines of `new` against `old`, each a list of (op, text) with op
     'equal', 'insert' or 'delete', words marked inside a changed line."""
-    rows = []
+    rows: list[list[tuple[str, str]]] = []
     old_lines, new_lines = old.split("\n"), new.split("\n")
     for op, a1, a2, b1, b2 in difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False).get_opcodes():
         if op == "equal":
@@ -46,7 +49,7 @@ def word_diff(old, new):
             was = before[index] if index < len(before) else None
             now = after[index] if index < len(after) else None
             if was is None:
-                rows.append([("insert", now)])
+                rows.append([("insert", now)])  # type: ignore[list-item]  # one of was and now is a line
             elif now is None:
                 rows.append([("delete", was)])
             else:
@@ -54,9 +57,9 @@ def word_diff(old, new):
     return [row for row in rows if any(text.strip() for _, text in row)]
 
 
-def _words(old, new):
+def _words(old: str, new: str) -> list[tuple[str, str]]:
     a, b = TOKEN.findall(old), TOKEN.findall(new)
-    row = []
+    row: list[tuple[str, str]] = []
     for op, a1, a2, b1, b2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if op == "equal":
             row.append(("equal", "".join(a[a1:a2])))
@@ -68,17 +71,17 @@ def _words(old, new):
     return row
 
 
-def build(docs=DOCS, store=freshness.STORE, locales=TRANSLATIONS):
+def build(docs: Path = DOCS, store: Path = freshness.STORE, locales: Iterable[str] = TRANSLATIONS) -> dict[str, Any]:
     """{summary: [...], pages: [...]}: see components/translation-status/README.md."""
     provenance_store = provenance.store_for(docs)
-    counts = {locale: Counter() for locale in locales}
-    pages = []
+    counts: dict[str, Counter[str]] = {locale: Counter() for locale in locales}
+    pages: list[dict[str, Any]] = []
     for page in freshness.source_pages(docs):
         source_path = docs / SOURCE_LOCALE / page
         source_headings = freshness.section_headings(source_path)
         current = freshness.current_sections(page, docs)
         history = freshness.History.load(page, store)
-        entry = {
+        entry: dict[str, Any] = {
             "page": page,
             "id": page[:-len(".md")],
             "title": freshness.plain_heading(str(_meta(source_path).get("title") or page)),
@@ -87,14 +90,14 @@ def build(docs=DOCS, store=freshness.STORE, locales=TRANSLATIONS):
             "translations": [],
             "changes": [],
         }
-        changes = {}
+        changes: dict[tuple[str, str | None], dict[str, Any]] = {}
         for locale in locales:
             path = docs / locale / page
             status = freshness.page_status(page, locale, docs)
             counts[locale][status] += 1
             made = provenance.page_summary(provenance.sections_made(page, locale, current, provenance_store)) \
                 if path.exists() else None
-            item = dict(language(locale), status=status, url=page_url(locale, page), sections=[],
+            item: dict[str, Any] = dict(language(locale), status=status, url=page_url(locale, page), sections=[],
                         title=freshness.plain_heading(str(_meta(path).get("title") or "")) if path.exists() else None,
                         date=_date(path) if path.exists() else None, made=made)
             if status == freshness.STALE:

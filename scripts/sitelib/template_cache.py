@@ -12,7 +12,10 @@ function it is: its name, defaults and the values it closes over (human_date hol
 the locale). The key holds all of them, so an environment whose filter differs
 compiles its own code."""
 
-from jinja2 import nodes
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from jinja2 import Environment, nodes
 from jinja2.bccache import Bucket, BytecodeCache
 
 from .fingerprint import content_hash
@@ -24,8 +27,9 @@ SETTINGS = ("block_start_string", "block_end_string", "variable_start_string", "
             "sandboxed", "intercepted_binops", "intercepted_unops")
 
 
-def callable_identity(function):
-    """Which function this is, for this process: two with the same identity behave alike."""
+def callable_identity(function: Any) -> str | tuple[object, ...]:
+    """Which function this is, for this process: two with the same identity behave alike.
+    function: any object a Jinja environment holds as a filter, a test or finalize (or None)."""
     code = getattr(function, "__code__", None)
     if code is None:                    # None, a builtin, a bound method, a partial: only itself
         return repr(function)
@@ -38,7 +42,7 @@ def callable_identity(function):
             str(getattr(function, "jinja_pass_arg", None)))
 
 
-def compile_settings(environment, name, names_used):
+def compile_settings(environment: Environment, name: str, names_used: Mapping[str, Iterable[str]]) -> str:
     """What, besides the source, the code Jinja compiles for template `name` depends on.
     names_used: the filters and tests the source uses ({"filters": …, "tests": …})."""
     autoescape = environment.autoescape(name) if callable(environment.autoescape) else environment.autoescape
@@ -48,11 +52,11 @@ def compile_settings(environment, name, names_used):
                  repr(type(environment)), repr(environment.code_generator_class), identities))
 
 
-def _syntax(environment):
+def _syntax(environment: Environment) -> tuple[list[object], list[str]]:
     return [getattr(environment, option, None) for option in SETTINGS], sorted(environment.extensions)
 
 
-def names_used(environment, name, source):
+def names_used(environment: Environment, name: str, source: str) -> dict[str, set[str]]:
     """The filters and tests a template's source uses."""
     tree = environment.parse(source, name)
     return {"filters": {node.name for node in tree.find_all(nodes.Filter)},
@@ -62,10 +66,13 @@ def names_used(environment, name, source):
 class MemoryBytecodeCache(BytecodeCache):
     """Compiled templates, in memory, for every environment of this process that uses it."""
 
-    def __init__(self):
+    code: dict[str, bytes]
+    names_used: dict[tuple[str, str, str], dict[str, set[str]]]
+
+    def __init__(self) -> None:
         self.code, self.names_used = {}, {}
 
-    def get_bucket(self, environment, name, filename, source):
+    def get_bucket(self, environment: Environment, name: str, filename: str | None, source: str) -> Bucket:
         parsed = (name, self.get_source_checksum(source), repr(_syntax(environment)))
         if parsed not in self.names_used:
             self.names_used[parsed] = names_used(environment, name, source)
@@ -75,14 +82,14 @@ class MemoryBytecodeCache(BytecodeCache):
         self.load_bytecode(bucket)
         return bucket
 
-    def load_bytecode(self, bucket):
+    def load_bytecode(self, bucket: Bucket) -> None:
         if bucket.key in self.code:
             bucket.bytecode_from_string(self.code[bucket.key])
 
-    def dump_bytecode(self, bucket):
+    def dump_bytecode(self, bucket: Bucket) -> None:
         self.code[bucket.key] = bucket.bytecode_to_string()
 
-    def clear(self):
+    def clear(self) -> None:
         self.code.clear()
         self.names_used.clear()
 
@@ -90,7 +97,7 @@ class MemoryBytecodeCache(BytecodeCache):
 SHARED = MemoryBytecodeCache()
 
 
-def share_compiled_templates(environment, cache=SHARED):
+def share_compiled_templates(environment: Environment, cache: BytecodeCache = SHARED) -> Environment:
     """Let `environment` reuse code compiled by earlier ones (and store its own); returns it."""
     environment.bytecode_cache = cache
     return environment

@@ -11,6 +11,7 @@
 - A URL breaks only after a "/".
 """
 import re
+from collections.abc import Iterator
 
 from bs4 import BeautifulSoup, NavigableString
 from markupsafe import Markup, escape
@@ -23,19 +24,19 @@ TITLE_SELECTOR = "h1, h2, .print-title"
 NUMBER_SPACE = re.compile(r"(?<=\d) (?=\d)")   # '116 117', '+47 22 00 00 00' stay on one line
 
 
-def thai_words(text):
+def thai_words(text: str) -> list[str]:
     """PyThaiNLP's words of a Thai run (the same cut the tests compare lines with)."""
     from pythainlp.tokenize import word_tokenize
     return [word for word in word_tokenize(text, engine="newmm", keep_whitespace=False) if word]
 
 
-def chinese_words(text):
+def chinese_words(text: str) -> list[str]:
     import jieba
     jieba.setLogLevel(60)
     return [word for word in jieba.cut(text) if word]
 
 
-def _text_nodes(soup, within=None):
+def _text_nodes(soup: BeautifulSoup, within: str | None = None) -> Iterator[NavigableString]:
     roots = soup.select(within) if within else [soup]
     for root in roots:
         for node in list(root.find_all(string=True)):
@@ -44,7 +45,7 @@ def _text_nodes(soup, within=None):
                 yield node
 
 
-def _thai_fragment(text):
+def _thai_fragment(text: str) -> str:
     out, position = [], 0
     for run in THAI_RUN.finditer(text):
         out.append(str(escape(text[position:run.start()])))
@@ -55,7 +56,7 @@ def _thai_fragment(text):
     return "".join(out)
 
 
-def _chinese_fragment(text):
+def _chinese_fragment(text: str) -> str:
     out, position = [], 0
     for run in HAN_RUN.finditer(text):
         out.append(str(escape(text[position:run.start()])))
@@ -65,7 +66,7 @@ def _chinese_fragment(text):
     return "".join(out)
 
 
-def typeset(html):
+def typeset(html: str) -> str:
     """Return the print page HTML with Thai words and Chinese title words marked,
     and phone numbers kept on one line."""
     soup = BeautifulSoup(html, "html.parser")
@@ -81,7 +82,7 @@ def typeset(html):
     return str(soup)
 
 
-def break_url_at_slashes(text):
+def break_url_at_slashes(text: str) -> Markup:
     """HTML for a URL that may break after a slash, and nowhere else (not at 'covid-')."""
     parts = [part for part in re.findall(r"[^/]*/?", text) if part]
     return Markup("<wbr>".join(f'<span class="print-nowrap">{escape(part)}</span>' for part in parts))

@@ -17,6 +17,8 @@ source text differs from what the reader will see.
 """
 import html
 import re
+from collections.abc import Callable
+from typing import Any
 
 from markupsafe import escape
 
@@ -27,7 +29,8 @@ THAI = "\u0e00-\u0e7f"
 FULL_WIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", ".": "。"}
 
 # (pattern, replacement) per locale, applied in order.
-RULES = {
+Rule = tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
+RULES: dict[str, list[Rule]] = {
     "fr": [
         (re.compile(r"(?<=[^\s«(\[/?!;:])\s*([;?!])(?=[\s»)\]?!]|$)"), NBSP + r"\1"),  # mot ?
         (re.compile(r"(?<=[^\s:/])\s*:(?=\s|$)"), NBSP + ":"),        # mot : (not 10:30, https://)
@@ -53,11 +56,11 @@ TAG = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<![^>]*>|<\?[^>]*>|<(/?)([a-zA
 LANG = re.compile(r"""\blang\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 
 
-def language(code):
+def language(code: str) -> str:
     return code.lower().replace("_", "-").split("-")[0]
 
 
-def punctuate(text, locale, before=""):
+def punctuate(text: str, locale: str, before: str = "") -> str:
     """`text` with `locale`'s punctuation; `before`: the text just before it (the end of
     the previous text node), read by the rules but never changed."""
     rules = RULES.get(language(locale))
@@ -73,17 +76,18 @@ def punctuate(text, locale, before=""):
     return text
 
 
-def punctuate_html(fragment, locale):
+def punctuate_html(fragment: str, locale: str) -> str:
     """HTML with punctuate() applied to its text nodes (see the module docstring).
     Only the text nodes that change are rewritten: everything else keeps its bytes."""
     locale = language(locale)
     if locale not in RULES:
         return fragment
-    out, position, before = [], 0, ""
-    skipping = []            # names of the SKIP elements we are inside
-    langs = []               # [name, language, depth] of the elements with a lang
+    out: list[str] = []
+    position, before = 0, ""
+    skipping: list[str] = []  # names of the SKIP elements we are inside
+    langs: list[list[Any]] = []  # [name, language, depth] of the elements with a lang
 
-    def text_node(text):
+    def text_node(text: str) -> str:
         """The text node, punctuated if it is in the page's language and not code; either
         way its last character is what the next node's punctuation follows."""
         nonlocal before
@@ -131,18 +135,18 @@ def punctuate_html(fragment, locale):
     return "".join(out)
 
 
-def _same(text):
+def _same(text: str) -> str:
     return re.sub(f"[{SPACES}]", " ", text)
 
 
 SOURCE_MARKUP = re.compile(r"`[^`]*`|\]\([^)]*\)|<[^>]+>|:[a-z0-9]+(?:-[a-z0-9]+)+:|\{[^}]*\}|https?://\S+")
 
 
-def problems(text, locale):
+def problems(text: str, locale: str) -> list[tuple[str, str]]:
     """[(the text as written, as the reader will see it)] for each stretch of a source
     text (Markdown: code, link targets, tags and icons are left out) whose punctuation
     the site would change beyond turning a typed space into a no-break space."""
-    found = []
+    found: list[tuple[str, str]] = []
     for piece in SOURCE_MARKUP.split(text):
         shown = punctuate(piece, locale)
         if _same(shown) != _same(piece):

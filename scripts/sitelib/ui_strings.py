@@ -31,9 +31,13 @@ The loaded table holds a plurals.Plural for such a key; fill() chooses the form.
 Every text is punctuated for its locale when it is loaded (typography.punctuate:
 fr no-break spaces, zh full-width punctuation, th no space before punctuation).
 """
+from __future__ import annotations
+
 import json
 import re
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup, escape
 
@@ -42,10 +46,18 @@ from .front_matter import markup_in_text
 from .locales import LOCALES, ROOT
 from .markdown_source import read_text
 from .phone_numbers import allowed_set, config_numbers, unknown_numbers
-from .plurals import Plural, categories
+from .plurals import Plural, Text, categories
 from .site_build import once_per_build
 from .source_errors import SourceError
 from .typography import punctuate
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+Strings = dict[str, Text]             # one locale's interface strings: {key: text}
+StringTable = dict[str, Strings]      # {locale: {key: text}}
+# Where a text is: its line, or a function that finds it (called only for an error).
+Line = int | None | Callable[[], int | None]
 
 OVERRIDES = ROOT / "overrides"
 
@@ -74,7 +86,7 @@ PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 BRACE = re.compile(r"\{([a-z_]+)\}|[{}]")  # a placeholder, or a brace on its own
 
 
-def placeholder_problem(text, key):
+def placeholder_problem(text: str, key: str) -> str | None:
     """Why `text` (the interface string `key`) holds a brace it may not, or None."""
     declared = PLACEHOLDERS.get(key, ())
     for match in BRACE.finditer(text):
@@ -87,7 +99,7 @@ def placeholder_problem(text, key):
     return None
 
 
-def fill(text, key, values, escape_with=str):
+def fill(text: Text, key: str, values: Mapping[str, Any], escape_with: Callable[[Any], str] = str) -> str:
     """The one place where an interface string becomes text: each placeholder declared
     for `key` is replaced by its value, in one pass (a value is never read again).
 
@@ -108,13 +120,13 @@ def fill(text, key, values, escape_with=str):
     return Markup("").join(pieces) if escape_with is escape else "".join(pieces)
 
 
-def load_yaml(path):
+def load_yaml(path: str | Path) -> Any:
     """Parse a YAML file (safe_yaml: plain data); an error names the file and line."""
     return safe_yaml.load(read_text(path), path) or {}
 
 
 
-def _entries(path):
+def _entries(path: Path) -> Iterator[tuple[str, Any, int | None]]:
     """(key, value, line) for each top-level key of a strings file."""
     lines = read_text(path).splitlines()
     data = load_yaml(path)
@@ -125,7 +137,7 @@ def _entries(path):
         yield str(key), value, line
 
 
-def _locale_line(path, key_line, locale):
+def _locale_line(path: Path, key_line: int | None, locale: str) -> int | None:
     """Line of `locale:` inside the entry that starts at key_line, else key_line."""
     lines = read_text(path).splitlines()
     for number in range((key_line or 0) + 1, len(lines) + 1):
@@ -137,7 +149,7 @@ def _locale_line(path, key_line, locale):
     return key_line
 
 
-def _checked(text, path, line, key, locale, numbers=()):
+def _checked(text: object, path: Path, line: Line, key: str, locale: str, numbers: Sequence[str] = ()) -> str:
     """The text, stripped; a text with markup, or a phone number mkdocs.yml does not
     hold, fails naming its file and line (line: a number, or a function that finds it,
     called only then)."""
@@ -152,7 +164,7 @@ def _checked(text, path, line, key, locale, numbers=()):
     return text
 
 
-def _text(value, path, line, key, locale, numbers):
+def _text(value: object, path: Path, line: Line, key: str, locale: str, numbers: Sequence[str]) -> Text:
     """One locale's entry of `key`: its text, or a Plural for a key with a count
     (COUNTS), checked and punctuated; a missing or unknown form names file and line."""
     if key not in COUNTS:
@@ -180,12 +192,13 @@ def _text(value, path, line, key, locale, numbers):
                            for name in needed})
 
 
-def string_files(overrides=OVERRIDES):
+def string_files(overrides: str | Path = OVERRIDES) -> list[Path]:
     """Every component's strings.yml (key: {locale: text}), in a stable order."""
     return sorted(Path(overrides).glob("components/*/strings.yml"))
 
 
-def load_strings(overrides=OVERRIDES, locales=None, numbers=None):
+def load_strings(overrides: str | Path = OVERRIDES, locales: Iterable[str] | None = None,
+                 numbers: Sequence[str] | None = None) -> StringTable:
     """Return {locale: {key: text}}; every key must have a text in every locale.
     numbers: the phone numbers a text may hold (default: those of mkdocs.yml)."""
     if numbers is None:
@@ -194,8 +207,8 @@ def load_strings(overrides=OVERRIDES, locales=None, numbers=None):
         numbers = config_numbers(load_mkdocs_yml()["extra"])
     overrides = Path(overrides)
     locales = list(locales or LOCALES)
-    table = {locale: {} for locale in locales}
-    defined = {}  # key -> (path, line) of its component strings file
+    table: StringTable = {locale: {} for locale in locales}
+    defined: dict[str, tuple[Path, int | None]] = {}  # key -> (path, line) of its component strings file
     for path in string_files(overrides):
         for key, texts, line in _entries(path):
             if not isinstance(texts, dict):
@@ -206,7 +219,8 @@ def load_strings(overrides=OVERRIDES, locales=None, numbers=None):
             for locale in locales:
                 if texts.get(locale) and str(texts[locale]).strip():
                     table[locale][key] = _text(texts[locale], path,
-                                               lambda locale=locale: _locale_line(path, line, locale), key, locale,
+                                               lambda locale=locale: _locale_line(path, line, locale),  # type: ignore[misc]
+                                               key, locale,
                                                numbers)
     for locale in locales:
         path = overrides / "strings" / f"{locale}.yml"
@@ -228,14 +242,15 @@ def load_strings(overrides=OVERRIDES, locales=None, numbers=None):
     return table
 
 
-def build_strings(config):
+def build_strings(config: MkDocsConfig) -> StringTable:
     """{locale: {key: text}} for the build being run: loaded once per build, from the
     config's overrides and checked against its phone numbers (scripts/sitelib/site_build.py)."""
     return once_per_build("interface strings",
-                          lambda: load_strings(config.theme.custom_dir, numbers=config_numbers(config.extra)))
+                          lambda: load_strings(config.theme.custom_dir,  # type: ignore[arg-type]  # the site's theme has one
+                                               numbers=config_numbers(config.extra)))
 
 
-def browser_forms(text, key):
+def browser_forms(text: Text, key: str) -> str:
     """A text filled in the browser, as the script reads it: a plain text, or for a text
     with a count {"count": placeholder, "forms": {category: text}} as JSON. A plain text
     never starts with '{"' (a brace is only ever a declared placeholder), so a script

@@ -13,6 +13,8 @@ a page's URL ('en/help/', after).
 """
 import re
 
+from pathlib import Path
+
 from ada_url import URL
 
 SITE = "https://site.invalid"
@@ -24,12 +26,12 @@ PICTURE_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg", ".webp", ".gif", ".ico")
 LINK_PROTOCOLS = {"https:", "mailto:", "tel:"}
 
 
-def page_base(location=""):
+def page_base(location: str | Path = "") -> str:
     """The address a page's links are read against: 'nb/help.md' -> https://site.invalid/docs/nb/help.md."""
     return SITE_ROOT + str(location).lstrip("/")
 
 
-def resolve(address, base=ANY_PAGE):
+def resolve(address: object, base: str = ANY_PAGE) -> URL | None:
     """The address as a browser reads it on the page at `base` (an ada URL), or None
     when a browser could not read it at all."""
     try:
@@ -38,12 +40,12 @@ def resolve(address, base=ANY_PAGE):
         return None
 
 
-def _on_site(url):
+def _on_site(url: URL) -> bool:
     return (url.protocol == "https:" and url.host == SITE.split("//")[1] and not url.username
             and not url.password and not url.port)
 
 
-def picture_problem(src, base=ANY_PAGE):
+def picture_problem(src: str, base: str = ANY_PAGE) -> str | None:
     """Why `src` is not a picture of this site, as a browser would load it from the page
     at `base`; None when it is a relative path to a picture file inside the site."""
     url = resolve(src, base)
@@ -61,7 +63,7 @@ def picture_problem(src, base=ANY_PAGE):
     return None
 
 
-def link_problem(href, base=ANY_PAGE):
+def link_problem(href: str, base: str = ANY_PAGE) -> str | None:
     """Why a link to `href` is not allowed, or None: links go to pages of this site
     (relative paths), or to https:, mailto: or tel: addresses."""
     url = resolve(href, base)
@@ -79,13 +81,13 @@ def link_problem(href, base=ANY_PAGE):
     return None
 
 
-def absolute(href):
+def absolute(href: str) -> bool:
     """True when `href` is written as a full address, `https://host/…` (tabs, line
     breaks and the spaces around it dropped, as a browser drops them)."""
     return re.sub(r"[\t\n\r]", "", str(href)).strip("\x00- ").lower().startswith("https://")
 
 
-def external_host(href, base=ANY_PAGE):
+def external_host(href: str, base: str = ANY_PAGE) -> str | None:
     """The host of another site that `href` takes the reader to, or None (this site,
     mailto:, tel:, or an address the sanitizer refuses anyway)."""
     url = resolve(href, base)

@@ -27,6 +27,9 @@ from pathlib import Path
 
 from translate.storage import xliff
 
+from .provenance import Made
+from .segments import Page
+
 from . import freshness, provenance
 from .locales import DOCS, ROOT, SOURCE_LOCALE, TRANSLATIONS
 from .markdown_source import without_front_matter_key
@@ -43,7 +46,7 @@ class ImportProblem(Exception):
     """An XLIFF file that cannot be written back as it is."""
 
 
-def pair(source_page, translation_page, source_path, translation_path):
+def pair(source_page: Page, translation_page: Page, source_path: str | Path, translation_path: str | Path) -> None:
     """Check that a translation's segments line up with the source's, section by section."""
     source, translation = source_page.sections(), translation_page.sections()
     for key, segments in source.items():
@@ -62,7 +65,7 @@ def pair(source_page, translation_page, source_path, translation_path):
                               f"{len(segments)}; run smittevern check")
 
 
-def old_segment_texts(key, text):
+def old_segment_texts(key: str, text: str) -> list[str]:
     """Segment texts of a stored Norwegian section (freshness.History), in order."""
     if key == INTRO:
         lines = text.split("\n")
@@ -74,7 +77,8 @@ def old_segment_texts(key, text):
     return [segment.text for segment in parse(text).segments]
 
 
-def segment_states(page, locale, docs=DOCS, store=freshness.STORE):
+def segment_states(page: str, locale: str, docs: Path = DOCS,
+                   store: str | Path = freshness.STORE) -> dict[str, tuple[str, str | None]]:
     """{segment id: (state, Norwegian text it was translated from or None)} for one page."""
     source = parse((docs / SOURCE_LOCALE / page).read_text(encoding="utf-8"))
     if not (docs / locale / page).exists():
@@ -82,7 +86,7 @@ def segment_states(page, locale, docs=DOCS, store=freshness.STORE):
     recorded = freshness.recorded_versions(docs / locale / page)
     stale = set(freshness.stale_sections(page, locale, docs))
     history = freshness.History.load(page, store)
-    states = {}
+    states: dict[str, tuple[str, str | None]] = {}
     for key, segments in source.sections().items():
         if key not in stale:
             states.update({segment.id: (TRANSLATED, None) for segment in segments})
@@ -98,16 +102,16 @@ def segment_states(page, locale, docs=DOCS, store=freshness.STORE):
     return states
 
 
-def export_locale(locale, folder=FOLDER, docs=DOCS, store=freshness.STORE):
+def export_locale(locale: str, folder: Path = FOLDER, docs: Path = DOCS, store: str | Path = freshness.STORE) -> Path:
     """Write <folder>/<locale>.xlf and return its path."""
     if locale not in TRANSLATIONS:
         raise ValueError(f"'{locale}' is not a translation locale ({', '.join(TRANSLATIONS)})")
-    store_file = xliff.xlifffile(sourcelanguage=SOURCE_LOCALE, targetlanguage=locale)
+    store_file: xliff.xlifffile = xliff.xlifffile(sourcelanguage=SOURCE_LOCALE, targetlanguage=locale)
     for page in freshness.source_pages(docs):
         source_path = docs / SOURCE_LOCALE / page
         source = parse(source_path.read_text(encoding="utf-8"), source_path)
         translation_path = docs / locale / page
-        targets = {}
+        targets: dict[str, str] = {}
         if translation_path.exists():
             translation = parse(translation_path.read_text(encoding="utf-8"), translation_path)
             pair(source, translation, source_path.relative_to(docs.parent), translation_path.relative_to(docs.parent))
@@ -130,7 +134,7 @@ def export_locale(locale, folder=FOLDER, docs=DOCS, store=freshness.STORE):
     return target
 
 
-def mark(unit, state, qualifier, approved):
+def mark(unit: xliff.xliffunit, state: str, qualifier: str | None, approved: bool) -> None:
     """Set a unit's XLIFF 1.2 state, state-qualifier and approved attributes."""
     target = unit.getlanguageNode(lang=None, index=1)
     target.set("state", state)
@@ -141,7 +145,7 @@ def mark(unit, state, qualifier, approved):
     unit.xmlelement.set("approved", "yes" if approved else "no")
 
 
-def unit_kind(unit, path):
+def unit_kind(unit: xliff.xliffunit, path: str | Path) -> str | None:
     """What made a unit's target (provenance.kind_from_xliff), or None while it is unfinished;
     ImportProblem, naming the file and line, for a value XLIFF 1.2 does not define."""
     target = unit.getlanguageNode(lang=None, index=1)
@@ -154,9 +158,9 @@ def unit_kind(unit, path):
         raise ImportProblem(f"{path}:{unit.xmlelement.sourceline}: {error}; nothing was imported") from None
 
 
-def _units(store_file):
+def _units(store_file: xliff.xlifffile) -> dict[str, dict[str, xliff.xliffunit]]:
     """{page: {segment id: unit}} from a parsed XLIFF file."""
-    pages = {}
+    pages: dict[str, dict[str, xliff.xliffunit]] = {}
     for node in store_file.document.getroot().iterchildren("{*}file"):
         page = node.get("original")
         body = store_file.getbodynode(node)
@@ -167,7 +171,7 @@ def _units(store_file):
     return pages
 
 
-def check_files(store_file, path, locale, docs=DOCS):
+def check_files(store_file: xliff.xlifffile, path: str | Path, locale: str, docs: Path = DOCS) -> None:
     """Every <file> names a Norwegian page by its file name (original="help.md") and
     targets `locale`; else ImportProblem names the XLIFF file and the <file>'s line.
     So an import writes docs/<locale>/<page>.md for pages of docs/nb/, and nothing else."""
@@ -183,7 +187,7 @@ def check_files(store_file, path, locale, docs=DOCS):
                                 f"'{locale}'; one XLIFF file holds one language. Nothing was imported")
 
 
-def translation_file(docs, locale, page):
+def translation_file(docs: str | Path, locale: str, page: str) -> Path:
     """docs/<locale>/<page>: the one place an import writes; anything else fails."""
     folder = (Path(docs) / locale).resolve()
     target = (folder / page).resolve()
@@ -192,7 +196,8 @@ def translation_file(docs, locale, page):
     return Path(docs) / locale / page
 
 
-def check_reviews(pages, kinds, path, locale, docs, store, reviewer):
+def check_reviews(pages: dict[str, dict[str, xliff.xliffunit]], kinds: dict[str, dict[str, str | None]],
+                  path: str | Path, locale: str, docs: Path, store: str | Path, reviewer: Made | None) -> None:
     """A unit raised to checked-by-a-native-speaker needs the reviewer's role (import --role);
     else ImportProblem names the file and the unit's line, before anything is written."""
     if reviewer is not None:
@@ -207,14 +212,16 @@ def check_reviews(pages, kinds, path, locale, docs, store, reviewer):
         for unit_id, unit in units.items():
             section = sections.get(unit_id)
             if kinds[page][unit_id] == provenance.REVIEWED and (
-                    not recorded.get(section, provenance.Made()).reviewed or current.get(unit_id) != str(unit.target)):
+                    not recorded.get(section, provenance.Made()).reviewed  # type: ignore[arg-type]  # None: no section
+                    or current.get(unit_id) != str(unit.target)):
                 raise ImportProblem(
                     f"{path}:{unit.xmlelement.sourceline}: unit '{unit_id}' of {page} is marked as checked by a "
                     f"native speaker; say who checked it, as a role: smittevern import --role ROLE "
                     f"({', '.join(provenance.ROLES)}). Nothing was imported")
 
 
-def import_file(path, docs=DOCS, store=freshness.STORE, reviewer=None):
+def import_file(path: str | Path, docs: Path = DOCS, store: str | Path = freshness.STORE,
+                reviewer: Made | None = None) -> list[str]:
     """Write an XLIFF file's translations into docs/<locale>/; return report lines.
 
     `reviewer`: provenance.review(role, date), recorded for each section the file
@@ -236,13 +243,14 @@ def import_file(path, docs=DOCS, store=freshness.STORE, reviewer=None):
     pages = _units(store_file)
     kinds = {page: {unit_id: unit_kind(unit, path) for unit_id, unit in units.items()} for page, units in pages.items()}
     check_reviews(pages, kinds, path, locale, docs, store, reviewer)
-    report = []
+    report: list[str] = []
     for page, units in pages.items():
         report += _import_page(path, locale, page, units, docs, store, kinds[page], reviewer)
     return report
 
 
-def _import_page(xlf, locale, page, units, docs, store, kinds, reviewer):
+def _import_page(xlf: Path, locale: str, page: str, units: dict[str, xliff.xliffunit], docs: Path,
+                 store: str | Path, kinds: dict[str, str | None], reviewer: Made | None) -> list[str]:
     source_path = docs / SOURCE_LOCALE / page
     if not source_path.exists():
         return [f"{xlf}: {page}: no such Norwegian page; skipped"]
@@ -254,7 +262,9 @@ def _import_page(xlf, locale, page, units, docs, store, kinds, reviewer):
     if exists:
         pair(source, skeleton, source_path.relative_to(docs.parent), shown)
     current = {segment.id: segment.text for segment in skeleton.segments} if exists else {}
-    texts, done, report = {}, {}, []
+    texts: dict[str, str] = {}
+    done: dict[str, str | None | bool] = {}  # False: not imported
+    report: list[str] = []
     for segment in source.segments:
         unit = units.get(segment.id)
         if unit is None or str(unit.source) != segment.text:
@@ -293,10 +303,11 @@ def _import_page(xlf, locale, page, units, docs, store, kinds, reviewer):
     return report + _record_provenance(shown, locale, page, made, edited, list(source.sections()), store, reviewer)
 
 
-def _record_provenance(shown, locale, page, made, edited, order, store, reviewer):
+def _record_provenance(shown: Path, locale: str, page: str, made: dict[str, str | None], edited: dict[str, bool],
+                       order: list[str], store: str | Path, reviewer: Made | None) -> list[str]:
     """Record what made each finished section; a review keeps its role and date until its text changes."""
     recorded = provenance.load(page, store).get(locale, {})
-    changes = {}
+    changes: dict[str, Made] = {}
     for key, kind in made.items():
         old = recorded.get(key, provenance.Made())
         if kind is None:
@@ -310,13 +321,13 @@ def _record_provenance(shown, locale, page, made, edited, order, store, reviewer
     if not changes:
         return []
     provenance.record(page, locale, changes, store, order)
-    by_line = {}
+    by_line: dict[str, list[str]] = {}
     for key, new in changes.items():
         by_line.setdefault(new.line(), []).append(key)
     return [f"{shown}: {line} in {', '.join(keys)}" for line, keys in by_line.items()]
 
 
-def _problems(text, source_path, translation_path, docs):
+def _problems(text: str, source_path: Path, translation_path: Path, docs: Path) -> list[str]:
     """What the source guard and the structure check would say about `text` as the translation."""
     import tempfile
 
@@ -331,7 +342,7 @@ def _problems(text, source_path, translation_path, docs):
                 for problem in compare(source_path, candidate)]
 
 
-def summary(path):
+def summary(path: str | Path) -> str:
     """'412 segments: 0 checked by a native speaker, 0 translated by a person, 398 drafted
     by a machine, 14 to update, 0 not translated'."""
     units = [unit for page in _units(xliff.xlifffile.parsestring(Path(path).read_bytes())).values()
