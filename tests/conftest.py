@@ -1,4 +1,6 @@
 """Build the site once per test run and serve it on 127.0.0.1."""
+import ast
+
 import pytest
 
 from scripts.devtools.chromium import launch
@@ -105,3 +107,30 @@ def nginx_site(site):
     from scripts.devtools.nginx import NginxSite
     with NginxSite(site.dir) as server:
         yield server
+
+
+def modules_with_module_fixtures(root):
+    """The test modules (paths from `root`, as in node ids) that define a module-scoped fixture."""
+    found = set()
+    for path in sorted((root / "tests").rglob("test_*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and ast.unparse(node.func) == "pytest.fixture"
+                    and any(k.arg == "scope" and ast.literal_eval(k.value) == "module" for k in node.keywords)):
+                found.add(path.relative_to(root).as_posix())
+    return found
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """The tests of a module with its own module-scoped fixture (a variant build, a `mkdocs
+    serve`) run on one xdist worker, so the fixture runs once, not once per worker; every
+    other test is a unit of its own, as in xdist's `load`. (xdist's `loadgroup` marks do
+    not work with pytest 9: it renames node ids through an attribute pytest no longer reads.)"""
+    from xdist.scheduler import LoadScopeScheduling
+    grouped = modules_with_module_fixtures(config.rootpath)
+
+    class OneWorkerPerModuleFixture(LoadScopeScheduling):
+        def _split_scope(self, nodeid):
+            module = nodeid.split("::", 1)[0]
+            return module if module in grouped else nodeid
+
+    return OneWorkerPerModuleFixture(config, log)

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageChops
 
-from scripts.devtools.local_site import ROOT, StaticServer, build_site, free_port
+from scripts.devtools.local_site import ROOT, build_site
 from scripts.sitelib.locales import locale_prefix
+from tests.support.shared_site import MakeFailed, shared_site
 
 pytestmark = pytest.mark.browser
 
@@ -60,14 +61,18 @@ STATES = {"menu": open_menu, "language-sheet": open_language_sheet, "search-resu
 NOT_COMPARED = {("desktop", "search-results")}
 
 
-@pytest.fixture(scope="module")
-def reference_site(site, tmp_path_factory):
-    """The same site with Material's whole stylesheet, served on its own port."""
-    site_dir = tmp_path_factory.mktemp("unpurged")
-    result = build_site(site_dir, site.url, extra_env={"SITE_CSS_PURGE": "0"})
-    assert result.returncode == 0, result.stderr[-3000:]
-    with StaticServer(site_dir, free_port()) as server:
-        yield server
+@pytest.fixture(scope="session")
+def reference_site(site, tmp_path_factory, worker_id):
+    """The same site (built for the same address) with Material's whole stylesheet, served
+    on its own port; built once for the run, whichever workers run the locales."""
+    def make(folder, url):
+        result = build_site(folder, site.url, extra_env={"SITE_CSS_PURGE": "0"})
+        if result.returncode != 0:
+            raise MakeFailed(result.stderr[-3000:])
+        return {}
+
+    with shared_site(tmp_path_factory, worker_id, "unpurged", make) as served:
+        yield served
 
 
 def shot(browser, base_url, locale, size, path, state=None):
