@@ -81,9 +81,9 @@ def test_rendered_sections_are_cut_by_one_splitter():
 
 def test_a_site_wide_file_is_written_once_per_site_one_way():
     # material_coupling.is_outer_build: the build that wraps the locales' builds
-    # (localized_404 asks which locale a page is in: the source locale's 404 stays at the root)
-    assert found(r"[!=]= *(?:locales\.)?SOURCE_LOCALE|SOURCE_LOCALE *[!=]=", {"scripts/hooks/localized_404.py"},
-                 SCRIPTS / "hooks") == []
+    # (the translations plugin's localized 404 asks which locale a page is in: the source locale's 404 stays at the root)
+    assert found(r"[!=]= *(?:locales\.)?SOURCE_LOCALE|SOURCE_LOCALE *[!=]=", {"scripts/smittevern/translations/plugin.py"},
+                 SCRIPTS / "smittevern") == []
 
 
 def module_constants():
