@@ -45,7 +45,7 @@ from scripts.devtools.local_site import build_site
 from scripts.devtools.nginx import NginxSite
 from scripts.devtools.weight import NETWORKS, launch_isolated
 from scripts.sitelib.quick_exit import EXIT_DIR
-from scripts.sitelib.site_config import load_mkdocs_yml
+from scripts.sitelib.site_config import site_extra
 
 ROOT = Path(__file__).resolve().parents[1]
 SITE_URL = "http://127.0.0.1:8000/"
@@ -284,7 +284,7 @@ def main():
     parser.add_argument("--out", default=str(ROOT / "bench" / "exit.md"))
     args = parser.parse_args()
     started, started_load = time.monotonic(), load()
-    neutral = load_mkdocs_yml()["extra"]["quick_exit_url"]
+    neutral = site_extra()["quick_exit_url"]
     from playwright.sync_api import sync_playwright
     with tempfile.TemporaryDirectory() as tmp:
         site_dir = Path(args.site_dir) if args.site_dir else Path(tmp) / "site"

@@ -158,9 +158,9 @@ def site_renderer(config_file=None):
 @lru_cache(maxsize=None)
 def site_numbers():
     """The phone numbers of mkdocs.yml (phone_numbers.config_numbers)."""
-    from .site_config import load_mkdocs_yml
+    from .site_config import site_extra
 
-    return tuple(config_numbers(load_mkdocs_yml()["extra"]))
+    return tuple(config_numbers(site_extra()))
 
 
 def check_source(text, path, render=None, markers=None, location=None, numbers=None):

@@ -189,9 +189,9 @@ def load_strings(overrides=OVERRIDES, locales=None, numbers=None):
     """Return {locale: {key: text}}; every key must have a text in every locale.
     numbers: the phone numbers a text may hold (default: those of mkdocs.yml)."""
     if numbers is None:
-        from .site_config import load_mkdocs_yml
+        from .site_config import site_extra
 
-        numbers = config_numbers(load_mkdocs_yml()["extra"])
+        numbers = config_numbers(site_extra())
     overrides = Path(overrides)
     locales = list(locales or LOCALES)
     table = {locale: {} for locale in locales}

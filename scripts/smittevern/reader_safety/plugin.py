@@ -1,5 +1,11 @@
 """The reader-safety plugin.
 
+- Its options (config.py): the quick exit's address and the emergency numbers, typed
+  and checked when mkdocs.yml is loaded; each number's texts are checked when the
+  interface strings are loaded. Templates read them as `quick_exit.neutral` and
+  `site_help.emergency`. The library's functions take one `extra` mapping, so the
+  plugin puts the checked values back into config.extra first
+  (scripts/sitelib/site_config.py site_extra() does the same for mkdocs.yml as data).
 - How a reader reaches help (extra.contact, services, health_centres, and the
   emergency numbers): checked when the config is loaded, then given to templates
   typed. A wrong value stops the build, naming mkdocs.yml, the line and the key
@@ -34,13 +40,23 @@ from scripts.sitelib.site_files import write_site_file
 
 from ..components.plugin import strings
 from ..order import at
-from .config import ReaderSafetyConfig
+from .config import ReaderSafetyConfig, check_emergency_texts
 
 
 class ReaderSafetyPlugin(BasePlugin[ReaderSafetyConfig]):
 
-    def on_config(self, config: MkDocsConfig) -> None:
-        help_data(config.extra, config.config_file_path, strings(config)[SOURCE_LOCALE])
+    @at("OPTIONS_IN_EXTRA")
+    def _options_in_extra(self, config: MkDocsConfig) -> None:
+        config.extra["quick_exit_url"] = self.config.quick_exit_url
+        config.extra["emergency"] = [{"number": entry.number, "strings": entry.strings}
+                                     for entry in self.config.emergency]
+
+    def _check_help_data(self, config: MkDocsConfig) -> None:
+        texts = strings(config)[SOURCE_LOCALE]
+        check_emergency_texts(self.config.emergency, config.config_file_path, texts)
+        help_data(config.extra, config.config_file_path, texts)
+
+    on_config = CombinedEvent(_options_in_extra, _check_help_data)
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         locale = current_locale(config)  # a new env per locale build
