@@ -1,6 +1,9 @@
 """The components plugin (overrides/components/).
 
-- Interface strings: templates get `ui` (the strings of the locale being built),
+- Interface strings: loaded once per build, in the outer build's on_config, from every
+  component's strings.yml and checked against the phone numbers (scripts/sitelib/
+  ui_strings.py load_strings); the other plugins read them from here (`strings()`).
+  Templates get `ui` (the strings of the locale being built),
   `ui_fill("key", name=value)` (one with its placeholders filled, escaped:
   scripts/sitelib/ui_strings.py fill(), the one place where that happens),
   `ui_english` (the English ones, for the few places that say a word in English too:
@@ -49,7 +52,8 @@ from scripts.sitelib.site_nav import (
     HELP_PAGE, HOME_PAGE, back_target, home_page, keep_links_in_groups, page_named, reader_page_names, title_groups,
 )
 from scripts.sitelib.source_errors import SourceError
-from scripts.sitelib.ui_strings import browser_forms, build_strings, fill
+from scripts.sitelib.phone_numbers import config_numbers
+from scripts.sitelib.ui_strings import browser_forms, fill, load_strings
 
 from .config import ComponentsConfig
 
@@ -57,10 +61,14 @@ DEFAULT_LOGO = "assets/favicon.svg"
 BACK_LABELS = {HELP_PAGE: "get_help", HOME_PAGE: "nav_home"}
 
 
+PLUGIN = "smittevern-components"
+
+
 def strings(config: MkDocsConfig) -> dict[str, dict[str, Any]]:
-    """{locale: {key: text}}: the interface strings of this build, loaded once per build
-    (scripts/sitelib/ui_strings.py build_strings) and checked against the phone numbers."""
-    return build_strings(config)
+    """{locale: {key: text}}: the interface strings of this build, as the components plugin loaded them."""
+    plugin = config.plugins[PLUGIN]
+    assert isinstance(plugin, ComponentsPlugin)
+    return plugin.strings
 
 
 def _assets() -> tuple[dict[str, tuple[str, str]], dict[str, dict[str, tuple[str, str]]]]:
@@ -75,10 +83,15 @@ class ComponentsPlugin(BasePlugin[ComponentsConfig]):
         super().__init__()
         self.env: Environment | None = None          # this locale build's environment
         self.markers: frozenset[str] = frozenset()   # the marker components
+        self.strings: dict[str, dict[str, Any]] = {}  # this build's interface strings: {locale: {key: text}}
 
-    # --- on_config: the header's logo --------------------------------------------------
+    # --- on_config: the interface strings, the header's logo ------------------------------
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if is_outer_build(config):  # once per build: static-i18n's nested builds share them
+            # the numbers a text may hold: the reader-safety plugin has put its own in
+            # config.extra by now (order.py OPTIONS_IN_EXTRA)
+            self.strings = load_strings(config.theme.custom_dir, numbers=config_numbers(config.extra))
         organisation = config.extra.get("organisation") or {}
         config.theme["logo"] = organisation.get("logo") or DEFAULT_LOGO
         return config

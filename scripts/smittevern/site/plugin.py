@@ -3,9 +3,10 @@
 - One build: start each build with empty tables, tell every plugin whether this is a
   live preview (`mkdocs serve`), and have the preview rebuild when overrides/ changes
   (scripts/sitelib/site_build.py).
-- The locale table: the languages of the config being built become the table every
-  plugin reads (scripts/sitelib/locales.py): a variant mkdocs.yml may list other
-  locales, and under `mkdocs serve` an edit to mkdocs.yml may change them.
+- The locale table: the languages of the config being built, taken from the i18n
+  plugin's own config once per build, become the table every plugin reads
+  (scripts/sitelib/locales.py): a variant mkdocs.yml may list other locales, and under
+  `mkdocs serve` an edit to mkdocs.yml may change them.
 - site_url is required (QR codes and flyers need absolute URLs), and the deploy build
   (`make flyers`, extra.flyer_pdfs) stops when phones could not reach it (loopback,
   private), unless it is a stamped preview (extra.flyer_preview).
@@ -33,12 +34,11 @@ from scripts.sitelib import material_coupling as coupling
 from scripts.sitelib import site_build
 from scripts.sitelib.dates import human_date
 from scripts.sitelib.listen_controls import with_listen_controls
-from scripts.sitelib.locales import current_locale, english_name, load_table, locale_prefix, use_table
-from scripts.sitelib.material_coupling import is_outer_build
+from scripts.sitelib.locales import Language, current_locale, english_name, languages_table, locale_prefix, use_table
+from scripts.sitelib.material_coupling import i18n_plugin, is_outer_build
 from scripts.sitelib.phone_links import spoken_number, tel_href, whatsapp_href
 from scripts.sitelib.print_kit import truthy
 from scripts.sitelib.site_address import deploy_address_error
-from scripts.sitelib.site_build import once_per_build
 from scripts.sitelib.template_cache import share_compiled_templates
 from scripts.sitelib.typography import punctuate_html
 
@@ -52,8 +52,12 @@ def _markup(function: Callable[..., str]) -> Callable[..., Markup]:
 
 class SitePlugin(BasePlugin[SiteConfig]):
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.languages: tuple[Language, ...] = ()   # this build's locale table
+
     # on_startup also keeps this plugin across the rebuilds of one `mkdocs serve`
-    # (MkDocs' plugin cache); it holds no table of a build.
+    # (MkDocs' plugin cache): every build takes its locale table anew.
     def on_startup(self, *, command: str, dirty: bool) -> None:
         site_build.start(command)
 
@@ -65,7 +69,10 @@ class SitePlugin(BasePlugin[SiteConfig]):
             site_build.new_build()
 
     def _config(self, config: MkDocsConfig) -> MkDocsConfig:
-        use_table(once_per_build("locale table", lambda: load_table(config.config_file_path)))
+        if is_outer_build(config):  # before static-i18n's on_config (-100) gives config another site_name
+            self.languages = languages_table(i18n_plugin(config).config.languages, config.site_name,
+                                             config.config_file_path)
+        use_table(self.languages)
         self._require_site_url(config)
         return config
 
