@@ -329,7 +329,7 @@ def search_entries(config) -> tuple[list, list]:
 # base.html's styles block links one main.<hash>.min.css in <head> (render-blocking), and
 # its scripts block loads bundle.<hash>.min.js at the end of <body> without defer (parser-
 # blocking). main.html moves the stylesheet to the end of <body> (the first screen's rules
-# are inlined: scripts/hooks/critical_css.py, which also purges it) and defers the bundle.
+# are inlined: scripts/smittevern/first_paint/plugin.py, which also purges it) and defers the bundle.
 
 ASSETS = Path(material.__file__).parent / "templates" / "assets"
 BASE_TEMPLATE = ASSETS.parent / "base.html"

@@ -6,7 +6,7 @@ the others (scripts/sitelib/material_coupling.py, is_outer_build). MkDocs loads 
 hook modules once per process, so under `mkdocs serve` a table kept in a module
 would outlive the edit that changed its source: every table that comes from a
 file (interface strings, the locale table, config-derived lists) lives here
-instead, and each new build starts empty (scripts/hooks/site_build.py).
+instead, and each new build starts empty (scripts/smittevern/site/plugin.py).
 
 Serve mode is the one answer to "is this a live preview?": `mkdocs serve` (and so
 `make serve`) says so in MkDocs' on_startup event; `mkdocs serve --clean` and

@@ -50,7 +50,7 @@ from .typography import punctuate
 OVERRIDES = ROOT / "overrides"
 
 # The placeholders of each interface string, declared by the code that fills them:
-# templates call ui_fill("key", name=value) (scripts/hooks/ui_strings.py), Python
+# templates call ui_fill("key", name=value) (scripts/smittevern/components/plugin.py), Python
 # calls fill(). A key not listed here holds no placeholder at all.
 PLACEHOLDERS = {
     "historical_advice": ("date",),             # page-dates, content-dates, flyers

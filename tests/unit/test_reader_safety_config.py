@@ -69,8 +69,15 @@ def test_an_emergency_number_needs_its_texts(tmp_path):
     assert "strings: urgent_999" in text.splitlines()[line - 1]
 
 
-@pytest.mark.parametrize("value", ["www.yr.no", "yr"])
-def test_the_quick_exit_address_is_a_url(tmp_path, value):
+@pytest.mark.parametrize("value", ["www.yr.no", "yr", "javascript:alert(1)", "ftp://www.yr.no/",
+                                   "https://user:secret@www.yr.no/", '"https://www.yr.no/\\" onclick=\\"x"'])
+def test_the_quick_exit_address_is_a_plain_http_url(tmp_path, value):
     errors, _config, _path = options_of(tmp_path, CONFIG_TEXT.replace("quick_exit_url: https://www.yr.no/",
                                                                       f"quick_exit_url: {value}", 1))
     assert [key for key, _ in errors] == ["quick_exit_url"]
+
+
+def test_an_empty_quick_exit_address_is_the_default(tmp_path):
+    errors, config, _path = options_of(tmp_path, CONFIG_TEXT.replace("quick_exit_url: https://www.yr.no/",
+                                                                     'quick_exit_url: ""', 1))
+    assert errors == [] and config.quick_exit_url == "https://www.yr.no/"

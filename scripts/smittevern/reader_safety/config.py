@@ -7,8 +7,9 @@
             - number: "113"
               strings: urgent_113
 
-- `quick_exit_url`: where "Leave this page quickly" goes (a URL option; the quick exit
-  then holds it to a plain http(s) address, scripts/sitelib/quick_exit.py).
+- `quick_exit_url`: where "Leave this page quickly" goes: a URL option, held to the
+  quick exit's rule when loaded (a plain http(s) address: scripts/sitelib/quick_exit.py
+  neutral_url; empty: the default, yr.no).
 - `emergency`: the public national numbers, a list of {number, strings}. Checked as
   help_data.py checks the rest of the help data: a wrong value stops the build, naming
   mkdocs.yml, the line and the key (`plugins.smittevern-reader-safety.emergency[0].number`);
@@ -25,7 +26,7 @@ from mkdocs.config.base import Config, ValidationError
 from mkdocs.config.config_options import URL, BaseConfigOption
 
 from scripts.sitelib.help_data import ConfigError, Emergency, _Reader, key_line
-from scripts.sitelib.quick_exit import DEFAULT_NEUTRAL_URL
+from scripts.sitelib.quick_exit import DEFAULT_NEUTRAL_URL, neutral_url
 from scripts.sitelib.site_config import READER_SAFETY_PLUGIN as PLUGIN
 URGENT_TEXTS = ("short", "name", "when")
 URGENT_STRINGS = "overrides/components/urgent-help/strings.yml"
@@ -59,6 +60,17 @@ class _OptionReader(_Reader):
         raise ConfigError(self.config_file, key_line(self.config_file, self.where + rest), f"{name} {message}")
 
 
+class QuickExitURL(URL):
+    """A URL option held to the quick exit's own rule (quick_exit.neutral_url)."""
+
+    def run_validation(self, value: object) -> str:
+        url = super().run_validation(value)
+        try:
+            return neutral_url({"quick_exit_url": url})
+        except ValueError as error:
+            raise ValidationError(str(error)) from error
+
+
 class EmergencyNumbers(BaseConfigOption[tuple[Emergency, ...]]):
     """A list of {number, strings}, read into help_data.Emergency entries."""
 
@@ -86,6 +98,6 @@ def check_emergency_texts(emergency: tuple[Emergency, ...], config_file: str | N
 
 
 class ReaderSafetyConfig(Config):
-    quick_exit_url = URL(default=DEFAULT_NEUTRAL_URL)
+    quick_exit_url = QuickExitURL(default=DEFAULT_NEUTRAL_URL)
     emergency = EmergencyNumbers()
 
