@@ -68,8 +68,8 @@ def use_table(table) -> None:
     """Make `table` this process's languages.
 
     A build may run with another mkdocs.yml than the repository's (a test's variant,
-    a twelfth locale), and the build's hooks call this with its table
-    (the site plugin, scripts/smittevern/site/plugin.py). The lists are updated in place, so modules that
+    a twelfth locale), and the build calls this with its table (the site plugin,
+    scripts/smittevern/site/plugin.py). The lists are updated in place, so modules that
     did `from .locales import LOCALES` see the build's languages too.
     """
     global SOURCE_LOCALE

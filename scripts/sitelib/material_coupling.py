@@ -8,7 +8,7 @@ the patch (CouplingBroken), instead of silently doing nothing. CONTRIBUTING.md's
 upgrade or a move. tests/build/test_material_coupling.py runs every patch on the
 pinned Material's own output.
 
-Documented extension points (template blocks, hooks' events, `theme.custom_dir`)
+Documented extension points (template blocks, plugin events, `theme.custom_dir`)
 are not listed here; templates that extend blocks are checked by that test too.
 """
 import functools

@@ -18,6 +18,16 @@ at -100 (config, files, nav, post_page, post_build: there its on_post_build runs
 nested builds of the other locales). Those two numbers are its, not ours; they are
 here so that the ones around them read as "before" or "after".
 
+Compared with the hooks' order (mkdocs.yml listed 36 hooks; dumped before and after from
+`config.plugins.events`), every event runs its handlers in the same order except these,
+all at priority 0 and independent of each other:
+- on_env: the template globals and filters are registered in plugin order (no two plugins
+  register one name: tests/unit/test_plugin_package.py);
+- on_post_build: the component assets are written before /exit/ (different files);
+- on_page_context: search notes a page's synonyms (page.meta) before the provenance note
+  goes into page.content.
+And one handler is new: OPTIONS_IN_EXTRA. The build is byte-identical to the hooks' build.
+
 Plugins use `at("NAME")` instead of `mkdocs.plugins.event_priority(number)`: it sets
 the same priority and records the name, and tests/unit/test_plugin_package.py checks
 that every handler with a priority takes it from this table.

@@ -70,7 +70,7 @@ def test_the_marker_syntax_is_written_once():
 
 
 def test_only_data_sections_judges_a_section_empty():
-    # the data_sections hook drops such sections before anything else reads the page
+    # the reader-safety plugin (data_sections.py) drops such sections before anything else reads the page
     assert found(r"\bDATA_MARKERS\b", {"scripts/sitelib/data_sections.py"}) == []
 
 

@@ -88,3 +88,23 @@ def test_the_built_config_runs_our_handlers_in_the_table_order():
         ours = [(-getattr(method, "mkdocs_priority", 0), plugins.index(origins[method]))
                 for method in methods if origins.get(method, "").startswith("smittevern-")]
         assert ours == sorted(ours), event
+
+
+def test_no_two_plugins_give_templates_the_same_name():
+    """At equal priority the plugins' on_env handlers run in plugin order, and that order changed
+    from the hooks' (order.py): it does not matter only while no two register the same global or filter."""
+    import ast
+    owners = {}
+    for path in sorted((ROOT / "scripts" / "smittevern").rglob("plugin.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = []
+            if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Attribute) \
+                    and node.value.attr in ("globals", "filters") and isinstance(node.slice, ast.Constant):
+                names.append(f"{node.value.attr}:{node.slice.value}")
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "update" \
+                    and isinstance(node.func.value, ast.Attribute) and node.func.value.attr == "globals":
+                names += [f"globals:{keyword.arg}" for keyword in node.keywords]
+            for name in names:
+                owners.setdefault(name, set()).add(path.parent.name)
+    assert len(owners) > 30
+    assert {name: places for name, places in owners.items() if len(places) > 1} == {}
