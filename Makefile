@@ -23,7 +23,7 @@ setup: $(VENV)/.installed ## Install Debian packages (Chromium, Thai/CJK fonts, 
 $(VENV)/.installed: requirements.txt pyproject.toml
 	python3 -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
-	# This project itself, editable: hooks, scripts and tests import `scripts.…` from the checkout
+	# This project itself, editable: the plugins (entry points), scripts and tests import `scripts.…` from the checkout
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 

@@ -45,7 +45,7 @@ from scripts.devtools.local_site import build_site
 from scripts.devtools.nginx import NginxSite
 from scripts.devtools.weight import NETWORKS, launch_isolated
 from scripts.sitelib.quick_exit import EXIT_DIR
-from scripts.sitelib.site_config import load_mkdocs_yml
+from scripts.sitelib.site_config import site_extra
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext, CDPSession, Page
@@ -285,7 +285,7 @@ def report(results: dict[Case, list[dict[str, Any]]], runs: int, started_load: s
 def run(runs: int = 10, site_dir: str | Path | None = None, out: str | Path = ROOT / "bench" / "exit.md") -> None:
     """Tap the exit `runs` times per case; write the report to `out`."""
     started, started_load = time.monotonic(), load()
-    neutral = load_mkdocs_yml()["extra"]["quick_exit_url"]
+    neutral = site_extra()["quick_exit_url"]
     from playwright.sync_api import sync_playwright
     with tempfile.TemporaryDirectory() as tmp:
         site_dir = Path(site_dir) if site_dir else Path(tmp) / "site"

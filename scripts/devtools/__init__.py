@@ -1,4 +1,4 @@
 """Developer and test tooling: build and serve the site, drive Chromium, measure weight.
 
-Not used by the build itself (that is scripts/sitelib/ and scripts/hooks/).
+Not used by the build itself (that is scripts/sitelib/ and scripts/smittevern/).
 """

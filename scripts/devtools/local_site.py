@@ -100,7 +100,7 @@ class StaticServer:
 
 def variant_config(tmp_path, edit_docs=None, edit_config=None):
     """A copy of docs/ in tmp_path with a config pointing back at the repo's
-    overrides and hooks. edit_docs(docs_dir) and edit_config(text) -> text change it.
+    overrides (the site's plugins are installed entry points). edit_docs(docs_dir) and edit_config(text) -> text change it.
     Returns the config path; build it with build_site(site_dir, url, config=path)."""
     import shutil
 
@@ -111,7 +111,6 @@ def variant_config(tmp_path, edit_docs=None, edit_config=None):
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     text = text.replace("docs_dir: docs", f"docs_dir: {docs}")
     text = text.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
-    text = text.replace("  - scripts/hooks/", f"  - {ROOT / 'scripts' / 'hooks'}/")
     if edit_config:
         text = edit_config(text)
     config = tmp_path / "mkdocs.yml"

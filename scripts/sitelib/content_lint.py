@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .markdown_source import split_front_matter
 from .phone_numbers import allowed_set, config_numbers, unknown_numbers
-from .site_config import load_mkdocs_yml
+from .site_config import site_extra
 
 MAX_WORDS = 25
 FORBIDDEN = re.compile(r"\bprostitu\w*|\bselger\s+[sd]eg\b|\bselger\s+kroppen\b", re.I)
@@ -59,7 +59,7 @@ def unknown_phone_numbers(text: str, path: str | Path, allowed: Sequence[str] | 
     """Phone numbers in the page that mkdocs.yml does not hold (phone_numbers.py:
     one list, one definition of a phone number). allowed: the numbers (default: the config's)."""
     if allowed is None:
-        allowed = config_numbers(load_mkdocs_yml()["extra"])
+        allowed = config_numbers(site_extra())
     allowed_canonical = allowed_set(allowed)
     problems = []
     for number, line in body_lines(text, path):

@@ -13,7 +13,7 @@ Three header sets ("profiles") cover every response:
 The Content-Security-Policy allows inline scripts and styles only by their SHA-256
 hash, and only those the site's own templates and build code registered
 (scripts/sitelib/inline_blocks.py); never what the pages happen to contain. The
-build writes the header files (scripts/hooks/security_headers.py):
+build writes the header files (scripts/smittevern/deploy/plugin.py):
 - site/_headers          for Netlify / Cloudflare Pages style static hosts;
 - site/_nginx/<profile>.conf, `add_header` lines that deploy/nginx/site.conf includes.
 Local servers (mkdocs serve, the flyer printer) send the same headers: load_profiles().

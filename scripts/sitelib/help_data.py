@@ -2,7 +2,7 @@
 `extra.health_centres` and `extra.emergency`, typed and checked.
 
 `help_data(extra, config_file)` is the one place that reads them. It runs when the
-config is loaded (scripts/hooks/help_data.py), so a wrong value stops the build with
+config is loaded (scripts/smittevern/reader_safety/plugin.py), so a wrong value stops the build with
 mkdocs.yml, the line and the key (`extra.services[0].opening_hours[1].opens`). Pages,
 components and the print kit read the typed result, never the raw dicts.
 (When features become plugins, this function moves into a typed config.py.)

@@ -8,7 +8,7 @@ Where the allowed blocks come from:
   block's body inside `{% filter inline_script %}` / `{% filter inline_style %}`.
 - Build code. Code that writes an inline block into a page itself (a generated
   critical CSS, say) registers the exact text with register_script(text) or
-  register_style(text), from a hook, before the page is written.
+  register_style(text), from a plugin, before the page is written.
 Page text, front matter and interface strings reach templates as values, never as
 template source, so they cannot register anything.
 

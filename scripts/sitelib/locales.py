@@ -45,15 +45,22 @@ def load_table(config_file: str | Path = CONFIG_FILE) -> tuple[Language, ...]:
     i18n = next((plugin["i18n"] for plugin in plugins if isinstance(plugin, dict) and "i18n" in plugin), None)
     if not i18n or not i18n.get("languages"):
         raise ValueError(f"{config_file}: no 'plugins: i18n: languages' list")
+    return languages_table(i18n["languages"], config.get("site_name"), config_file)
+
+
+def languages_table(languages, site_name, config_file) -> tuple[Language, ...]:
+    """The table of static-i18n's `languages` entries (mappings: the YAML's, or the i18n
+    plugin's own validated config in a build), in menu order."""
     table = tuple(Language(str(entry["locale"]), str(entry.get("name") or entry["locale"]),
-                           str(entry.get("site_name") or config.get("site_name") or ""), bool(entry.get("default")))
-                  for entry in i18n["languages"])
+                           str(entry.get("site_name") or site_name or ""), bool(entry.get("default")))
+                  for entry in languages)
     if sum(language.default for language in table) != 1:
         raise ValueError(f"{config_file}: exactly one language must be 'default: true'")
     return table
 
 
-# Read once per process (scripts, tests); a build reads its config anew (hooks/locale_table.py).
+# Read once per process (scripts, tests); a build takes its own from the i18n plugin's config
+# (the site plugin, scripts/smittevern/site/plugin.py).
 read_table = functools.cache(load_table)
 
 
@@ -68,8 +75,8 @@ def use_table(table: Sequence[Language]) -> None:
     """Make `table` this process's languages.
 
     A build may run with another mkdocs.yml than the repository's (a test's variant,
-    a twelfth locale), and the build's hooks call this with its table
-    (scripts/hooks/locale_table.py). The lists are updated in place, so modules that
+    a twelfth locale), and the build calls this with its table (the site plugin,
+    scripts/smittevern/site/plugin.py). The lists are updated in place, so modules that
     did `from .locales import LOCALES` see the build's languages too.
     """
     global SOURCE_LOCALE

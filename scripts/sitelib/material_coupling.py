@@ -8,7 +8,7 @@ the patch (CouplingBroken), instead of silently doing nothing. CONTRIBUTING.md's
 upgrade or a move. tests/build/test_material_coupling.py runs every patch on the
 pinned Material's own output.
 
-Documented extension points (template blocks, hooks' events, `theme.custom_dir`)
+Documented extension points (template blocks, plugin events, `theme.custom_dir`)
 are not listed here; templates that extend blocks are checked by that test too.
 """
 from __future__ import annotations
@@ -337,7 +337,7 @@ def search_entries(config: MkDocsConfig) -> tuple[list[dict[str, Any]], list[Any
 # base.html's styles block links one main.<hash>.min.css in <head> (render-blocking), and
 # its scripts block loads bundle.<hash>.min.js at the end of <body> without defer (parser-
 # blocking). main.html moves the stylesheet to the end of <body> (the first screen's rules
-# are inlined: scripts/hooks/critical_css.py, which also purges it) and defers the bundle.
+# are inlined: scripts/smittevern/first_paint/plugin.py, which also purges it) and defers the bundle.
 
 ASSETS = Path(material.__file__).parent / "templates" / "assets"
 BASE_TEMPLATE = ASSETS.parent / "base.html"

@@ -6,7 +6,7 @@ only the sections that have something to show.
 - A `##` section is offered when it has text of its own (beyond component
   markers such as `<!-- language-list -->`). A section whose data is empty (the
   contact section while `extra.contact` is empty) is not in the page's Markdown
-  any more: the data_sections hook, the one judge of that, dropped it before the
+  any more: the reader-safety plugin (data_sections.py), the one judge of that, dropped it before the
   feed and the builder read `page.markdown`. Other components may render nothing
   without emptying their section (the help page's `<!-- our-clinic -->` while the
   clinic cannot be reached).

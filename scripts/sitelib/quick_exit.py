@@ -28,7 +28,7 @@ def neutral_url(extra: Mapping[str, Any]) -> str:
     """extra.quick_exit_url, checked: a plain http(s) address (default: yr.no)."""
     url = str(extra.get("quick_exit_url") or DEFAULT_NEUTRAL_URL).strip()
     if not SAFE_URL.fullmatch(url):
-        raise ValueError(f"mkdocs.yml: extra.quick_exit_url must be a plain http(s) address, got {url!r}")
+        raise ValueError(f"mkdocs.yml: quick_exit_url (plugins: smittevern-reader-safety) must be a plain http(s) address, got {url!r}")
     return url
 
 

@@ -4,7 +4,7 @@ Markdown features produce.
 Translators and editors are semi-trusted: their text must never run a script,
 redirect, load anything from another site, leak a Referer, or switch off a safety
 feature. The rendered HTML of every page (admonition titles included) goes
-through sanitize_content() once (scripts/hooks/sanitize_content.py), before the
+through sanitize_content() once (scripts/smittevern/security/plugin.py), before the
 page, its search entry, its embed views, its flyer and the feed are made from it.
 The source guard runs the same check on every page before the build starts, so a
 rejected page stops the build before site/ is touched.

@@ -2,16 +2,16 @@
 the tables that one build loads once and shares.
 
 A build is MkDocs' build of the source locale plus static-i18n's nested builds of
-the others (scripts/sitelib/material_coupling.py, is_outer_build). MkDocs loads the
-hook modules once per process, so under `mkdocs serve` a table kept in a module
+the others (scripts/sitelib/material_coupling.py, is_outer_build). Python imports the
+plugins' modules once per process, so under `mkdocs serve` a table kept in a module
 would outlive the edit that changed its source: every table that comes from a
-file (interface strings, the locale table, config-derived lists) lives here
-instead, and each new build starts empty (scripts/hooks/site_build.py).
+file lives on a plugin instance (the interface strings, the locale table) or here,
+and each new build starts empty (scripts/smittevern/site/plugin.py).
 
 Serve mode is the one answer to "is this a live preview?": `mkdocs serve` (and so
 `make serve`) says so in MkDocs' on_startup event; `mkdocs serve --clean` and
 `mkdocs build` do not. A live preview skips the output that no reader of the
-preview needs (SERVE_SKIPS); every hook that skips work asks `serving()`.
+preview needs (SERVE_SKIPS); every plugin that skips work asks `serving()`.
 """
 from typing import Callable, TypeVar
 

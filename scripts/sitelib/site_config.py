@@ -14,6 +14,31 @@ def load_mkdocs_yml(path: str | Path = CONFIG_FILE) -> dict[str, Any]:
         return yaml_load(source)
 
 
+# Options that configure one feature are in its plugin's typed config (scripts/smittevern/),
+# not under `extra:`: the reader-safety plugin's quick exit address and emergency numbers.
+# The library's functions take one `extra` mapping (phone_numbers.config_numbers walks it
+# for every number), so the build puts those options back into config.extra from the typed
+# values, and site_extra() does the same for a mkdocs.yml read as plain data.
+READER_SAFETY_PLUGIN = "smittevern-reader-safety"
+READER_SAFETY_KEYS = ("quick_exit_url", "emergency")
+
+
+def plugin_options(name: str, config: dict | None = None) -> dict:
+    """The options of plugin `name` in mkdocs.yml read as plain data ({} if it has none)."""
+    config = load_mkdocs_yml() if config is None else config
+    for item in config.get("plugins") or []:
+        if isinstance(item, dict) and name in item:
+            return dict(item[name] or {})
+    return {}
+
+
+def site_extra(config: dict | None = None) -> dict:
+    """mkdocs.yml's `extra:` with the reader-safety plugin's options in, as the build sees it."""
+    config = load_mkdocs_yml() if config is None else config
+    options = plugin_options(READER_SAFETY_PLUGIN, config)
+    return {**(config.get("extra") or {}), **{key: options[key] for key in READER_SAFETY_KEYS if key in options}}
+
+
 
 def contact_numbers(config: Mapping[str, Any] | None = None) -> list[str]:
     """The phone and WhatsApp numbers an editor filled in (the only ones pages may show)."""

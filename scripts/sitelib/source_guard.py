@@ -160,9 +160,9 @@ def site_renderer(config_file: str | Path | None = None) -> Callable[[str], str]
 @lru_cache(maxsize=None)
 def site_numbers() -> tuple[str, ...]:
     """The phone numbers of mkdocs.yml (phone_numbers.config_numbers)."""
-    from .site_config import load_mkdocs_yml
+    from .site_config import site_extra
 
-    return tuple(config_numbers(load_mkdocs_yml()["extra"]))
+    return tuple(config_numbers(site_extra()))
 
 
 def check_source(text: str, path: str | Path, render: Callable[[str], str] | None = None,

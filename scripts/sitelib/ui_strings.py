@@ -62,7 +62,7 @@ Line = int | None | Callable[[], int | None]
 OVERRIDES = ROOT / "overrides"
 
 # The placeholders of each interface string, declared by the code that fills them:
-# templates call ui_fill("key", name=value) (scripts/hooks/ui_strings.py), Python
+# templates call ui_fill("key", name=value) (scripts/smittevern/components/plugin.py), Python
 # calls fill(). A key not listed here holds no placeholder at all.
 PLACEHOLDERS = {
     "historical_advice": ("date",),             # page-dates, content-dates, flyers
@@ -202,9 +202,9 @@ def load_strings(overrides: str | Path = OVERRIDES, locales: Iterable[str] | Non
     """Return {locale: {key: text}}; every key must have a text in every locale.
     numbers: the phone numbers a text may hold (default: those of mkdocs.yml)."""
     if numbers is None:
-        from .site_config import load_mkdocs_yml
+        from .site_config import site_extra
 
-        numbers = config_numbers(load_mkdocs_yml()["extra"])
+        numbers = config_numbers(site_extra())
     overrides = Path(overrides)
     locales = list(locales or LOCALES)
     table: StringTable = {locale: {} for locale in locales}

@@ -3,7 +3,7 @@ whole stylesheet (issue 13): every page type, in nb, th and zh, at 360 and 1280 
 and with the menu, the language sheet and search results open.
 
 The reference is the same site built with SITE_CSS_PURGE=0 (Material's main.css
-whole, nothing inlined; scripts/hooks/critical_css.py). Both are built for the same
+whole, nothing inlined; scripts/smittevern/first_paint/plugin.py). Both are built for the same
 address, so the pages differ only in their CSS. A difference fails the test; the two
 screenshots and the difference image are saved in build/visual-diff/.
 """

@@ -12,10 +12,10 @@ import time
 import pytest
 
 from scripts.devtools.chromium import PHONE
-from scripts.sitelib.site_config import load_mkdocs_yml
+from scripts.sitelib.site_config import site_extra
 from scripts.sitelib.ui_strings import load_strings
 
-NEUTRAL = load_mkdocs_yml()["extra"]["quick_exit_url"]
+NEUTRAL = site_extra()["quick_exit_url"]
 START = "https://start.test/"
 UI = load_strings()
 

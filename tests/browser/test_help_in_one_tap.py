@@ -7,11 +7,11 @@ from scripts.devtools.chromium import PHONE
 from scripts.sitelib.embeds import exit_link, snippet, snippet_title
 from scripts.devtools.local_site import StaticServer
 from scripts.sitelib.locales import LOCALES, locale_prefix
-from scripts.sitelib.site_config import load_mkdocs_yml
+from scripts.sitelib.site_config import site_extra
 from scripts.sitelib.ui_strings import load_strings
 
 UI = load_strings()
-EXIT = load_mkdocs_yml()["extra"]["quick_exit_url"]
+EXIT = site_extra()["quick_exit_url"]
 pytestmark = pytest.mark.browser
 
 

@@ -9,9 +9,9 @@ Clear-Site-Data.
 import pytest
 
 from scripts.devtools.chromium import PHONE
-from scripts.sitelib.site_config import load_mkdocs_yml
+from scripts.sitelib.site_config import site_extra
 
-EXIT = load_mkdocs_yml()["extra"]["quick_exit_url"]
+EXIT = site_extra()["quick_exit_url"]
 START = "https://start.test/"
 NO_NAVIGATION_API = "Object.defineProperty(window, 'navigation', {value: undefined});"
 

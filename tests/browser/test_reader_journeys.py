@@ -18,7 +18,7 @@ from scripts.devtools.chromium import PHONE
 from scripts.sitelib.locales import LOCALES, NATIVE_NAMES, locale_prefix
 from scripts.sitelib.phone_links import call_label
 from scripts.sitelib.print_kit import flyer_topics, flyer_url
-from scripts.sitelib.site_config import load_mkdocs_yml
+from scripts.sitelib.site_config import load_mkdocs_yml, site_extra
 from scripts.sitelib.site_nav import back_target, nav_files, reader_page_names
 from scripts.sitelib.ui_strings import load_strings
 from scripts.devtools.print_pdf import mkdocs_nav
@@ -27,7 +27,7 @@ pytestmark = pytest.mark.browser
 
 UI = load_strings()
 CONFIG = load_mkdocs_yml()
-EMERGENCY = CONFIG["extra"]["emergency"]
+EMERGENCY = site_extra(CONFIG)["emergency"]
 READERS = reader_page_names(CONFIG["nav"])
 STAFF = [name[:-3] for name in nav_files(next(item["staff"] for item in CONFIG["nav"]
                                               if isinstance(item, dict) and "staff" in item))]

@@ -13,11 +13,11 @@ import re
 import pytest
 
 from scripts.devtools.chromium import PHONE
-from scripts.sitelib.site_config import load_mkdocs_yml
+from scripts.sitelib.site_config import site_extra
 
 pytestmark = pytest.mark.browser
 
-EXIT = load_mkdocs_yml()["extra"]["quick_exit_url"]
+EXIT = site_extra()["quick_exit_url"]
 START = "https://start.test/"
 OLD_BROWSER = """for (const name of ["navigation", "Navigation", "NavigateEvent", "caches", "CacheStorage"]) {
   try { delete window[name]; } catch (e) {}

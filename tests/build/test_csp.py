@@ -17,7 +17,7 @@ from tests.support.variant import write_variant_config
 REVIEWED_SCRIPTS = {
     "sha256-exqRXrW/0laiImCrTE8a70vxyyY10FJVIppytLf/dbY=":
         "Material: __md_scope/__md_get/__md_set storage helpers (partials/javascripts/base.html; "
-        "scope = the site's root path, set by scripts/hooks/security_headers.py)",
+        "scope = the site's root path, set by the deploy plugin, scripts/smittevern/deploy/plugin.py)",
     "sha256-DrEMJJ29sL7vIloQzly+VUGMxKcBTMII+OfW7Y8AkG4=": "Material: restore the colour palette (partials/javascripts/palette.html)",
     "sha256-/8wPdzX9q0NNJXyA5lzsLojXFpkeaXVxhbfkUOQaWy8=": "Material: open the tab an anchor points to (partials/javascripts/content.html)",
     "sha256-NqIFwVGrkhIK1cit6Oz/FqBvKr9WS7R/m/ijrTKFc/4=":
@@ -31,7 +31,7 @@ REVIEWED_SCRIPTS = {
         "the same text on every page)",
 }
 # The one inline <style>: the first screen's CSS that the build computes from the site's
-# own stylesheets (scripts/hooks/critical_css.py). Its text changes with the pages, so
+# own stylesheets (scripts/smittevern/first_paint/plugin.py). Its text changes with the pages, so
 # its hash is read from the build; test_the_inline_style_is_the_built_critical_css
 # checks that it is made of the shipped stylesheets' rules only.
 CRITICAL_CSS = "the first screen's CSS (scripts/sitelib/css_purge.py), the same text on every page of main.html"
@@ -102,7 +102,8 @@ def test_every_inline_script_of_every_page_is_on_the_list(site, reviewed_styles)
 def variant_with_hook(tmp_path):
     config = write_variant_config(tmp_path, docs_for(tmp_path, "good"))
     data = yaml.safe_load(config.read_text(encoding="utf-8"))
-    data["hooks"].append(str(Path(__file__).parents[1] / "support" / "hooks" / "unregistered_inline_code.py"))
+    # A test hook: MkDocs runs hooks after every plugin, so its page edit comes before the audit.
+    data.setdefault("hooks", []).append(str(Path(__file__).parents[1] / "support" / "hooks" / "unregistered_inline_code.py"))
     config.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return config
 

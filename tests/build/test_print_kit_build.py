@@ -13,14 +13,14 @@ from scripts.sitelib.print_kit import (
     topic_url,
 )
 from scripts.devtools.print_pdf import mkdocs_nav
-from scripts.sitelib.site_config import load_mkdocs_yml
+from scripts.sitelib.site_config import site_extra
 from scripts.sitelib.dates import human_date
 from scripts.sitelib.historical import flyer_is_historical
 from scripts.sitelib.ui_strings import fill, load_strings
 
 TOPICS = flyer_topics(order=mkdocs_nav())
 STRINGS = load_strings()
-EMERGENCY = load_mkdocs_yml()["extra"]["emergency"]
+EMERGENCY = site_extra()["emergency"]
 SITE_NAMES = {}
 
 

@@ -15,7 +15,7 @@ from scripts.sitelib.print_kit import flyer_url
 from scripts.sitelib.headers import EXIT_PATH
 from scripts.sitelib.locales import LOCALES, SOURCE_LOCALE, TRANSLATIONS, locale_prefix
 from scripts.sitelib.phone_links import call_label
-from scripts.sitelib.site_config import load_mkdocs_yml
+from scripts.sitelib.site_config import load_mkdocs_yml, site_extra
 from scripts.sitelib.ui_strings import load_strings
 from tests.conftest import EDITED_CONTACT
 
@@ -24,7 +24,7 @@ UI = load_strings()
 LANGUAGES = next(p["i18n"] for p in CONFIG["plugins"] if isinstance(p, dict) and "i18n" in p)["languages"]
 SITE_NAME = {lang["locale"]: lang["site_name"] for lang in LANGUAGES}
 DESCRIPTION = {lang["locale"]: lang.get("site_description") for lang in LANGUAGES}
-EMERGENCY = CONFIG["extra"]["emergency"]
+EMERGENCY = site_extra(CONFIG)["emergency"]
 
 # Words a link preview must never show: what the site is about, and for whom.
 NOT_IN_PREVIEWS = {
@@ -192,7 +192,7 @@ def test_embed_views_have_no_exit_bar(site):
 
 def test_exit_page_goes_to_the_neutral_site_without_script(site):
     html = (site.dir / "exit" / "index.html").read_text(encoding="utf-8")
-    neutral = CONFIG["extra"]["quick_exit_url"]
+    neutral = site_extra(CONFIG)["quick_exit_url"]
     assert f'<meta http-equiv="refresh" content="0; url={neutral}">' in html
     assert "<script" not in html and "stylesheet" not in html
     rules = (site.dir / "_headers").read_text(encoding="utf-8").split(f"\n{EXIT_PATH}\n", 1)[1]
@@ -210,7 +210,7 @@ def test_nginx_answers_the_exit_with_clear_site_data_and_a_redirect(nginx_site):
         urllib.request.build_opener(_NoRedirect).open(request, timeout=10)
     response = answer.value
     assert response.status == 302
-    assert response.headers["Location"] == CONFIG["extra"]["quick_exit_url"]
+    assert response.headers["Location"] == site_extra(CONFIG)["quick_exit_url"]
     assert response.headers["Clear-Site-Data"] == '"cache", "storage"'
     assert response.headers["Cache-Control"] == "no-store"
     assert response.headers["Referrer-Policy"] == "no-referrer"

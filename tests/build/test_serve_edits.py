@@ -69,7 +69,7 @@ def test_a_template_edit_shows(served):
 
 
 def test_a_component_css_edit_shows(served):
-    """Component CSS reaches the page in the one stylesheet it links (scripts/hooks/critical_css.py)."""
+    """Component CSS reaches the page in the one stylesheet it links (scripts/smittevern/first_paint/plugin.py)."""
     replace_in(served.project / CSS_EDIT[0], *CSS_EDIT[1:])
     seconds = served.wait_until(lambda: CSS_RULE in linked_stylesheet(served), TIMEOUT, "the stylesheet to change")
     served.builds += 1

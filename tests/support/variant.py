@@ -1,8 +1,9 @@
 """A variant of mkdocs.yml that builds a small fixture docs tree in two locales.
 
 It inherits the real config and only swaps what must change: docs_dir, the
-locales, and every relative path (overrides/, hooks) made absolute, because
-MkDocs resolves paths against the variant file's folder.
+locales, and every relative path (overrides/) made absolute, because MkDocs
+resolves paths against the variant file's folder. The site's plugins come with
+`plugins:` (installed entry points: no path to resolve).
 """
 from pathlib import Path
 
@@ -22,7 +23,6 @@ def write_variant_config(target_dir, docs_dir, locales=("nb", "en"), nav=("index
         "INHERIT": str(ROOT / "mkdocs.yml"),
         "docs_dir": str(Path(docs_dir).resolve()),
         "theme": {"name": "material", "custom_dir": str(ROOT / "overrides")},
-        "hooks": [str(ROOT / hook) for hook in main["hooks"]],
         "nav": list(nav),
         "plugins": plugins,
     }

@@ -11,7 +11,7 @@ from scripts.sitelib.help_data import (
 )
 from scripts.sitelib.locales import LOCALES, SOURCE_LOCALE
 from scripts.sitelib.phone_links import call_label, number_labels
-from scripts.sitelib.site_config import load_mkdocs_yml
+from scripts.sitelib.site_config import load_mkdocs_yml, site_extra
 from scripts.sitelib.ui_strings import load_strings
 
 STRINGS = load_strings()
@@ -51,7 +51,7 @@ def config(tmp_path, text=CONFIG_TEXT):
 # --- the committed config ---------------------------------------------------------------
 
 def test_the_committed_config_is_valid_and_promises_no_service():
-    data = help_data(CONFIG["extra"], "mkdocs.yml", STRINGS[SOURCE_LOCALE])
+    data = help_data(site_extra(CONFIG), "mkdocs.yml", STRINGS[SOURCE_LOCALE])
     assert [s.id for s in data.services] == ["clinic", "social-workers", "lawyer", "outreach", "condoms"]
     assert data.reachable_services == () and data.service("clinic") is None, "nothing can be reached: nothing shown"
     assert not data.contact.filled
@@ -176,7 +176,7 @@ def test_a_call_link_is_named_with_its_purpose(locale, expected):
 
 
 def test_every_number_a_page_may_link_has_a_label_in_every_language():
-    extra = dict(CONFIG["extra"], contact={"phone": "+47 22 00 00 00"})
+    extra = dict(site_extra(CONFIG), contact={"phone": "+47 22 00 00 00"})
     for locale in LOCALES:
         labels = number_labels(extra, STRINGS[locale])
         assert set(labels) == {"113", "112", "116117", "4722000000"}, locale

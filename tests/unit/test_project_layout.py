@@ -1,4 +1,4 @@
-"""Where things live: a package with no sys.path changes, typed hooks, no JavaScript
+"""Where things live: a package with no sys.path changes, typed plugins, no JavaScript
 in the Python library, and a README for every component."""
 import ast
 import re
@@ -15,17 +15,19 @@ def test_scripts_is_a_package_and_nothing_edits_sys_path():
     offenders = [str(path.relative_to(ROOT)) for path in PYTHON
                  if re.search(r"sys\.path\.(insert|append)|^import _root", path.read_text(encoding="utf-8"), re.M)]
     assert not offenders, offenders
-    assert not (ROOT / "scripts" / "hooks" / "_root.py").exists()
 
 
-def test_every_hook_event_function_is_typed():
+def test_every_plugin_event_method_is_typed():
+    """Every method of a plugin class (its event handlers and their CombinedEvent parts) is typed."""
     untyped = []
-    for path in sorted((ROOT / "scripts" / "hooks").glob("*.py")):
-        for node in ast.parse(path.read_text(encoding="utf-8")).body:
-            if isinstance(node, ast.FunctionDef) and node.name.startswith("on_"):
-                if node.returns is None or any(arg.annotation is None for arg in node.args.args):
-                    untyped.append(f"{path.name}:{node.lineno} {node.name}")
-    assert not untyped, untyped
+    for path in sorted((ROOT / "scripts" / "smittevern").rglob("plugin.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef):
+                for method in (item for item in node.body if isinstance(item, ast.FunctionDef)):
+                    arguments = method.args.args[1:] + method.args.kwonlyargs
+                    if method.returns is None or any(arg.annotation is None for arg in arguments):
+                        untyped.append(f"{path.relative_to(ROOT)}:{method.lineno} {method.name}")
+    assert untyped == []
 
 
 def test_the_python_library_holds_no_javascript_or_developer_tooling():

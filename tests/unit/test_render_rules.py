@@ -2,7 +2,6 @@
 the build writes, autoescape in our templates, interface strings as data, ids that
 shadow browser globals, and the page title and markers a translation keeps."""
 import ast
-import importlib.util
 import re
 from pathlib import Path
 
@@ -12,6 +11,7 @@ from markupsafe import Markup, escape
 from mkdocs.config import load_config
 
 from scripts.devtools.local_site import ROOT
+from scripts.smittevern.security.plugin import SecurityPlugin
 from scripts.sitelib.autoescape import own_templates
 from scripts.sitelib.heading_ids import ID_MAX_LENGTH, slugify
 from scripts.sitelib.material_coupling import after_title
@@ -89,7 +89,7 @@ def test_writes_outside_the_output_folder_are_refused_naming_the_source(tmp_path
     assert not (tmp_path / "outside.html").exists() and not (tmp_path / "escaped.html").exists()
 
 
-BUILD_CODE = sorted((ROOT / "scripts" / "hooks").glob("*.py")) + sorted((ROOT / "scripts" / "sitelib").glob("*.py"))
+BUILD_CODE = sorted((ROOT / "scripts" / "smittevern").rglob("*.py")) + sorted((ROOT / "scripts" / "sitelib").glob("*.py"))
 # Not build code: they write docs/ and translations/ for `scripts/i18n.py`, never the site.
 TRANSLATION_TOOLS = {"freshness.py", "provenance.py", "xliff_io.py"}
 
@@ -114,19 +114,11 @@ def test_every_write_of_the_build_goes_through_one_function():
 
 @pytest.fixture(scope="module")
 def site_env():
-    """The build's Jinja environment after the autoescape hook (scripts/hooks/autoescape.py)."""
+    """The build's Jinja environment after the security plugin's autoescape (scripts/smittevern/security/plugin.py)."""
     config = load_config(str(ROOT / "mkdocs.yml"), site_url="http://127.0.0.1:8000/")
-    spec = importlib.util.spec_from_file_location("autoescape_hook", ROOT / "scripts" / "hooks" / "autoescape.py")
-    hook = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(hook)
-    assert "scripts/hooks/autoescape.py" in [str(Path(h).relative_to(ROOT)) if Path(h).is_absolute() else h
-                                             for h in load_mkdocs_hooks()]
-    return hook.on_env(config.theme.get_env(), config=config, files=None)
-
-
-def load_mkdocs_hooks():
-    from scripts.sitelib.site_config import load_mkdocs_yml
-    return load_mkdocs_yml()["hooks"]
+    plugin = config.plugins["smittevern-security"]   # the build's own plugin instance, from mkdocs.yml
+    assert isinstance(plugin, SecurityPlugin)
+    return plugin.on_env(config.theme.get_env(), config=config, files=None)
 
 
 TEMPLATES = sorted(own_templates(OVERRIDES))
@@ -142,7 +134,7 @@ def test_every_template_of_ours_prints_nothing_unescaped(site_env, name):
     """Compiled, a template prints each {{ … }} through escape() (Markup passes as it is),
     never through str(): a template of ours that printed a value raw fails here."""
     source = (OVERRIDES / name).read_text(encoding="utf-8")
-    for node in site_env.parse(source).find_all(jinja_nodes.Filter):  # the build's hooks add these
+    for node in site_env.parse(source).find_all(jinja_nodes.Filter):  # the build's plugins add these
         site_env.filters.setdefault(node.name, lambda value, *args, **kwargs: value)
     code = site_env.compile(source, name, raw=True)
     assert "yield str(" not in code, name

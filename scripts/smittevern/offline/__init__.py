@@ -1,0 +1,1 @@
+"""The offline plugin: each locale's offline page and page list, and /sw.js."""

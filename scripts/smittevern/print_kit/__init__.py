@@ -1,0 +1,1 @@
+"""The print-kit plugin: flyers, pocket cards and posters."""

@@ -1,0 +1,1 @@
+"""The security plugin: checks on docs/ before the build, the sanitizer, autoescape, and no file written outside site/."""
