@@ -10,10 +10,10 @@ strings (CONTRIBUTING.md: "Add a locale").
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from babel import Locale
 from babel.core import get_global
@@ -48,7 +48,8 @@ def load_table(config_file: str | Path = CONFIG_FILE) -> tuple[Language, ...]:
     return languages_table(i18n["languages"], config.get("site_name"), config_file)
 
 
-def languages_table(languages, site_name, config_file) -> tuple[Language, ...]:
+def languages_table(languages: Iterable[Mapping[str, Any]], site_name: str | None,
+                    config_file: str | Path) -> tuple[Language, ...]:
     """The table of static-i18n's `languages` entries (mappings: the YAML's, or the i18n
     plugin's own validated config in a build), in menu order."""
     table = tuple(Language(str(entry["locale"]), str(entry.get("name") or entry["locale"]),
