@@ -38,7 +38,7 @@ build: setup ## Set up, then build the site into site/ (a failed build leaves si
 flyers: setup ## The deploy build: site/ with PDF links and the print kit (flyers, cards, poster, packs, ZIP); needs a public SITE_URL, or PREVIEW=1 for a stamped proof
 	$(BIN)/smittevern flyers --site-dir site $(if $(filter 1 yes true,$(PREVIEW)),--preview)
 
-test: setup ## Set up, then the type check (mypy) and every test (build, content, translations, browser), three at a time (pytest-xdist); the every-page axe and CSP sweeps visit nb, th and zh
+test: setup ## Set up, then the type check (mypy) and every test (unit, content, build, server, browser), three at a time (pytest-xdist); the every-page axe and CSP sweeps visit nb, th and zh
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -n 3
 
@@ -46,10 +46,10 @@ test-all: setup ## Like make test, with the every-page axe and CSP sweeps in all
 	$(BIN)/mypy
 	SITE_TEST_ALL_LOCALES=1 $(BIN)/python -m pytest -n 3
 
-check: setup ## The fast checks, no build: the translation rules CI runs (structure, language, glossary, formality, plural forms, typography), the type check (mypy, pyproject.toml), then the unit tests (under a minute)
+check: setup ## The fast checks, no build: the translation rules CI runs (structure, language, glossary, formality, plural forms, typography), the type check (mypy, pyproject.toml), then the unit and content tests (under a minute)
 	$(BIN)/smittevern check
 	$(BIN)/mypy
-	$(BIN)/python -m pytest tests/unit -n 2 -q
+	$(BIN)/python -m pytest tests/unit tests/content -n 2 -q
 
 embed-demo: setup ## Serve the site and a partner page on another origin (next port) that embeds a section
 	$(BIN)/smittevern embed-demo
@@ -61,7 +61,7 @@ linkcheck-external: setup ## Like linkcheck, and also check external links for r
 	$(BIN)/smittevern linkcheck --external
 
 nginx-test: setup ## Serve a build with Debian's nginx and deploy/nginx/site.conf, and test headers, gzip, 404s
-	$(BIN)/python -m pytest tests/build/test_server.py tests/browser/test_security_headers.py
+	$(BIN)/python -m pytest tests/server/test_server.py tests/browser/test_security_headers.py
 
 bench: setup ## Build time, weight, LCP, TBT, CLS, repeat views, the language redirect and search time vs Material's defaults (nb, th, zh, ro; slow links, a cheap phone), then the quick exit's tap-to-request time (worst of 10 runs); writes bench/build.md, bench/weight.md and bench/exit.md (bench/README.md explains them)
 	$(BIN)/smittevern bench weight $(if $(LOCALES),--locales $(LOCALES))

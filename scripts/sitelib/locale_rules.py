@@ -1,6 +1,6 @@
 """The language rules of the translations, one function each, called by the editors'
 check (`smittevern check`, `make check`) and by the tests CI runs
-(tests/unit/test_locale_rules.py, test_glossary.py, test_interface_strings.py), so
+(tests/content/test_locale_rules.py, test_glossary.py, test_interface_strings.py), so
 both apply exactly the same rules:
 
 - glossary: key terms the locale's way (glossary.py, translations/glossary.yml);
