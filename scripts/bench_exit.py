@@ -288,13 +288,13 @@ def run(runs: int = 10, site_dir: str | Path | None = None, out: str | Path = RO
     neutral = site_extra()["quick_exit_url"]
     from playwright.sync_api import sync_playwright
     with tempfile.TemporaryDirectory() as tmp:
-        site_dir = Path(site_dir) if site_dir else Path(tmp) / "site"
+        folder = Path(site_dir) if site_dir else Path(tmp) / "site"
         if not site_dir:
             print("building this site …", flush=True)
-            result = build_site(site_dir, SITE_URL)
+            result = build_site(folder, SITE_URL)
             if result.returncode != 0:
                 sys.exit(f"build failed:\n{result.stderr[-3000:]}")
-        with NginxSite(site_dir) as server, sync_playwright() as playwright:
+        with NginxSite(folder) as server, sync_playwright() as playwright:
             browser = launch_isolated(playwright)
             try:
                 tap_at = button_centre(browser, server.url + PAGE)

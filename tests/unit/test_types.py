@@ -17,7 +17,8 @@ LIBRARY = ROOT / "scripts" / "sitelib"
 # The commands that are annotated and type-checked like the library.
 TYPED_COMMANDS = ("scripts/i18n.py", "scripts/linkcheck.py", "scripts/bench_exit.py", "scripts/bench_weight.py",
                   "scripts/render_print_kit.py", "scripts/embed_demo.py", "scripts/cli.py")
-TYPED_FILES = sorted(LIBRARY.glob("*.py")) + [ROOT / name for name in TYPED_COMMANDS]
+TYPED_FILES = (sorted(LIBRARY.glob("*.py")) + sorted((ROOT / "scripts" / "smittevern").rglob("*.py"))
+               + [ROOT / name for name in TYPED_COMMANDS])
 
 
 def unannotated(path, root=ROOT):
@@ -69,11 +70,12 @@ def mypy_config():
     return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["mypy"]
 
 
-def test_mypy_checks_the_library_and_the_commands_strictly():
+def test_mypy_checks_the_library_the_plugins_and_the_commands_strictly():
     config = mypy_config()
-    assert set(config["files"]) == {"scripts/sitelib", *TYPED_COMMANDS}
+    assert set(config["files"]) == {"scripts/sitelib", "scripts/smittevern", *TYPED_COMMANDS}
     assert config["check_untyped_defs"] is True
-    strict = [override for override in config["overrides"] if "scripts.sitelib.*" in override["module"]]
+    strict = [override for override in config["overrides"]
+              if {"scripts.sitelib.*", "scripts.smittevern.*"} <= set(override["module"])]
     assert strict and all(override.get("disallow_untyped_defs") for override in strict)
 
 

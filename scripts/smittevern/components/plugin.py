@@ -27,7 +27,7 @@
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from jinja2 import Environment
 from markupsafe import escape
@@ -91,6 +91,7 @@ class ComponentsPlugin(BasePlugin[ComponentsConfig]):
         if is_outer_build(config):  # once per build: static-i18n's nested builds share them
             # the numbers a text may hold: the reader-safety plugin has put its own in
             # config.extra by now (order.py OPTIONS_IN_EXTRA)
+            assert config.theme.custom_dir, "mkdocs.yml sets theme.custom_dir: overrides"
             self.strings = load_strings(config.theme.custom_dir, numbers=config_numbers(config.extra))
         organisation = config.extra.get("organisation") or {}
         config.theme["logo"] = organisation.get("logo") or DEFAULT_LOGO
@@ -142,24 +143,25 @@ class ComponentsPlugin(BasePlugin[ComponentsConfig]):
 
     def _site_nav(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
                   nav: Navigation) -> TemplateContext:
-        context["site_help_page"] = page_named(nav.pages, HELP_PAGE)
+        context["site_help_page"] = page_named(nav.pages, HELP_PAGE)  # type: ignore[typeddict-unknown-key]  # our template global
         readers = once_per_build("reader pages", lambda: reader_page_names(config.nav or []))
         target = back_target(page.file.name, readers)
         target_page = page_named(nav.pages, target) if target else None
-        context["site_back"] = {"page": target_page, "label": BACK_LABELS[target]} if target_page else None
+        context["site_back"] = (  # type: ignore[typeddict-unknown-key]  # our template global
+            {"page": target_page, "label": BACK_LABELS[target]} if target and target_page else None)
         return context
 
     def _markers(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
                  nav: Navigation) -> TemplateContext:
         env = self.env
         assert env is not None
-        assets = env.globals.get("component_page_assets", {})
+        assets = cast(dict[str, dict[str, str]], env.globals.get("component_page_assets", {}))
 
         def render(name: str) -> str:
             html = env.get_template(f"components/{name}/{name}.html").render(context)
             return html + asset_tags(assets.get(name, {}), lambda path: get_relative_url(path, page.url))
 
-        page.content = render_markers(page.content, render, self.markers)
+        page.content = render_markers(page.content or "", render, self.markers)
         return context
 
     def _historical(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,

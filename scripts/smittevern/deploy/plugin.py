@@ -63,5 +63,7 @@ class DeployPlugin(BasePlugin[DeployConfig]):
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig,
                  builder: Callable[..., Any]) -> LiveReloadServer:
-        server.set_app(wsgi_with_headers(server.get_app(), config.site_dir))
+        app = server.get_app()
+        assert app is not None, "MkDocs' live server has its app before on_serve"
+        server.set_app(wsgi_with_headers(app, config.site_dir))
         return server

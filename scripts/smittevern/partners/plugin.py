@@ -45,11 +45,16 @@ from .config import PartnersConfig
 SCRIPTS = ROOT / "overrides" / "components" / "embed" / "assets"
 
 
+def _site_url(config: MkDocsConfig) -> str:
+    assert config.site_url, "site_url is required (the site plugin stops a build without it)"
+    return config.site_url
+
+
 def _item(page: Page, config: MkDocsConfig, locale: str, content_locale: str) -> dict[str, Any]:
     return feed.page_item(
         locale=locale, url=page.url, title=page.title, description=(page.meta or {}).get("description", ""),
         meta=page.meta, content=without_interactive(page.content or ""), content_locale=content_locale,
-        site_url=config.site_url, sections=offered_sections(page.markdown or ""),
+        site_url=_site_url(config), sections=offered_sections(page.markdown or ""),
         changed=last_changed(page.file.abs_src_path) if page.file.abs_src_path else None,
     )
 
@@ -59,11 +64,11 @@ def _document(config: MkDocsConfig, locale: str, items: list[dict[str, Any]]) ->
     authors = [{"name": organisation["name"], **({"url": organisation["url"]} if organisation.get("url") else {})}] \
         if str(organisation.get("name") or "").strip() else None
     home = next((item["summary"] for item in items if item["_embed"]["page_id"] == "index"), "")
-    return feed.json_feed(locale=locale, items=items, site_url=config.site_url, site_name=config.site_name,
+    return feed.json_feed(locale=locale, items=items, site_url=_site_url(config), site_name=config.site_name,
                           description=home, authors=authors)
 
 
-def _page_names(docs: Path, name: str) -> dict[str, str]:
+def _page_names(docs: Path, name: str) -> dict[str, tuple[str, dict[str, str]]]:
     """A page's title in every language: the same for every locale's build, so read once per build."""
     return once_per_build(f"page names {docs / name}", lambda: page_names(docs, name))
 
@@ -102,7 +107,7 @@ class PartnersPlugin(BasePlugin[PartnersConfig]):
         def data(nav: Navigation) -> Any:
             pages = [page for page in nav.pages if not is_staff_page(page)]
             return builder_data(
-                pages, locale, config.site_url,
+                pages, locale, _site_url(config),
                 sections_of=lambda page: offered_sections(page.markdown or ""),
                 titles_of=lambda page: _page_names(docs, PurePosixPath(page.file.src_uri).name),
                 quick_exit=quick_exit,
@@ -126,7 +131,7 @@ class PartnersPlugin(BasePlugin[PartnersConfig]):
         order = [item.url for item in nav.pages]
         if serving() or page.url not in order or is_staff_page(page):
             return context  # pages outside the menu and staff pages are not for partners
-        item = _item(page, config, locale, context.get("i18n_file_locale", locale))
+        item = _item(page, config, locale, str(context.get("i18n_file_locale", locale)))
         self.items.setdefault(locale, []).append((order.index(page.url), item))
         return context
 
@@ -140,10 +145,10 @@ class PartnersPlugin(BasePlugin[PartnersConfig]):
             return output
         assert self.env is not None
         template = self.env.get_template("embed.html")
-        full_url = absolute(config.site_url, page.url)
+        full_url = absolute(_site_url(config), page.url)
         target = f"{page.url}{EMBED_DIR}/"
         content = without_interactive(page.content or "")
-        views = [(target, None, None, content, full_url, "../")]
+        views: list[tuple[str, str | None, str | None, str, str, str]] = [(target, None, None, content, full_url, "../")]
         _, sections = split_sections(content)
         for section in sections:
             views.append((f"{target}{section.id}/", section.id, section.heading, section.html,

@@ -19,7 +19,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import yaml
 from mkdocs.config.base import Config, ValidationError
@@ -54,7 +54,7 @@ class _OptionReader(_Reader):
         super().__init__(config_file, strings)
         self.where = plugin_path(config_file)
 
-    def fail(self, path: list[Any], message: str) -> None:
+    def fail(self, path: list[Any], message: str) -> NoReturn:
         rest = path[1:]   # help_data writes ['extra', 'emergency', 0, 'number']
         name = f"plugins.{PLUGIN}" + "".join(f"[{step}]" if isinstance(step, int) else f".{step}" for step in rest)
         raise ConfigError(self.config_file, key_line(self.config_file, self.where + rest), f"{name} {message}")

@@ -67,6 +67,7 @@ class SecurityPlugin(BasePlugin[SecurityConfig]):
 
     @at("AUTOESCAPE")
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        assert config.theme.custom_dir, "mkdocs.yml sets theme.custom_dir: overrides"
         return autoescape_own_templates(env, config.theme.custom_dir)
 
     @at("SANITIZE")

@@ -139,6 +139,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., Any]) -> LiveReloadServer:
         # MkDocs watches docs/ and mkdocs.yml, and the theme only with --watch-theme: the
         # components (templates, strings.yml, CSS, JS) live in the custom_dir.
+        assert config.theme.custom_dir, "mkdocs.yml sets theme.custom_dir: overrides"
         server.watch(config.theme.custom_dir)
         return server
 

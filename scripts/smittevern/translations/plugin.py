@@ -81,7 +81,8 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         if not unchecked:
             return context
         # overrides/embed.html shows it below a section embed whose section is unchecked
-        context["provenance_note"] = {"url": page_url(SOURCE_LOCALE, name) or "./", "sections": unchecked}
+        context["provenance_note"] = {  # type: ignore[typeddict-unknown-key]  # our template global
+            "url": page_url(SOURCE_LOCALE, name) or "./", "sections": unchecked}
         assert self.env is not None
         note = self.env.get_template("components/provenance-note/provenance-note.html").render(context)
         page.content = before_first_section(page.content or "", note)
@@ -92,7 +93,8 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         locale = _translated_page(context)
         if locale is None:
             return context
-        context["stale"] = stale_notice(PurePosixPath(page.file.src_uri).name, locale, Path(config.docs_dir))
+        context["stale"] = stale_notice(  # type: ignore[typeddict-unknown-key]  # our template global
+            PurePosixPath(page.file.src_uri).name, locale, Path(config.docs_dir))
         return context
 
     on_page_context = CombinedEvent(_provenance_note, _stale_notice)
