@@ -75,6 +75,11 @@ def reference_site(site, tmp_path_factory, worker_id):
         yield served
 
 
+FINISH_TRANSITIONS = """() => document.getAnimations().forEach(animation => {
+    try { animation.finish(); } catch (error) { /* an endless animation: the screenshot stops it */ }
+})"""
+
+
 def shot(browser, base_url, locale, size, path, state=None):
     context = browser.new_context(viewport={"width": size[0], "height": size[1]}, locale=LOCALES[locale])
     try:
@@ -82,6 +87,9 @@ def shot(browser, base_url, locale, size, path, state=None):
         tab.goto(base_url + path, wait_until="networkidle")
         if state:
             STATES[state](tab)
+        # A transition still running (the search field's placeholder colour fades in when
+        # the stylesheet arrives) ends now: both sides are shot in their final state.
+        tab.evaluate(FINISH_TRANSITIONS)
         return tab.screenshot(full_page=state is None, animations="disabled", caret="hide")
     finally:
         context.close()
