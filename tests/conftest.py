@@ -77,7 +77,9 @@ def edited_config(text):
     services = "".join(f"  {line}\n" for line in services.splitlines())
     text, found = re.subn(r"^  services:\n(?:(?: {4}.*)?\n)*", services, text, count=1, flags=re.M)
     assert found == 1, "extra.services not found in mkdocs.yml"
-    return text.replace('  licence: ""', f'  licence: "{EDITED_LICENCE}"')
+    text, found = re.subn(r'^( +licence: )""', rf'\g<1>"{EDITED_LICENCE}"', text, count=1, flags=re.M)
+    assert found == 1, "the partners plugin's licence option not found in mkdocs.yml"
+    return text
 
 
 @pytest.fixture(scope="session")

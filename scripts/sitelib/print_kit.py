@@ -295,7 +295,7 @@ class PrintKitIndex:
 
 
 def truthy(value: object) -> bool:
-    """extra.flyer_pdfs from `!ENV [FLYER_PDFS, false]`: '1', 'true', 'yes' are on."""
+    """A print-kit option from `!ENV [FLYER_PDFS, false]`: '1', 'true', 'yes' are on."""
     if isinstance(value, str):
         return value.strip().lower() in ("1", "true", "yes", "on")
     return bool(value)

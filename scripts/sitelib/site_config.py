@@ -21,6 +21,8 @@ def load_mkdocs_yml(path: str | Path = CONFIG_FILE) -> dict[str, Any]:
 # values, and site_extra() does the same for a mkdocs.yml read as plain data.
 READER_SAFETY_PLUGIN = "smittevern-reader-safety"
 READER_SAFETY_KEYS = ("quick_exit_url", "emergency")
+PARTNERS_PLUGIN = "smittevern-partners"
+PARTNERS_KEYS = ("licence",)
 
 
 def plugin_options(name: str, config: dict | None = None) -> dict:
@@ -33,10 +35,14 @@ def plugin_options(name: str, config: dict | None = None) -> dict:
 
 
 def site_extra(config: dict | None = None) -> dict:
-    """mkdocs.yml's `extra:` with the reader-safety plugin's options in, as the build sees it."""
+    """mkdocs.yml's `extra:` with the options the plugins put into it, as the build sees it
+    (the reader-safety and partners plugins' OPTIONS_IN_EXTRA)."""
     config = load_mkdocs_yml() if config is None else config
-    options = plugin_options(READER_SAFETY_PLUGIN, config)
-    return {**(config.get("extra") or {}), **{key: options[key] for key in READER_SAFETY_KEYS if key in options}}
+    extra = dict(config.get("extra") or {})
+    for plugin, keys in ((READER_SAFETY_PLUGIN, READER_SAFETY_KEYS), (PARTNERS_PLUGIN, PARTNERS_KEYS)):
+        options = plugin_options(plugin, config)
+        extra.update({key: options[key] for key in keys if key in options})
+    return extra
 
 
 

@@ -52,9 +52,9 @@ PRIORITIES: dict[str, Priority] = {
     # --- on_config -------------------------------------------------------------------
     "BUILD_START": Priority(200, "site: a new build starts with empty tables (site_build.new_build), "
                                  "before any handler reads a table of this build (the locale table, strings)"),
-    "OPTIONS_IN_EXTRA": Priority(150, "reader safety: its typed options go into config.extra, where the "
-                                      "library's functions read them, before any handler reads extra "
-                                      "(the security plugin checks its texts at 0)"),
+    "OPTIONS_IN_EXTRA": Priority(150, "reader safety, partners: their typed options go into config.extra, "
+                                      "where the library's functions and the templates read them, before "
+                                      "any handler reads extra (the security plugin checks its texts at 0)"),
     "LOCALE_CHOSEN": Priority(-110, "offline, partners: after static-i18n's on_config (-100) has chosen the "
                                     "locale being built; per-locale lists start empty"),
     # --- on_files --------------------------------------------------------------------

@@ -44,7 +44,7 @@ def test_the_one_list_is_every_phone_value_under_extra():
     extra = {"emergency": [{"number": "113", "strings": "urgent_113"}, {"number": "116 117"}, {"number": "112"}],
              "contact": {"phone": "+47 22 00 00 00", "whatsapp": "", "email": "a@b.no"},
              "services": [{"name": "Helsesenter", "phone": "22 33 44 55", "whatsapp_number": "+47 900 00 000"}],
-             "quick_exit_url": "https://www.yr.no/", "flyer_pdfs": False, "licence": "CC BY 4.0"}
+             "quick_exit_url": "https://www.yr.no/", "licence": "CC BY 4.0"}
     assert config_numbers(extra) == ["113", "116 117", "112", "+47 22 00 00 00", "22 33 44 55", "+47 900 00 000"]
 
 

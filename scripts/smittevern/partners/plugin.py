@@ -81,9 +81,15 @@ class PartnersPlugin(BasePlugin[PartnersConfig]):
         self.contexts: dict[str, TemplateContext] = {}          # page URL -> its context, for its embed views
         self.items: dict[str, list[tuple[int, dict[str, Any]]]] = {}   # locale -> [(menu position, feed item)]
 
+    @at("OPTIONS_IN_EXTRA")
+    def _options_in_extra(self, config: MkDocsConfig) -> None:
+        config.extra["licence"] = self.config.licence.strip()
+
     @at("LOCALE_CHOSEN")
-    def on_config(self, config: MkDocsConfig) -> None:
+    def _new_locale(self, config: MkDocsConfig) -> None:
         self.items.pop(current_locale(config), None)
+
+    on_config = CombinedEvent(_options_in_extra, _new_locale)
 
     # --- on_env ------------------------------------------------------------------------
 
@@ -172,7 +178,7 @@ class PartnersPlugin(BasePlugin[PartnersConfig]):
         locale = current_locale(config)
         items = [item for _, item in sorted(self.items.pop(locale, []), key=lambda pair: pair[0])]
         document = _document(config, locale, items)
-        licence = str(config.extra.get("licence") or "").strip()
+        licence = self.config.licence.strip()
         for name, data in ((feed.JSON_FEED, feed.dumps(document).encode("utf-8")),
                            (feed.ATOM_FEED, feed.atom_feed(document, licence=licence))):
             write_site_file(config.site_dir, feed.feed_path(locale, name), data)

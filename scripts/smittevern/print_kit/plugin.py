@@ -3,6 +3,10 @@
 A flyer per topic page, pocket cards per locale, and (once) the cards with every
 language and the language poster (components/print-kit). Not under `mkdocs serve`
 (scripts/sitelib/site_build.py): the flyers page still lists them.
+
+Its options (config.py): whether the PDFs are linked (`make flyers`) and whether this
+is a stamped preview. The deploy build, PDFs linked and no preview, stops when phones
+could not reach its site_url (loopback, private: scripts/sitelib/site_address.py).
 """
 from __future__ import annotations
 
@@ -11,14 +15,16 @@ from typing import Any
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import ConfigurationError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from scripts.sitelib.locales import SOURCE_LOCALE, current_locale
 from scripts.sitelib.material_coupling import is_outer_build
-from scripts.sitelib.print_kit import PrintKitIndex, flyer_topics, topic_of, truthy
+from scripts.sitelib.print_kit import PrintKitIndex, flyer_topics, topic_of
 from scripts.sitelib.print_pages import PrintPages, included_component_assets
+from scripts.sitelib.site_address import deploy_address_error
 from scripts.sitelib.site_build import serving
 from scripts.sitelib.site_files import write_site_file
 from scripts.sitelib.site_nav import nav_files
@@ -39,8 +45,12 @@ class PrintKitPlugin(BasePlugin[PrintKitConfig]):
 
     def on_config(self, config: MkDocsConfig) -> None:
         self.topics = flyer_topics(Path(config.docs_dir) / SOURCE_LOCALE, order=list(nav_files(config.nav)))
-        self.pdfs = truthy(config.extra.get("flyer_pdfs"))
-        self.preview = truthy(config.extra.get("flyer_preview"))
+        self.pdfs = self.config.pdfs
+        self.preview = self.config.preview
+        if self.pdfs and not self.preview:
+            problem = deploy_address_error(config.site_url)
+            if problem:
+                raise ConfigurationError(f"The deploy build (make flyers) stops: {problem}")
         self.included = included_component_assets()
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:

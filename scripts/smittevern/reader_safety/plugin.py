@@ -11,7 +11,7 @@
   typed. A wrong value stops the build, naming mkdocs.yml, the line and the key
   (scripts/sitelib/help_data.py). Templates get `site_help` (HelpData) and the filters
   that write it out in the page's language.
-- No empty promises: a `##` section whose data (extra.contact, extra.licence) is empty
+- No empty promises: a `##` section whose data (extra.contact; the partners plugin's licence) is empty
   is dropped from the Markdown, before anything is rendered or derived from it.
 - Help in one tap: the known phone numbers in each page's text become tel: links, in
   the rendered content, so the page, search, embeds, feed and flyers all get them. After

@@ -7,9 +7,8 @@
   plugin's own config once per build, become the table every plugin reads
   (scripts/sitelib/locales.py): a variant mkdocs.yml may list other locales, and under
   `mkdocs serve` an edit to mkdocs.yml may change them.
-- site_url is required (QR codes and flyers need absolute URLs), and the deploy build
-  (`make flyers`, extra.flyer_pdfs) stops when phones could not reach it (loopback,
-  private), unless it is a stamped preview (extra.flyer_preview).
+- site_url is required (QR codes and flyers need absolute URLs; the print-kit plugin
+  also checks that the deploy build's can be reached from a phone).
 - Each template is compiled once per build, not once per locale (template_cache.py).
 - The template filters and globals that components use; punctuation per language
   (scripts/sitelib/typography.py) on page text, the table of contents and the
@@ -37,8 +36,6 @@ from scripts.sitelib.listen_controls import with_listen_controls
 from scripts.sitelib.locales import Language, current_locale, english_name, languages_table, locale_prefix, use_table
 from scripts.sitelib.material_coupling import i18n_plugin, is_outer_build
 from scripts.sitelib.phone_links import spoken_number, tel_href, whatsapp_href
-from scripts.sitelib.print_kit import truthy
-from scripts.sitelib.site_address import deploy_address_error
 from scripts.sitelib.template_cache import share_compiled_templates
 from scripts.sitelib.typography import punctuate_html
 
@@ -86,10 +83,6 @@ class SitePlugin(BasePlugin[SiteConfig]):
                 "absolute address of the site. Set it with the SITE_URL environment "
                 "variable, for example: SITE_URL=https://example.org/ mkdocs build"
             )
-        if truthy(config.extra.get("flyer_pdfs")) and not truthy(config.extra.get("flyer_preview")):
-            problem = deploy_address_error(config.site_url)
-            if problem:
-                raise ConfigurationError(f"The deploy build (make flyers) stops: {problem}")
 
     # --- on_env ------------------------------------------------------------------------
 
