@@ -69,27 +69,25 @@
     leaving = true;
     // offline.js reads this: a page that is leaving never registers the worker again.
     document.documentElement.setAttribute("data-site-leaving", "");
+    // Saved pages: their service worker answers the exit address itself, with or
+    // without a signal (it deletes the saved pages and itself, then sends the
+    // reader on: service-worker.js.in); it must stay registered until then, or the
+    // browser would not ask it. No worker and a signal: the server answers (and
+    // clears with Clear-Site-Data). Either way the browser is asked first, and the
+    // rest below runs while it waits for the answer.
+    var controlled = false;
+    try { controlled = !!(navigator.serviceWorker && navigator.serviceWorker.controller); } catch (e) { /* none */ }
+    var reachable = controlled || navigator.onLine !== false;
+    if (reachable) location.replace(link.href);
     document.documentElement.style.visibility = "hidden";   // hide the page at once
     document.title = "";
     try { window.speechSynthesis && window.speechSynthesis.cancel(); } catch (e) { /* no speech */ }
     forgetWebStorage();
-    // Saved pages: their service worker answers the exit address itself, with or
-    // without a signal (it deletes the saved pages and itself, then sends the
-    // reader on: service-worker.js.in). Go at once, and leave it registered until
-    // then, or the browser would not ask it.
-    var controlled = false;
-    try { controlled = !!(navigator.serviceWorker && navigator.serviceWorker.controller); } catch (e) { /* none */ }
-    if (controlled) {
-      location.replace(link.href);
-      return;
-    }
+    if (controlled) return;
     var cleanup;
     try { cleanup = forgetSavedPages(); } catch (e) { cleanup = Promise.resolve(); }
-    // No worker: with a signal the server answers (and clears with Clear-Site-Data);
-    // go at once, the clean-up goes on until its answer arrives.
-    if (navigator.onLine !== false) {
+    if (reachable) {
       cleanup.catch(function () { /* storage off */ });
-      location.replace(link.href);
       return;
     }
     // Without a signal nobody can answer the exit address: go straight to the
