@@ -121,3 +121,33 @@ def test_old_caches_are_removed_on_activate(context, site):
     keys = page.evaluate("caches.keys()")
     assert "site-offline-old-build" not in keys
     assert len([key for key in keys if key.startswith("site-offline-")]) == 1
+
+
+FIRST_PAINT = """() => {
+    const paint = performance.getEntriesByName("first-contentful-paint")[0];
+    const sheet = performance.getEntriesByType("resource").find(entry => /\\/stylesheets\\/main\\.[0-9a-f]+\\.min\\.css$/.test(entry.name));
+    return {paint: paint && paint.startTime, sheet: sheet && sheet.responseEnd,
+            waits: !!document.head.querySelector('link[rel="expect"][href="#site-end"][blocking="render"]'),
+            end: document.body.lastElementChild && document.body.lastElementChild.id};
+}"""
+
+
+def test_a_saved_page_paints_once_with_its_whole_stylesheet_and_a_page_from_the_network_paints_early(context, site):
+    """From saved pages (the worker answers) the first paint waits for the end of the page and
+    its whole stylesheet, so no long restyle follows it while a tap on the quick exit waits
+    (components/offline/head.html); a page from the network still paints as it arrives."""
+    page = context.new_page()
+    page.goto(site.url + "covid-19/", wait_until="load")
+    page.wait_for_timeout(300)
+    fresh = page.evaluate(FIRST_PAINT)
+    assert fresh["end"] == "site-end", "the page ends with the element a saved page's first paint waits for"
+    assert not fresh["waits"], "a page from the network paints as its bytes arrive"
+    save_language(page)
+    page.wait_for_function("() => !!navigator.serviceWorker.controller", timeout=20_000)
+    page.goto(site.url + "drug-services/", wait_until="load")
+    page.wait_for_timeout(300)
+    saved = page.evaluate(FIRST_PAINT)
+    assert page.evaluate("() => !!navigator.serviceWorker.controller"), "the worker answered"
+    assert saved["waits"], "a saved page's first paint waits for #site-end"
+    assert saved["paint"] is not None and saved["sheet"] is not None
+    assert saved["paint"] >= saved["sheet"], f"first paint {saved['paint']:.0f} ms before the stylesheet arrived ({saved['sheet']:.0f} ms)"
