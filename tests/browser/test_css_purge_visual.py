@@ -75,6 +75,9 @@ def reference_site(site, tmp_path_factory, worker_id):
         yield served
 
 
+SETTLED = """() => document.fonts.ready.then(() => new Promise(settled =>
+    requestAnimationFrame(() => requestAnimationFrame(settled))))"""
+
 FINISH_TRANSITIONS = """() => document.getAnimations().forEach(animation => {
     try { animation.finish(); } catch (error) { /* an endless animation: the screenshot stops it */ }
 })"""
@@ -84,7 +87,11 @@ def shot(browser, base_url, locale, size, path, state=None):
     context = browser.new_context(viewport={"width": size[0], "height": size[1]}, locale=LOCALES[locale])
     try:
         tab = context.new_page()
-        tab.goto(base_url + path, wait_until="networkidle")
+        # "load" waits for the late stylesheet and the deferred scripts; nothing else loads
+        # until the reader acts (search starts on first use). Then two frames for what the
+        # scripts changed.
+        tab.goto(base_url + path, wait_until="load")
+        tab.evaluate(SETTLED)
         if state:
             STATES[state](tab)
         # A transition still running (the search field's placeholder colour fades in when
