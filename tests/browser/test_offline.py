@@ -135,7 +135,7 @@ FIRST_PAINT = """() => {
 def test_a_saved_page_paints_once_with_its_whole_stylesheet_and_a_page_from_the_network_paints_early(context, site):
     """From saved pages (the worker answers) the first paint waits for the end of the page and
     its whole stylesheet, so no long restyle follows it while a tap on the quick exit waits
-    (components/offline/head.html); a page from the network still paints as it arrives."""
+    (components/offline/service-worker.js.in, paintsWhole); a page from the network still paints as it arrives."""
     page = context.new_page()
     page.goto(site.url + "covid-19/", wait_until="load")
     page.wait_for_timeout(300)

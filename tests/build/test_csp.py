@@ -29,10 +29,6 @@ REVIEWED_SCRIPTS = {
         "Ours: search loads on first use; takes the name off Material's search form and gives its bundle a "
         "stand-in for the search worker until the first focus (overrides/components/search/search-lazy.html; "
         "the same text on every page)",
-    "sha256-8I8bsx0aTWbIfpQm6gvLFJFxtC+f0EcA8G5Jz1V4sIY=":
-        "Ours: a saved page (the service worker answers) paints once, whole: adds <link rel=expect "
-        "href=#site-end blocking=render> to <head>; nothing else (overrides/components/offline/head.html; "
-        "the same text on every page)",
 }
 # The one inline <style>: the first screen's CSS that the build computes from the site's
 # own stylesheets (scripts/smittevern/first_paint/plugin.py). Its text changes with the pages, so
