@@ -38,16 +38,12 @@ class PrintKitPlugin(BasePlugin[PrintKitConfig]):
     def __init__(self) -> None:
         super().__init__()
         self.topics: Any = None              # the flyer topics, in menu order
-        self.pdfs = False                    # link the PDFs (make flyers)
-        self.preview = False                 # stamp every page "PREVIEW"
         self.included: Any = None            # component assets the print pages include
         self.pages: PrintPages | None = None   # this locale build's print pages
 
     def on_config(self, config: MkDocsConfig) -> None:
         self.topics = flyer_topics(Path(config.docs_dir) / SOURCE_LOCALE, order=list(nav_files(config.nav)))
-        self.pdfs = self.config.pdfs
-        self.preview = self.config.preview
-        if self.pdfs and not self.preview:
+        if self.config.pdfs and not self.config.preview:
             problem = deploy_address_error(config.site_url)
             if problem:
                 raise ConfigurationError(f"The deploy build (make flyers) stops: {problem}")
@@ -56,9 +52,9 @@ class PrintKitPlugin(BasePlugin[PrintKitConfig]):
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         # A new env per locale build (static-i18n nests them): keep this build's.
         locale = current_locale(config)
-        env.globals["site_flyers"] = PrintKitIndex(locale, self.topics, self.pdfs, files)
-        self.pages = PrintPages(env, config, locale, strings(config), self.pdfs, self.included,
-                                preview=self.preview)
+        env.globals["site_flyers"] = PrintKitIndex(locale, self.topics, self.config.pdfs, files)
+        self.pages = PrintPages(env, config, locale, strings(config), self.config.pdfs, self.included,
+                                preview=self.config.preview)
         return env
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
