@@ -83,10 +83,31 @@ FINISH_TRANSITIONS = """() => document.getAnimations().forEach(animation => {
 })"""
 
 
-def shot(browser, base_url, locale, size, path, state=None):
-    context = browser.new_context(viewport={"width": size[0], "height": size[1]}, locale=LOCALES[locale])
-    try:
-        tab = context.new_page()
+class Tabs:
+    """One tab per site and width for a locale's shots: a page opens in the tab the previous
+    one used (a new browser context per shot costs about 0.5 s of CPU, most of the test's
+    time). Each site's tabs open the same pages in the same order, so what a visit leaves
+    behind (the HTTP cache, session storage) is the same on both sides."""
+
+    def __init__(self, browser, locale):
+        self.browser, self.locale, self.tabs = browser, locale, {}
+
+    def tab(self, base_url, width):
+        if (base_url, width) not in self.tabs:
+            size = WIDTHS[width]
+            context = self.browser.new_context(viewport={"width": size[0], "height": size[1]},
+                                               locale=LOCALES[self.locale])
+            tab = context.new_page()
+            # Transitions end at once, also those getAnimations() does not list (the search
+            # field's placeholder colour fades in when the stylesheet arrives).
+            cdp = context.new_cdp_session(tab)
+            cdp.send("Animation.enable")
+            cdp.send("Animation.setPlaybackRate", {"playbackRate": 100_000})
+            self.tabs[base_url, width] = (tab, cdp)
+        return self.tabs[base_url, width][0]
+
+    def shot(self, base_url, width, path, state=None):
+        tab = self.tab(base_url, width)
         # "load" waits for the late stylesheet and the deferred scripts; nothing else loads
         # until the reader acts (search starts on first use). Then two frames for what the
         # scripts changed.
@@ -94,12 +115,12 @@ def shot(browser, base_url, locale, size, path, state=None):
         tab.evaluate(SETTLED)
         if state:
             STATES[state](tab)
-        # A transition still running (the search field's placeholder colour fades in when
-        # the stylesheet arrives) ends now: both sides are shot in their final state.
         tab.evaluate(FINISH_TRANSITIONS)
         return tab.screenshot(full_page=state is None, animations="disabled", caret="hide")
-    finally:
-        context.close()
+
+    def close(self):
+        for tab, _ in self.tabs.values():
+            tab.context.close()
 
 
 def compare(name, purged_png, reference_png):
@@ -136,15 +157,18 @@ def test_purged_css_looks_like_materials_whole_stylesheet(site, reference_site, 
     cases = [(kind, path, width, None) for kind, path in PAGE_TYPES.items() for width in WIDTHS]
     cases += [("home", "", width, state) for state in STATES for width in WIDTHS if (width, state) not in NOT_COMPARED]
     cases += [("guidance", PAGE_TYPES["guidance"], "phone", "menu")]
-    for kind, path, width, state in cases:
-        url_path = locale_prefix(locale) + path
-        name = "-".join(filter(None, (locale, kind, width, state)))
-        purged = shot(browser, site.url, locale, WIDTHS[width], url_path, state)
-        reference = shot(browser, reference_site.url, locale, WIDTHS[width], url_path, state)
-        diff = compare(name, purged, reference)
-        if diff:  # a second pair tells a real difference from text rasterised a pixel apart once
-            diff = compare(name, shot(browser, site.url, locale, WIDTHS[width], url_path, state),
-                           shot(browser, reference_site.url, locale, WIDTHS[width], url_path, state))
-        if diff:
-            different.append(f"/{url_path} {width} {state or ''}: {diff.relative_to(ROOT)}")
+    tabs = Tabs(browser, locale)
+    try:
+        for kind, path, width, state in cases:
+            url_path = locale_prefix(locale) + path
+            name = "-".join(filter(None, (locale, kind, width, state)))
+            pair = [tabs.shot(base_url, width, url_path, state) for base_url in (site.url, reference_site.url)]
+            diff = compare(name, *pair)
+            if diff:  # a second pair tells a real difference from text rasterised a pixel apart once
+                diff = compare(name, *[tabs.shot(base_url, width, url_path, state)
+                                       for base_url in (site.url, reference_site.url)])
+            if diff:
+                different.append(f"/{url_path} {width} {state or ''}: {diff.relative_to(ROOT)}")
+    finally:
+        tabs.close()
     assert not different, "the purged CSS looks different:\n" + "\n".join(different)
