@@ -197,8 +197,14 @@ def check_source(text: str, path: str | Path, render: Callable[[str], str] | Non
 
 
 def check_docs(docs_dir: str | Path, display_root: str | Path | None = None,
-               render: Callable[[str], str] | None = None, numbers: Sequence[str] | None = None) -> None:
-    """Check every docs/**/*.md; raise SourceError for the first bad file."""
+               render: Callable[[str], str] | None = None, numbers: Sequence[str] | None = None,
+               passed: set[tuple[Any, ...]] | None = None, settings: Any = None) -> None:
+    """Check every docs/**/*.md; raise SourceError for the first bad file.
+
+    passed: the files that passed before (under `mkdocs serve`, one set for the whole
+    session), each as (location, text, settings, numbers, markers); a file whose text
+    and settings (what `render` renders with) are unchanged is not checked again.
+    """
     docs_dir = Path(docs_dir)
     markers = marker_components()
     for path in sorted(docs_dir.rglob("*.md")):
@@ -208,6 +214,11 @@ def check_docs(docs_dir: str | Path, display_root: str | Path | None = None,
                 shown = path.relative_to(display_root)
             except ValueError:
                 pass
-        check_source(read_text(path), shown, render, markers,
-                     location=path.relative_to(docs_dir).as_posix(), numbers=numbers)
+        text, location = read_text(path), path.relative_to(docs_dir).as_posix()
+        key = (location, text, settings, tuple(numbers or ()), markers)
+        if passed is not None and key in passed:
+            continue
+        check_source(text, shown, render, markers, location=location, numbers=numbers)
+        if passed is not None:
+            passed.add(key)
     check_translation_markers(docs_dir, display_root)

@@ -165,6 +165,38 @@ def test_the_real_docs_pass():
     check_docs(ROOT / "docs", display_root=ROOT)
 
 
+def test_a_serve_rebuild_checks_again_only_the_pages_that_changed(tmp_path, monkeypatch):
+    """Under `mkdocs serve` the security plugin keeps the pages that passed; an edited
+    page is checked again (and refused), an unchanged one is not."""
+    import scripts.sitelib.source_guard as guard
+
+    (tmp_path / "nb").mkdir()
+    for name in ("a", "b"):
+        (tmp_path / "nb" / f"{name}.md").write_text(HEAD + "Hei.\n", encoding="utf-8")
+    checked = []
+    real_check = guard.check_source
+
+    def counted_check(text, path, *args, **kwargs):
+        checked.append(path.name)
+        return real_check(text, path, *args, **kwargs)
+
+    monkeypatch.setattr(guard, "check_source", counted_check)
+    passed: set = set()
+    check_docs(tmp_path, passed=passed, settings="md")
+    assert sorted(checked) == ["a.md", "b.md"] and len(passed) == 2
+    checked.clear()
+    check_docs(tmp_path, passed=passed, settings="md")
+    assert checked == [], "unchanged pages are not checked again"
+    (tmp_path / "nb" / "b.md").write_text(HEAD + "<script>x()</script>\n", encoding="utf-8")
+    with pytest.raises(SourceError, match="<script>"):
+        check_docs(tmp_path, passed=passed, settings="md")
+    assert checked == ["b.md"]
+    checked.clear()
+    (tmp_path / "nb" / "b.md").write_text(HEAD + "Hei.\n", encoding="utf-8")
+    check_docs(tmp_path, passed=passed, settings="other Markdown settings")
+    assert sorted(checked) == ["a.md", "b.md"], "new Markdown settings check every page again"
+
+
 def test_the_translators_check_reports_what_the_build_would_reject(tmp_path):
     """`smittevern check` said "No problems" for pages the build then ran a script from."""
     from scripts.i18n import build_problems

@@ -45,6 +45,13 @@ class SecurityPlugin(BasePlugin[SecurityConfig]):
     def __init__(self) -> None:
         super().__init__()
         self.marker_names: frozenset[str] = frozenset()   # the component markers a page may keep
+        # The pages that passed the source checks, with what they were checked against.
+        # The plugin lives as long as `mkdocs serve` (on_startup), so a rebuild checks
+        # only the pages whose text (or the Markdown settings) changed since.
+        self.passed_sources: set[tuple[object, ...]] = set()
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Only here so that MkDocs keeps this plugin, and passed_sources, across serve's rebuilds."""
 
     def on_config(self, config: MkDocsConfig) -> None:
         self.marker_names = marker_components()
@@ -58,7 +65,8 @@ class SecurityPlugin(BasePlugin[SecurityConfig]):
         check_file_types(config.docs_dir, display_root=root)
         check_docs(config.docs_dir, display_root=root,
                    render=markdown_renderer(config.markdown_extensions, config.mdx_configs),
-                   numbers=config_numbers(config.extra))
+                   numbers=config_numbers(config.extra), passed=self.passed_sources,
+                   settings=repr((config.markdown_extensions, config.mdx_configs)))
 
     @at("FILES_FINAL")
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
