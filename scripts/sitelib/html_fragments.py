@@ -53,7 +53,9 @@ def split_sections(content: str) -> tuple[str, list[Section]]:
     return content[:headings[0][2]], sections
 
 
-@functools.lru_cache(maxsize=64)   # the provenance note, embed views, feed and flyers split the same pages
+# The provenance note, embed views, feed and flyers split the same pages; under `mkdocs
+# serve` the pages an edit did not touch come again in every rebuild (~160 per build).
+@functools.lru_cache(maxsize=1024)
 def _headings(content: str) -> tuple[tuple[str, str, int], ...]:
     """(id, plain text, offset in content) of each top-level <h2 id>."""
     line_starts = [0]

@@ -12,6 +12,7 @@ to, and the component markers of its source.
   same markers in the same `##` sections as its Norwegian source
   (check_translation_markers), or the build fails naming the translation.
 """
+import functools
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,7 @@ INTRO = "_intro"
 TITLE_NEEDLES = (r"(?m)^[ \t>]*#(?!#)", r"<h1\b")
 
 
+@functools.lru_cache(maxsize=1024)   # under `mkdocs serve`, every rebuild asks again for the pages an edit did not touch
 def title_end(content_html: str) -> int | None:
     """Offset just after the page title's </h1> in page HTML (the top-level <h1>), or None."""
     content = str(content_html)
