@@ -50,14 +50,13 @@ def plugin_path(config_file: str | None, name: str = PLUGIN) -> list[Any]:
 class _OptionReader(_Reader):
     """help_data's reader (the same rules), naming a key of this plugin's options."""
 
-    def __init__(self, config_file: str | None, strings: dict[str, Any] | None) -> None:
-        super().__init__(config_file, strings)
-        self.where = plugin_path(config_file)
-
     def fail(self, path: list[Any], message: str) -> NoReturn:
         rest = path[1:]   # help_data writes ['extra', 'emergency', 0, 'number']
         name = f"plugins.{PLUGIN}" + "".join(f"[{step}]" if isinstance(step, int) else f".{step}" for step in rest)
-        raise ConfigError(self.config_file, key_line(self.config_file, self.where + rest), f"{name} {message}")
+        # The config file is read for its line numbers only here, when something is wrong:
+        # reading it on every check cost about 50 ms, a dozen times per build.
+        where = plugin_path(self.config_file)
+        raise ConfigError(self.config_file, key_line(self.config_file, where + rest), f"{name} {message}")
 
 
 class QuickExitURL(URL):
