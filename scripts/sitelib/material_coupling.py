@@ -1,4 +1,4 @@
-"""Every dependence on the internals of Material for MkDocs and mkdocs-static-i18n.
+"""Every dependence on the internals of Material for MkDocs and mkdocs-static-i18n (and one of MkDocs).
 
 Material's maintenance ends in 2027 and Zensical succeeds it, so each coupling
 lives here, once, and checks its own assumption: a patch that no longer finds
@@ -16,19 +16,23 @@ from __future__ import annotations
 import functools
 import html
 import json
+import os
 import re
 from collections.abc import Iterable
 from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import jinja2
 import material
 from mkdocs.exceptions import PluginError
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.theme import Theme
 
 MATERIAL = f"mkdocs-material {version('mkdocs-material')}"
+MKDOCS = f"mkdocs {version('mkdocs')}"
 STATIC_I18N = f"mkdocs-static-i18n {version('mkdocs-static-i18n')}"
 
 
@@ -79,6 +83,47 @@ def language_links(config: MkDocsConfig) -> list[dict[str, str]]:
 
 def set_language_links(config: MkDocsConfig, links: list[dict[str, str]]) -> None:
     config.extra.alternate = links  # type: ignore[attr-defined]  # an attribute, as static-i18n sets it
+
+
+# --- MkDocs: the theme files each locale build copies -------------------------------------
+# MkDocs lists every file under the theme's folders (the FileSystemLoader of
+# config.theme.get_env()) and copies those that Files.add_files_from_theme's filter
+# keeps. That filter drops every path with a part that starts with "." ('.*', '*/.*'),
+# so Material's templates/.icons (14 000 SVG files) was walked and filtered for nothing
+# in each of the 11 locale builds: about 0.07 s each, in every build and serve rebuild.
+# ThemeFilesLoader does not enter such folders. tests/unit/test_theme_files.py holds
+# it to the same list of copied files as MkDocs' own loader.
+
+class ThemeFilesLoader(jinja2.FileSystemLoader):
+    """MkDocs' theme loader, listing without entering folders whose name starts with '.'."""
+
+    def list_templates(self) -> list[str]:
+        found: set[str] = set()
+        for searchpath in self.searchpath:
+            for folder, subfolders, names in os.walk(searchpath, followlinks=self.followlinks):
+                subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+                relative = os.path.relpath(folder, searchpath).replace(os.path.sep, "/")
+                found.update(name if relative == "." else f"{relative}/{name}" for name in names)
+        return sorted(found)
+
+
+def list_theme_files_quickly(theme: Theme) -> None:
+    """Give the environments theme.get_env() makes a ThemeFilesLoader."""
+    if getattr(theme.get_env, "lists_for", None) is theme:
+        return
+    make_env = functools.partial(type(theme).get_env, theme)   # MkDocs' own, for this theme object
+
+    def get_env() -> jinja2.Environment:
+        env = make_env()
+        loader = env.loader
+        if type(loader) is not jinja2.FileSystemLoader:
+            raise CouplingBroken(MKDOCS, "list_theme_files_quickly", "config.theme.get_env() no longer "
+                                 f"gives a jinja2.FileSystemLoader (it gives {type(loader).__name__})")
+        env.loader = ThemeFilesLoader(loader.searchpath, loader.encoding, loader.followlinks)
+        return env
+
+    get_env.lists_for = theme  # type: ignore[attr-defined]  # which theme object this wrapper serves
+    theme.get_env = get_env  # type: ignore[method-assign]  # this theme object only
 
 
 # --- Material's HTML --------------------------------------------------------------------
