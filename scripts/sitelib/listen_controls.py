@@ -8,6 +8,7 @@ embeds, feeds, flyers) never holds them: main.html applies this to the rendered 
 The text is cut at the positions Python's HTML parser reports, so everything else keeps
 its bytes.
 """
+import functools
 from collections.abc import Callable
 from html.parser import HTMLParser
 
@@ -68,9 +69,16 @@ class _Headings(HTMLParser):
 def with_listen_controls(content_html: str, control: Callable[[str], object]) -> str:
     """content_html with control(heading_id) after every <h2> that has text to read."""
     text = str(content_html)
+    for offset, heading_id in reversed(listen_places(text)):
+        text = text[:offset] + str(control(heading_id)) + text[offset:]
+    return text
+
+
+# Keyed by the page HTML: a serve rebuild renders every page again, and most are unchanged.
+@functools.lru_cache(maxsize=256)
+def listen_places(text: str) -> tuple[tuple[int, str], ...]:
+    """(offset, heading id) where a control goes: right after each <h2> that has text to read."""
     parser = _Headings(text)
     parser.feed(text)
     parser.close()
-    for offset, heading_id in reversed(parser.found):
-        text = text[:offset] + str(control(heading_id)) + text[offset:]
-    return text
+    return tuple(parser.found)

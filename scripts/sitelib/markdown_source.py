@@ -148,10 +148,11 @@ def mask_code_and_comments(body: str) -> str:
     return _blanked(text, list(comment_spans(text)))
 
 
-def read_page(path: str | Path) -> tuple[dict[str, Any], list[Token]]:
-    """Return (meta, tokens) where token.map line numbers are 0-based file lines."""
+def read_page(path: str | Path, text: str | None = None) -> tuple[dict[str, Any], list[Token]]:
+    """Return (meta, tokens) where token.map line numbers are 0-based file lines
+    (`text`: the file's text, when the caller has read it already)."""
     path = Path(path)
-    text = read_text(path)
+    text = read_text(path) if text is None else text
     meta, body, offset = split_front_matter(text, path)
     tokens = parser().parse(body)
     for token in tokens:

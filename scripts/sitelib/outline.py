@@ -62,9 +62,9 @@ def _list_items(tokens: list[Token], start: int) -> int:
     return count
 
 
-def outline(path: str | Path) -> tuple[dict[str, Any], list[Item], Counter[str]]:
-    """Return (meta, items, numbers) for a Markdown page."""
-    meta, tokens = read_page(path)
+def outline(path: str | Path, text: str | None = None) -> tuple[dict[str, Any], list[Item], Counter[str]]:
+    """Return (meta, items, numbers) for a Markdown page (`text`: its text, if read already)."""
+    meta, tokens = read_page(path, text)
     items: list[Item] = []
     numbers: Counter[str] = Counter()
     line = 0

@@ -21,6 +21,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from .html_fragments import parse
 from .locales import SOURCE_LOCALE
+from .markdown_source import read_text
 from .markers import MARKER_LINE, marker_line
 from .outline import outline
 from .sanitizer import find_line
@@ -77,10 +78,20 @@ def check_marker_places(html: str, path: str | Path, source: str | None = "") ->
                                   "<details>, so that readers always see it")
 
 
-def marker_places(path: str | Path) -> tuple[Counter[tuple[str, str]], dict[tuple[str, str], int], dict[str, int]]:
+Places = tuple[Counter[tuple[str, str]], dict[tuple[str, str], int], dict[str, int]]
+
+
+def marker_places(path: str | Path) -> Places:
     """(Counter of (section id, marker name), {(section, name): line}, {section: heading line})
     of a Markdown page, read with the structure check's outline (outline.py)."""
-    _, items, _ = outline(path)
+    places, lines, sections = _marker_places(Path(path), read_text(path))
+    return Counter(places), dict(lines), dict(sections)
+
+
+# Keyed by the text: every build checks all 110 pages, and a serve rebuild finds most unchanged.
+@functools.lru_cache(maxsize=1024)
+def _marker_places(path: Path, text: str) -> Places:
+    _, items, _ = outline(path, text)
     section = INTRO
     places: Counter[tuple[str, str]] = Counter()
     lines: dict[tuple[str, str], int] = {}

@@ -20,6 +20,7 @@ In XLIFF (xliff_io.py) a section's units carry it in `state`, `state-qualifier` 
 `approved` (XLIFF 1.2): see `xliff_attributes()` and `kind_from_xliff()`.
 """
 import datetime
+import functools
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -111,15 +112,21 @@ def load(page: str, store: str | Path) -> dict[str, dict[str, Made]]:
     path = path_for(page, store)
     if not path.exists():
         return {}
-    text = path.read_text(encoding="utf-8")
+    records = _records(path, path.read_text(encoding="utf-8"), tuple(TRANSLATIONS))
+    return {locale: dict(sections) for locale, sections in records.items()}
+
+
+# Keyed by everything it reads: a build asks for each page's records about twice per locale.
+@functools.lru_cache(maxsize=256)
+def _records(path: Path, text: str, translations: tuple[str, ...]) -> dict[str, dict[str, Made]]:
     root = safe_yaml.compose(text, path)   # the one reader's checks: no anchors, depth, syntax
     if root is None:
         return {}
     records: dict[str, dict[str, Made]] = {}
     for key, value in _mapping(root, path, "the file"):
         locale = key.value
-        if locale not in TRANSLATIONS:
-            _fail(path, key, f"'{locale}' is not a translation locale ({', '.join(TRANSLATIONS)})")
+        if locale not in translations:
+            _fail(path, key, f"'{locale}' is not a translation locale ({', '.join(translations)})")
         sections = records.setdefault(locale, {})
         for section_key, entry in _mapping(value, path, f"'{locale}'"):
             section = section_key.value

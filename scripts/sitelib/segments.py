@@ -12,6 +12,7 @@ before the first `##`) or the id of its `##` heading. Segment ids are
 `<section>/<n>`, numbered in order, so the same id names the same place in the
 source and in every translation.
 """
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -286,6 +287,13 @@ def section_texts(text: str, path: str | Path = "page.md") -> dict[str, str]:
     """{section id: its source text}, what freshness compares: `_intro` is the
     title, the description and the text above the first `##`; each `##` section
     runs from its heading to the next. Trailing spaces and blank lines are ignored."""
+    return dict(_section_texts(text, str(path)))
+
+
+# Keyed by the text itself: a serve rebuild reads every page again, and most are unchanged
+# (freshness and provenance ask for about 300 pages per build).
+@functools.lru_cache(maxsize=1024)
+def _section_texts(text: str, path: str) -> tuple[tuple[str, str], ...]:
     page = parse(text, path)
     front = {segment.kind: segment.text for segment in page.segments if segment.kind in FRONT_MATTER_TEXT}
     lines = text.split("\n")
@@ -297,7 +305,7 @@ def section_texts(text: str, path: str | Path = "page.md") -> dict[str, str]:
         texts[key] = "\n".join(body).strip("\n")
     heading = "\n".join(f"{name}: {front[name]}" for name in FRONT_MATTER_TEXT if name in front)
     texts[INTRO] = f"{heading}\n\n{texts[INTRO]}".strip("\n")
-    return texts
+    return tuple(texts.items())
 
 
 def section_spans(text: str) -> dict[str, tuple[int, int]]:
