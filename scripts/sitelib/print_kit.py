@@ -20,6 +20,7 @@ Site paths (as MkDocs' page.url, no leading slash), nb without a locale prefix:
 """
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from collections.abc import Iterable, Sequence
@@ -208,6 +209,8 @@ def pdf_download_name(locale: str, slug: str) -> str:
 
 # --- what is printed ---
 
+# The same address is on a locale's flyer, card and poster, and on every pocket-card sheet.
+@functools.lru_cache(maxsize=512)
 def qr_svg(url: str, title: str = "", css_class: str = "print-qr") -> str:
     """Inline SVG QR code for url: error correction M, 4-module quiet zone."""
     code = segno.make(url, error="m", micro=False)
