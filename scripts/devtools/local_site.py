@@ -80,11 +80,17 @@ class SiteHeadersHandler(QuietHandler):
         super().end_headers()
 
 
+class _ThreadingServer(ThreadingHTTPServer):
+    # The shared test site answers up to three browsers at once, each opening a connection
+    # per file (HTTP/1.0); socketserver's default backlog of 5 queued connections is too short.
+    request_queue_size = 128
+
+
 class StaticServer:
     """A threaded static file server for a directory, on 127.0.0.1:port."""
 
     def __init__(self, directory, port=0, handler=QuietHandler):
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(directory)))
+        self.httpd = _ThreadingServer(("127.0.0.1", port), functools.partial(handler, directory=str(directory)))
         self.port = self.httpd.server_address[1]
         self.url = f"http://127.0.0.1:{self.port}/"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)

@@ -132,6 +132,13 @@ class Tabs:
                                                    "captureBeyondViewport": True, "clip": clip})
         return base64.b64decode(shot["data"])
 
+    def scripts_state(self, base_url, width):
+        """Whether the purged page's scripts ran, for a failure message: <html>'s class
+        (Material's bundle turns no-js into js) and each script file's HTTP status."""
+        return self.tab(base_url, width).evaluate("""() => document.documentElement.className + '; ' +
+            performance.getEntriesByType('resource').filter(entry => entry.initiatorType === 'script')
+                .map(entry => entry.name.split('/').pop() + ' ' + entry.responseStatus).join(', ')""")
+
     def close(self):
         for tab, _ in self.tabs.values():
             tab.context.close()
@@ -185,10 +192,12 @@ def test_purged_css_looks_like_materials_whole_stylesheet(site, reference_site, 
                 try:
                     diff = compare(name, *[fresh.shot(base_url, width, url_path, state)
                                            for base_url in (site.url, reference_site.url)])
+                    if diff:
+                        diff = f"{diff.relative_to(ROOT)} ({fresh.scripts_state(site.url, width)})"
                 finally:
                     fresh.close()
             if diff:
-                different.append(f"/{url_path} {width} {state or ''}: {diff.relative_to(ROOT)}")
+                different.append(f"/{url_path} {width} {state or ''}: {diff}")
     finally:
         tabs.close()
     assert not different, "the purged CSS looks different:\n" + "\n".join(different)
