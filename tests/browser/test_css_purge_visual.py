@@ -22,6 +22,11 @@ pytestmark = pytest.mark.browser
 
 DIFF_DIR = ROOT / "build" / "visual-diff"
 ANTIALIASING = 40   # largest difference (0-255, grey) between two renders of the same edge; seen: 22
+# Under load, one pixel at an icon's edge once came out 42 apart in both pairs of shots (zh help
+# page, 1280 px). A few pixels that far apart, none strongly, are edge smoothing; a style
+# difference changes many pixels, or some strongly (a 1-px border in another colour: both).
+STRAY_PIXELS = 4
+STRONG = 96
 LOCALES = {"nb": "nb-NO", "th": "th-TH", "zh": "zh-CN"}
 WIDTHS = {"phone": (360, 740), "desktop": (1280, 800)}
 PAGE_TYPES = {                 # page type -> path under the locale root
@@ -148,7 +153,7 @@ def compare(name, purged_png, reference_png):
     """None if the two screenshots are the same; else the saved difference image's path."""
     DIFF_DIR.mkdir(parents=True, exist_ok=True)
     purged, reference = (Image.open(_buffer(png)).convert("RGB") for png in (purged_png, reference_png))
-    if purged.size == reference.size and _visible(ImageChops.difference(purged, reference)).getbbox() is None:
+    if purged.size == reference.size and _smoothing_only(ImageChops.difference(purged, reference)):
         return None
     purged.save(DIFF_DIR / f"{name}.purged.png")
     reference.save(DIFF_DIR / f"{name}.reference.png")
@@ -165,6 +170,14 @@ def _visible(difference):
     """White where a pixel differs by more than edge smoothing does (rounded corners are
     smoothed a few levels apart from one render to the next), black elsewhere."""
     return difference.convert("L").point(lambda value: 255 if value > ANTIALIASING else 0)
+
+
+def _smoothing_only(difference):
+    """True where no pixel differs more than edge smoothing does, but STRAY_PIXELS or fewer
+    and none by STRONG or more."""
+    grey = difference.convert("L")
+    histogram = grey.histogram()
+    return sum(histogram[ANTIALIASING + 1:]) <= STRAY_PIXELS and not any(histogram[STRONG:])
 
 
 def _buffer(png):
