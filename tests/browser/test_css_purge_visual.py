@@ -173,10 +173,8 @@ def _visible(difference):
 
 
 def _smoothing_only(difference):
-    """True where no pixel differs more than edge smoothing does, but STRAY_PIXELS or fewer
-    and none by STRONG or more."""
-    grey = difference.convert("L")
-    histogram = grey.histogram()
+    """True if at most STRAY_PIXELS pixels differ by more than ANTIALIASING, and none by STRONG or more."""
+    histogram = difference.convert("L").histogram()
     return sum(histogram[ANTIALIASING + 1:]) <= STRAY_PIXELS and not any(histogram[STRONG:])
 
 
