@@ -5,6 +5,11 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    # Headless Chromium 156 opens a window per browser context and preloads its address-bar
+    # popup (two chrome://omnibox-popup pages, a renderer process): about a third of the
+    # CPU a new context costs. Nothing here shows that popup. Chromium merges this list
+    # with Playwright's own --disable-features.
+    "--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup,PreloadTopChromeWebUI",
 ]
 PHONE = {"width": 360, "height": 740}
 
