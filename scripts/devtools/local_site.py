@@ -104,6 +104,17 @@ class StaticServer:
         self.httpd.server_close()
 
 
+def building_only(text, locales):
+    """mkdocs.yml text in which static-i18n builds only `locales` (`build: false` for the
+    rest), for a test that reads only their pages: a fraction of the build time. The locale
+    table keeps every language; the language menus and alternates list only those built."""
+    import re
+    blocks = re.split(r"(?m)^(?=\s+- locale: )", text)
+    return "".join(re.sub(r"(?m)^(\s+build: )true$", r"\1false", block)
+                   if (found := re.match(r"\s+- locale: (\S+)", block)) and found.group(1) not in locales else block
+                   for block in blocks)
+
+
 def variant_config(tmp_path, edit_docs=None, edit_config=None):
     """A copy of docs/ in tmp_path with a config pointing back at the repo's
     overrides (the site's plugins are installed entry points). edit_docs(docs_dir) and edit_config(text) -> text change it.

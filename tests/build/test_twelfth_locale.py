@@ -12,9 +12,9 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from scripts.devtools.local_site import ROOT, build_site, variant_config
+from scripts.devtools.local_site import ROOT, build_site, building_only, variant_config
 from scripts.sitelib.langid import lingua_name
-from scripts.sitelib.locales import LOCALES, locale_prefix, read_table
+from scripts.sitelib.locales import LOCALES, SOURCE_LOCALE, locale_prefix, read_table
 from scripts.sitelib.plurals import as_data
 from scripts.sitelib.print_kit import flyer_topics, flyer_url
 from scripts.sitelib.search_index import lunr_language, segmenter
@@ -45,8 +45,9 @@ def twelfth(tmp_path_factory):
     texts = {key: as_data(text) for key, text in english.items()}  # plural forms as written
     (overrides / "strings" / f"{NEW}.yml").write_text(yaml.safe_dump(texts, allow_unicode=True), encoding="utf-8")
 
-    def edit_config(text):
-        return with_language_block(text).replace(f"custom_dir: {ROOT / 'overrides'}", f"custom_dir: {overrides}")
+    def edit_config(text):   # the other ten languages stay configured, unbuilt: only ours are read
+        text = building_only(with_language_block(text), (SOURCE_LOCALE, NEW))
+        return text.replace(f"custom_dir: {ROOT / 'overrides'}", f"custom_dir: {overrides}")
 
     config = variant_config(tmp, edit_docs=lambda docs: shutil.copytree(FIXTURE / "docs" / NEW, docs / NEW),
                             edit_config=edit_config)
