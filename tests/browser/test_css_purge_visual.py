@@ -155,7 +155,7 @@ class Tabs:
                                                    "captureBeyondViewport": True, "clip": clip})
         return base64.b64decode(shot["data"])
 
-    def scripts_state(self, base_url, width):
+    def load_state(self, base_url, width):
         """Whether the purged page's scripts ran and its stylesheet applied, for a failure
         message: <html>'s class (Material's bundle turns no-js into js), each script and
         stylesheet file's HTTP status, and each style sheet's rule count (the inlined one first)."""
@@ -224,7 +224,7 @@ def test_purged_css_looks_like_materials_whole_stylesheet(site, reference_site, 
                     diff = compare(name, *[fresh.shot(base_url, width, url_path, state, steady=True)
                                            for base_url in (site.url, reference_site.url)])
                     if diff:
-                        diff = f"{diff.relative_to(ROOT)} ({fresh.scripts_state(site.url, width)})"
+                        diff = f"{diff.relative_to(ROOT)} ({fresh.load_state(site.url, width)})"
                 finally:
                     fresh.close()
             if diff:
