@@ -22,6 +22,7 @@ DEPLOY_ROOT = "/srv/smittevern/site"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 
 MAIN_CONF = """\
+load_module /usr/lib/nginx/modules/ngx_http_brotli_static_module.so;
 worker_processes 1;
 pid {tmp}/nginx.pid;
 error_log {tmp}/error.log warn;
