@@ -4,12 +4,13 @@ Beside every page, stylesheet, script and data file the build writes `<file>.br`
 same bytes compressed with Brotli. A browser that accepts `br` (every current browser,
 over HTTPS or from localhost) gets the twin; any other gets nginx's gzip of the file
 (deploy/nginx/site.conf). Measured on the Thai guidance page (gzip level 6 → Brotli):
-the page 23.2 → 21.3 KB, Material's script 35.0 → 31.3 KB, the stylesheet 11.8 → 10.4 KB.
+the page 23.2 → 21.1 KB, Material's script 35.0 → 31.3 KB, the stylesheet 11.8 → 10.4 KB.
 
 Files with a content hash in their name (fingerprint.FINGERPRINTED_NAME) are few, are
 cached by readers for a year and arrive on every first view: they get Brotli's best
 quality (11, slow: about 1.6 ms per KB). The rest, some 800 pages and data files, get
-quality 5, about as fast as gzip and 5-10% smaller. A twin that would not be smaller is
+quality 6, about as fast as gzip (1.5 s of CPU for the whole site on a slow machine) and
+5-10% smaller; quality 7 saves 0.6% more for twice the time. A twin that would not be smaller is
 not written. The twins are written last, once every page is final
 (order.py, PRECOMPRESS), and never under `mkdocs serve`.
 """
@@ -28,7 +29,7 @@ SUFFIX = ".br"
 # What nginx would gzip (site.conf's gzip_types), by file name.
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".atom", ".webmanifest", ".txt")
 MIN_SIZE = 256            # site.conf's gzip_min_length: smaller files go as they are
-BEST, FAST = 11, 5        # Brotli quality: fingerprinted files, everything else
+BEST, FAST = 11, 6        # Brotli quality: fingerprinted files, everything else
 NOT_SERVED = ("_nginx/", "_headers")   # the server's own files (site.conf refuses them)
 
 
