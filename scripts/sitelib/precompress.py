@@ -10,8 +10,9 @@ Files with a content hash in their name (fingerprint.FINGERPRINTED_NAME) are few
 cached by readers for a year and arrive on every first view: they get Brotli's best
 quality (11, slow: about 1.6 ms per KB). The rest, some 800 pages and data files, get
 quality 6, about as fast as gzip (1.5 s of CPU for the whole site on a slow machine) and
-5-10% smaller; quality 7 saves 0.6% more for twice the time. A twin that would not be smaller is
-not written. The twins are written last, once every page is final
+5-10% smaller; quality 7 saves 0.6% more for twice the time. Every such file gets its
+twin: with Debian's module (ngx_brotli 1.0.0rc), a browser that accepts br gets a file
+that has none uncompressed, not gzipped (google/ngx_brotli issue #116). The twins are written last, once every page is final
 (order.py, PRECOMPRESS), and never under `mkdocs serve`.
 """
 from __future__ import annotations
@@ -56,11 +57,7 @@ def precompress(site_dir: str | Path) -> dict[str, int]:
     written = before = after = 0
     for path, relative in compressible(site_dir):
         data = path.read_bytes()
-        twin = site_dir / (relative + SUFFIX)
         compressed = brotli.compress(data, quality=quality(relative))
-        if len(compressed) >= len(data):
-            twin.unlink(missing_ok=True)
-            continue
         write_site_file(site_dir, relative + SUFFIX, compressed)
         written, before, after = written + 1, before + len(data), after + len(compressed)
     return {"files": written, "before": before, "after": after}

@@ -77,6 +77,16 @@ def test_the_lite_page_and_the_404_page_come_in_brotli_too(nginx_site):
     assert '<html lang="th"' in brotli.decompress(body).decode("utf-8")
 
 
+def test_a_build_without_twins_is_still_gzipped(tmp_path):
+    """The bench's out-of-the-box Material has no twins; with brotli_static on, Debian's
+    module would send it uncompressed to a browser that accepts br (ngx_brotli #116)."""
+    from scripts.devtools.nginx import NginxSite
+    (tmp_path / "index.html").write_text("<!doctype html><p>" + "Smittevern. " * 200, encoding="utf-8")
+    with NginxSite(tmp_path) as server:
+        status, headers, body = fetch_br(server.url)
+    assert status == 200 and headers.get("Content-Encoding") == "gzip"
+
+
 @pytest.mark.parametrize("path", ["index.html.br", "th/covid-19/index.html.br"])
 def test_a_twin_is_not_served_by_its_own_name(nginx_site, path):
     assert (nginx_site.root / path).is_file()
