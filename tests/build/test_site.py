@@ -97,6 +97,17 @@ def test_every_locale_has_its_own_404(site):
         assert re.search(rf'<html lang="{locale}"', page.read_text(encoding="utf-8")), locale
 
 
+def test_the_404_language_menu_leads_to_each_home_page(site):
+    """Each locale's 404 is rendered before its pages; its language choices must not be
+    left over from another page (they once all led to the status page)."""
+    homes = {locale: "/" + locale_prefix(locale) for locale in LOCALES}
+    for locale in LOCALES:
+        html = (site.dir / locale_prefix(locale) / "404.html").read_text(encoding="utf-8")
+        choices = dict((lang, href) for href, lang in
+                       re.findall(r'class="js-language-choice" href="([^"]*)" hreflang="([^"]*)"', html))
+        assert choices == homes, locale
+
+
 def test_missing_site_url_stops_the_build_with_a_clear_message(tmp_path):
     result = build_site(tmp_path / "site", "")
     assert result.returncode != 0

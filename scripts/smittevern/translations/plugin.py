@@ -11,6 +11,9 @@
 - The translation-status component's data, computed once per build and only where a
   page shows it (scripts/sitelib/status_report.py).
 - Every locale gets its own 404 page at /<locale>/404.html (the source keeps /404.html).
+  Its language menu leads to each language's home page: MkDocs renders the 404 before
+  the locale's pages, so static-i18n's links would be those of the previous locale's
+  last page.
 """
 from __future__ import annotations
 
@@ -28,7 +31,8 @@ from mkdocs.utils.templates import TemplateContext
 from scripts.sitelib import source_dates, status_report
 from scripts.sitelib.freshness import stale_notice
 from scripts.sitelib.locales import SOURCE_LOCALE, TRANSLATIONS, current_locale, locale_prefix
-from scripts.sitelib.material_coupling import is_outer_build
+from scripts.sitelib.material_coupling import is_outer_build, language_links, set_language_links
+from scripts.sitelib.offline import base_path
 from scripts.sitelib.provenance import before_first_section, unchecked_sections
 from scripts.sitelib.site_files import write_site_file
 from scripts.sitelib.status_report import page_url
@@ -44,6 +48,11 @@ def _translated_page(context: TemplateContext) -> str | None:
     if locale not in TRANSLATIONS or context.get("i18n_page_locale") != locale:
         return None
     return str(locale)
+
+
+def home_links(links: list[dict[str, str]], base: str) -> list[dict[str, str]]:
+    """The language menu's entries, each leading to its language's home page."""
+    return [dict(link, link=base + locale_prefix(link["lang"])) for link in links]
 
 
 class TranslationsPlugin(BasePlugin[TranslationsConfig]):
@@ -98,6 +107,12 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         return context
 
     on_page_context = CombinedEvent(_provenance_note, _stale_notice)
+
+    def on_template_context(self, context: TemplateContext, *, template_name: str,
+                            config: MkDocsConfig) -> TemplateContext:
+        if template_name == "404.html":
+            set_language_links(config, home_links(language_links(config), base_path(config.site_url)))
+        return context
 
     @at("LOCALIZED_404")
     def on_post_template(self, output: str, *, template_name: str, config: MkDocsConfig) -> str:
