@@ -1,7 +1,8 @@
 """Speed and weight benchmark: this site beside Material + static-i18n as they come,
 both built from the same docs/ in the same run and served by nginx with
-deploy/nginx/site.conf (gzip level 6; nginx logs the bytes of every response, the
-workers' included). Numbers, not tests: tests hold bytes and requests only.
+deploy/nginx/site.conf (our build's Brotli twins, gzip level 6 for Material's default,
+which has none; nginx logs the bytes on the wire of every response, the workers'
+included). Numbers, not tests: tests hold bytes and requests only.
 
 First, the build time (bench/build.md): paired `mkdocs build`s of both variants,
 alternating, of the real docs/ and of a copy with every page three times; wall and
@@ -9,7 +10,7 @@ CPU seconds, with the load average beside each.
 
 Then, for the home, guidance, tips and help pages in nb, th, zh and ro, each in a fresh
 Chromium context (cold cache) at 360x740:
-- first view: gzip bytes and requests, unthrottled, until the network is quiet
+- first view: bytes on the wire and requests, unthrottled, until the network is quiet
   (nothing typed, search not opened);
 - repeat view: then the reader taps a link to the next page type in the same visit
   (home -> guidance -> tips -> help -> home): its bytes and requests;
@@ -404,8 +405,8 @@ def _link(name: str) -> str:
 def summary_table(ours: Rows, default: Rows | None, locales: Sequence[str]) -> str:
     """The summary at the top of bench/weight.md: medians per page type, both variants, the issue's targets."""
     profiles = list(PROFILES)
-    head = (["page", "variant", "first view (gzip)", "requests"]
-            + [f"LCP {name}" for name in profiles] + [f"TBT {CHEAP_PHONE}", "CLS", "repeat view (gzip, requests)"])
+    head = (["page", "variant", "first view (on the wire)", "requests"]
+            + [f"LCP {name}" for name in profiles] + [f"TBT {CHEAP_PHONE}", "CLS", "repeat view (on the wire, requests)"])
     lines = [
         f"Median over {', '.join(locales)}; phone 360×740, cold cache, served by nginx with `deploy/nginx/site.conf`. "
         f"Profiles: {', '.join(_link(name) for name in profiles)}. "

@@ -5,7 +5,7 @@
 # WenQuanYi Micro Hei (fonts-wqy-microhei, TrueType, so Chromium embeds Chinese as a
 # CID font); overrides/components/print-kit/print-kit.page.css names them with local().
 set -euo pipefail
-packages=(chromium fonts-thai-tlwg fonts-noto-cjk nginx poppler-utils)
+packages=(chromium fonts-thai-tlwg fonts-noto-cjk nginx libnginx-mod-http-brotli-static poppler-utils)
 pinned=(fonts-noto-core=20201225-1 fonts-wqy-microhei=0.2.0-beta-3.1)
 missing=()
 for package in "${packages[@]}"; do

@@ -2,7 +2,8 @@
 
 The site is copied into a world-readable temp folder (nginx workers run as
 `nobody` when the master runs as root), and site.conf is used as written except
-for its root folder, its listen address and its `access_log off` (production keeps
+for its root folder, its listen address, `brotli_static` for a build without Brotli
+twins (site_conf_for) and its `access_log off` (production keeps
 no record of readers; here every response is logged with its body bytes on the
 wire, gzip included: `.log` and `.reset()` for weight measurements,
 scripts/devtools/weight.py).
@@ -16,12 +17,14 @@ from pathlib import Path
 
 from scripts.devtools.local_site import ROOT, free_port
 from scripts.sitelib.nginx_locales import locales_conf
+from scripts.sitelib.precompress import SUFFIX as BROTLI_SUFFIX
 
 SITE_CONF = ROOT / "deploy" / "nginx" / "site.conf"
 DEPLOY_ROOT = "/srv/smittevern/site"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 
 MAIN_CONF = """\
+load_module /usr/lib/nginx/modules/ngx_http_brotli_static_module.so;
 worker_processes 1;
 pid {tmp}/nginx.pid;
 error_log {tmp}/error.log warn;
@@ -64,11 +67,19 @@ def add_missing_server_files(root):
             (folder / f"{name}.conf").write_text("# no headers: not built by this project's config\n", encoding="utf-8")
 
 
+BROTLI_STATIC = "brotli_static on;"
+
+
 def site_conf_for(root, port):
     """deploy/nginx/site.conf with its root folder and listen address changed, and the
-    measurement log (MAIN_CONF) in place of its `access_log off`."""
+    measurement log (MAIN_CONF) in place of its `access_log off`. A build without Brotli
+    twins (the bench's out-of-the-box Material) is served without brotli_static: Debian's
+    module would send its files uncompressed to a browser that accepts br, not gzipped
+    (google/ngx_brotli issue #116; scripts/sitelib/precompress.py)."""
     text = SITE_CONF.read_text(encoding="utf-8")
-    assert DEPLOY_ROOT in text and "listen 80;" in text and "access_log off;" in text
+    assert DEPLOY_ROOT in text and "listen 80;" in text and "access_log off;" in text and BROTLI_STATIC in text
+    if not any(Path(root).rglob("*" + BROTLI_SUFFIX)):
+        text = text.replace(BROTLI_STATIC, "")
     text = text.replace(DEPLOY_ROOT, str(root)).replace("listen 80;", f"listen 127.0.0.1:{port};")
     text = text.replace("access_log off;", "")
     return text.replace("listen [::]:80;", "")

@@ -1,5 +1,5 @@
 """Page weight: what a first view of a page costs, served by nginx with the
-project's own deploy/nginx/site.conf (gzip level 6, the real headers).
+project's own deploy/nginx/site.conf (Brotli twins or gzip level 6, the real headers).
 
 nginx logs every response with its bytes on the wire, so requests from the
 service worker and the search worker are counted too. Requests to other hosts

@@ -25,6 +25,7 @@ SERVE_SKIPS = (
     "the print kit's pages (flyers/, pocket cards, posters)",
     "the embed views (<page>/embed/)",
     "the partners' feeds (feed.json, feed.atom)",
+    "the Brotli twins of the text files (<file>.br): MkDocs' server compresses nothing",
 )
 
 _process = {"serving": False}

@@ -87,6 +87,8 @@ PRIORITIES: dict[str, Priority] = {
     "TEL_AUDIT": Priority(-190, "reader safety: audits the tel: links after every handler that writes pages"),
     "HEADERS": Priority(-200, "deploy: last: audits every page's inline code and writes the header files "
                               "with the hashes of what the pages use"),
+    "PRECOMPRESS": Priority(-300, "deploy: after every handler that writes or audits a file: the Brotli "
+                                  "twins (precompress.py) must hold each file's final bytes"),
 }
 
 # Our plugins in mkdocs.yml, after `search` and `i18n`. At equal priority this is the

@@ -108,6 +108,25 @@ def test_the_404_language_menu_leads_to_each_home_page(site):
         assert choices == homes, locale
 
 
+PAINT_AFTER_FOOTER = '<link rel="expect" href="#site-footer-end" blocking="render">'
+
+
+def test_the_not_found_page_paints_with_its_footer_whole(site):
+    """The not-found page is one short screen with the footer on it: its first paint waits
+    until the footer is parsed (overrides/main.html); a reader page paints as it arrives."""
+    from bs4 import BeautifulSoup
+    for locale in LOCALES:
+        soup = BeautifulSoup((site.dir / locale_prefix(locale) / "404.html").read_text(encoding="utf-8"), "html.parser")
+        assert soup.head.find("link", rel="expect", href="#site-footer-end", blocking="render"), locale
+        marker = soup.find(id="site-footer-end")
+        footer = marker.find_parent("footer") if marker else None
+        assert footer, locale
+        # the footer's last content: no text of the footer comes after it
+        assert [text for text in marker.find_all_next(string=True) if footer in text.parents and text.strip()] == []
+    for path in ("", "covid-19/", "th/help/"):
+        assert PAINT_AFTER_FOOTER not in (site.dir / path / "index.html").read_text(encoding="utf-8"), path
+
+
 def test_missing_site_url_stops_the_build_with_a_clear_message(tmp_path):
     result = build_site(tmp_path / "site", "")
     assert result.returncode != 0

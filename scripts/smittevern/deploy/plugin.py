@@ -10,6 +10,8 @@
 - site/_nginx/locales.conf: nginx's per-locale 404 pages and the Accept-Language choice
   of the home page and of the Norwegian pages every translation has, generated from the
   languages in mkdocs.yml and the built pages.
+- Last, `<file>.br` beside every text file, for nginx's brotli_static
+  (scripts/sitelib/precompress.py); not under `mkdocs serve`.
 """
 from __future__ import annotations
 
@@ -26,7 +28,9 @@ from scripts.sitelib import inline_blocks
 from scripts.sitelib.headers import wsgi_with_headers, write_header_files
 from scripts.sitelib.material_coupling import is_outer_build
 from scripts.sitelib.nginx_locales import door_pages, locales_conf
+from scripts.sitelib.precompress import precompress
 from scripts.sitelib.quick_exit import neutral_url
+from scripts.sitelib.site_build import serving
 from scripts.sitelib.site_files import write_site_file
 
 from ..order import at
@@ -59,7 +63,12 @@ class DeployPlugin(BasePlugin[DeployConfig]):
             scripts, styles = inline_blocks.audit_site(config.site_dir)
             write_header_files(config.site_dir, scripts, styles, exit_to=neutral_url(config.extra))
 
-    on_post_build = CombinedEvent(_nginx_locale_map, _header_files)
+    @at("PRECOMPRESS")
+    def _brotli_twins(self, *, config: MkDocsConfig) -> None:
+        if is_outer_build(config) and not serving():
+            precompress(config.site_dir)
+
+    on_post_build = CombinedEvent(_nginx_locale_map, _header_files, _brotli_twins)
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig,
                  builder: Callable[..., Any]) -> LiveReloadServer:
