@@ -97,6 +97,29 @@ def test_every_locale_has_its_own_404(site):
         assert re.search(rf'<html lang="{locale}"', page.read_text(encoding="utf-8")), locale
 
 
+def test_each_not_found_page_speaks_its_language_and_leads_on(site):
+    """Not Material's English "404 - Not found": the heading and text in the page's
+    language, "Get help" to that language's help page, the emergency numbers, and a link
+    home; every link absolute, since the page is served at any address."""
+    from bs4 import BeautifulSoup
+    from scripts.sitelib.ui_strings import load_strings
+    ui = load_strings()
+    for locale in LOCALES:
+        soup = BeautifulSoup((site.dir / locale_prefix(locale) / "404.html").read_text(encoding="utf-8"), "html.parser")
+        article = soup.select_one("article.md-content__inner")
+        assert article.h1.get_text(strip=True) == ui[locale]["not_found_title"], locale
+        assert "404" not in article.get_text()
+        assert ui[locale]["not_found_text"].split()[0] in article.p.get_text(), locale
+        help_link = article.select_one("a.site-home-help__main")
+        assert help_link.get_text(strip=True) == ui[locale]["get_help"], locale
+        assert help_link["href"] == f"/{locale_prefix(locale)}help/", locale
+        assert (site.dir / locale_prefix(locale) / "help" / "index.html").is_file()
+        assert article.select("a.site-home-help__call[href^='tel:']"), locale
+        home = [a for a in article.find_all("a") if a.get_text(strip=True) == ui[locale]["nav_home"]]
+        # served at any address: the link resolves to the home page from anywhere ("/." as MkDocs writes the root)
+        assert [urlsplit(urljoin("http://host/a/b/", a["href"])).path for a in home] == [f"/{locale_prefix(locale)}"], locale
+
+
 def test_the_404_language_menu_leads_to_each_home_page(site):
     """Each locale's 404 is rendered before its pages; its language choices must not be
     left over from another page (they once all led to the status page)."""

@@ -10,8 +10,9 @@
   the language button on Norwegian pages) and `ui_forms("key")` (a text with plural
   forms as JSON, for a script that fills it in the browser: offline.js).
 - The menu in the page's language, reader pages first; Previous/Next stay inside a
-  group. Templates get the help page (`site_help_page`) and each inner page's way back
-  (`site_back`: the page it leads to and the key of its label; components/back-link).
+  group. Templates get the help page (`site_help_page`, also on the not-found page) and
+  each inner page's way back (`site_back`: the page it leads to and the key of its label;
+  components/back-link).
 - The header shows the organisation's logo (extra.organisation.logo).
 - Admonition boxes without a title get one in the page's language, not Material's English.
 - Component markers (`<!-- language-list -->`) are rendered inside page content, with
@@ -181,6 +182,13 @@ class ComponentsPlugin(BasePlugin[ComponentsConfig]):
         return context
 
     on_page_context = CombinedEvent(_site_nav, _markers, _historical)
+
+    def on_template_context(self, context: TemplateContext, *, template_name: str,
+                            config: MkDocsConfig) -> TemplateContext:
+        if template_name == "404.html":  # its way on (components/not-found/)
+            nav = context.get("nav")
+            context["site_help_page"] = page_named(nav.pages, HELP_PAGE) if nav else None  # type: ignore[typeddict-unknown-key]  # our template global
+        return context
 
     # --- on_post_build: the component assets ------------------------------------------------
 
