@@ -10,9 +10,9 @@ selector engine (soupsieve), never with regular expressions over CSS or HTML:
   and attributes they name (Material's bundle, ours: every class that occurs in
   their text). Everything else can never apply and is dropped.
 - critical(css, pages): the rules that style the first screen of some page as it
-  is served (no script has run, nothing opened): everything but the article's blocks
-  after the first FIRST_SCREEN_BLOCKS and what is `hidden`. Pseudo-elements count
-  (::before draws icons); states do not.
+  is served (no script has run, nothing opened) among the pages that inline it:
+  everything but the article's blocks after the first FIRST_SCREEN_BLOCKS and what is
+  `hidden`. Pseudo-elements count (::before draws icons); states do not.
 
 Both keep the stylesheet's order, its @media/@supports groups and every other
 at-rule (@keyframes, @font-face) whole; the critical CSS leaves out @page, @keyframes and @media print.
@@ -63,7 +63,7 @@ class Shape:
     keys_of: dict[int, frozenset[Key]]
     _above: dict[int, frozenset[Key]]
 
-    def __init__(self, soup: BeautifulSoup, valued: Collection[str] = ()) -> None:
+    def __init__(self, soup: BeautifulSoup, valued: Collection[str] = (), first_screen: bool = True) -> None:
         self.by_key, self.first_screen, self.keys_of, self._above = {}, set(), {}, {}
         self.elements: list[Tag] = []
         later: set[int] = set()
@@ -86,7 +86,7 @@ class Shape:
                 self.by_key.setdefault(key, []).append(element)
             self.keys_of[id(element)] = frozenset(keys)
             self.elements.append(element)
-            if id(element) not in later:
+            if first_screen and id(element) not in later:
                 self.first_screen.add(id(element))
         self.keys = set(self.by_key)
 
@@ -103,24 +103,28 @@ class Shape:
 class Pages:
     """The built pages, one per shape: pages that the selectors `reads` describes cannot
     tell apart are matched once (reads=None: only identical pages are); and their elements,
-    one per context (one_per_context), for the selectors that read little around their subject."""
+    one per context (one_per_context), for the selectors that read little around their subject.
+    served_first(html): whether that page's first screen counts for the first-screen CSS
+    (first_paint_css: the pages that inline it); by default every page's does."""
 
     shapes: list[Shape]
     present: set[Key]
 
-    def __init__(self, htmls: Iterable[str], reads: SelectorReads | None = None) -> None:
+    def __init__(self, htmls: Iterable[str], reads: SelectorReads | None = None,
+                 served_first: Callable[[str], bool] = lambda html: True) -> None:
         self.reads = reads or SelectorReads.everything()
         self.shapes, self.present, self.count = [], set(), 0
         self.names: dict[str, set[str]] = {"class": set(), "attr": set()}
-        seen: set[str] = set()
+        seen: set[tuple[str, bool]] = set()
         for html in htmls:
             self.count += 1
             shape, classes, attributes = page_shape(html, self.reads)
             self.names["class"] |= classes
             self.names["attr"] |= attributes
-            if shape not in seen:
-                seen.add(shape)
-                self.shapes.append(Shape(BeautifulSoup(html, "lxml"), valued=set(self.reads.tests)))
+            first = served_first(html)
+            if (shape, first) not in seen:
+                seen.add((shape, first))
+                self.shapes.append(Shape(BeautifulSoup(html, "lxml"), valued=set(self.reads.tests), first_screen=first))
                 self.present |= self.shapes[-1].keys
         self._value_key = functools.lru_cache(maxsize=None)(self.reads.value_key)
         self.one_per_context = self._one_per_context()
@@ -657,7 +661,10 @@ def first_paint_css(site_dir: str | Path, stylesheet: str, purge_css: bool = Tru
         ours = [path.read_text(encoding="utf-8") for path in sorted((site_dir / "assets").rglob("*.css"))
                 if "stylesheets" not in path.parts]
         scripts = [path.read_text(encoding="utf-8") for path in sorted(site_dir.rglob("*.js"))]
-        pages = Pages((path.read_text(encoding="utf-8") for path in html_files), stylesheet_reads(css, site_css))
+        # Only the pages that inline the first screen's CSS (main.html's placeholder) need it:
+        # embed views, flyers and the offline page link the stylesheet.
+        pages = Pages((path.read_text(encoding="utf-8") for path in html_files), stylesheet_reads(css, site_css),
+                      served_first=lambda html: CRITICAL_PLACEHOLDER in html)
         matcher = Matcher(pages, scripts, built_blocks)
         purged = purge(css, matcher)
         purged = without_unused_custom_properties(purged, used_custom_properties(purged + "".join(ours), scripts))

@@ -50,6 +50,15 @@ def test_the_first_screen_css_is_what_styles_the_page_as_served():
     assert "@media screen and (min-width:60em){.md-header{height:3rem}}" in first and "print" not in first
 
 
+def test_only_the_pages_that_inline_it_shape_the_first_screen_css():
+    embed = '<!doctype html><html><body><div class="site-embed"><p class="site-embed__intro">x</p></div></body></html>'
+    css = ".md-header{color:red}.site-embed__intro{color:blue}"
+    served = Pages([PAGE, embed], served_first=lambda html: "md-header" in html)
+    assert critical(css, Matcher(served, [SCRIPT])) == ".md-header{color:red}"
+    assert ".site-embed__intro{color:blue}" in purge(css, Matcher(served, [SCRIPT]))   # its stylesheet keeps it
+    assert ".site-embed__intro" in critical(css, Matcher(Pages([PAGE, embed]), [SCRIPT]))  # by default every page counts
+
+
 def test_custom_properties_nothing_reads_go():
     css = ":root{--used:red;--via:var(--used);--unused:url(data:x);--scripted:1}.a{color:var(--via)}"
     used = used_custom_properties(css, ['getPropertyValue("--scripted")'])
