@@ -102,6 +102,12 @@ def locale_prefix(locale: str) -> str:
     return "" if locale == SOURCE_LOCALE else f"{locale}/"
 
 
+def links_to_each_language(links: Iterable[Mapping[str, str]], path: str, base: str = "") -> list[dict[str, str]]:
+    """The language menu's entries ({name, link, lang}), each leading to `path` in its own
+    language: base + locale prefix + path (the not-found pages: each home; the offline page: each offline page)."""
+    return [dict(link, link=base + locale_prefix(link["lang"]) + path) for link in links]
+
+
 def english_name(locale: str) -> str:
     """The language's name in English, from Babel's CLDR data: 'bg' -> 'Bulgarian'."""
     return Locale.parse(locale).get_display_name("en").split(" (")[0]  # type: ignore[union-attr]  # CLDR names it

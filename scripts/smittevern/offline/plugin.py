@@ -17,7 +17,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from scripts.sitelib.locales import current_locale, locale_prefix
+from scripts.sitelib.locales import current_locale, links_to_each_language, locale_prefix
 from scripts.sitelib.material_coupling import is_outer_build, language_links, set_language_links
 from scripts.sitelib.offline import (
     OFFLINE_DIR, OFFLINE_TEMPLATE, base_path, build_precache, build_version, offline_pages_by_prefix,
@@ -70,8 +70,7 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
             # The language menu points at each language's offline page (put back after).
             alternates = language_links(config)
             self.alternates = alternates
-            set_language_links(config, [dict(alt, link=locale_prefix(alt["lang"]) + OFFLINE_DIR)
-                                        for alt in alternates])
+            set_language_links(config, links_to_each_language(alternates, OFFLINE_DIR))
         return context
 
     def on_post_template(self, output: str, *, template_name: str, config: MkDocsConfig) -> str:

@@ -30,7 +30,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from scripts.sitelib import source_dates, status_report
 from scripts.sitelib.freshness import stale_notice
-from scripts.sitelib.locales import SOURCE_LOCALE, TRANSLATIONS, current_locale, locale_prefix
+from scripts.sitelib.locales import SOURCE_LOCALE, TRANSLATIONS, current_locale, links_to_each_language, locale_prefix
 from scripts.sitelib.material_coupling import is_outer_build, language_links, set_language_links
 from scripts.sitelib.offline import base_path
 from scripts.sitelib.provenance import before_first_section, unchecked_sections
@@ -48,11 +48,6 @@ def _translated_page(context: TemplateContext) -> str | None:
     if locale not in TRANSLATIONS or context.get("i18n_page_locale") != locale:
         return None
     return str(locale)
-
-
-def home_links(links: list[dict[str, str]], base: str) -> list[dict[str, str]]:
-    """The language menu's entries, each leading to its language's home page."""
-    return [dict(link, link=base + locale_prefix(link["lang"])) for link in links]
 
 
 class TranslationsPlugin(BasePlugin[TranslationsConfig]):
@@ -111,7 +106,7 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
     def on_template_context(self, context: TemplateContext, *, template_name: str,
                             config: MkDocsConfig) -> TemplateContext:
         if template_name == "404.html":
-            set_language_links(config, home_links(language_links(config), base_path(config.site_url)))
+            set_language_links(config, links_to_each_language(language_links(config), "", base_path(config.site_url)))
         return context
 
     @at("LOCALIZED_404")
