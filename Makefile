@@ -38,16 +38,19 @@ build: setup ## Set up, then build the site into site/ (a failed build leaves si
 flyers: setup ## The deploy build: site/ with PDF links and the print kit (flyers, cards, poster, packs, ZIP); needs a public SITE_URL, or PREVIEW=1 for a stamped proof
 	$(BIN)/smittevern flyers --site-dir site $(if $(filter 1 yes true,$(PREVIEW)),--preview)
 
-test: setup ## Set up, then the type check (mypy) and every test (unit, content, build, server, browser), three at a time (pytest-xdist); the every-page axe and CSP sweeps visit nb, th and zh
+test: setup ## Set up, then the lint (ruff), the type check (mypy) and every test (unit, content, build, server, browser), three at a time (pytest-xdist); the every-page axe and CSP sweeps visit nb, th and zh
+	$(BIN)/ruff check
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -n 3
 
 test-all: setup ## Like make test, with the every-page axe and CSP sweeps in all eleven languages (about 8 minutes more)
+	$(BIN)/ruff check
 	$(BIN)/mypy
 	SITE_TEST_ALL_LOCALES=1 $(BIN)/python -m pytest -n 3
 
-check: setup ## The fast checks, no build: the translation rules CI runs (structure, language, glossary, formality, plural forms, typography), the type check (mypy, pyproject.toml), then the unit and content tests (under a minute)
+check: setup ## The fast checks, no build: the translation rules CI runs (structure, language, glossary, formality, plural forms, typography), the lint (ruff) and type check (mypy, pyproject.toml), then the unit and content tests (under a minute)
 	$(BIN)/smittevern check
+	$(BIN)/ruff check
 	$(BIN)/mypy
 	$(BIN)/python -m pytest tests/unit tests/content -n 2 -q
 

@@ -546,8 +546,8 @@ def run(locales: Iterable[str] = LOCALES, out: str | Path = ROOT / "bench" / "we
     table = summary_table(ours, default, locales)
     minutes = (time.monotonic() - started) / 60
     text = ("# Speed and weight (`make bench`)\n\n" + table
-            + f"\n## Every measurement\n\n" + detail_table(ours, default, locales)
-            + f"\n## Largest responses of this site's first view (th, guidance)\n\n"
+            + "\n## Every measurement\n\n" + detail_table(ours, default, locales)
+            + "\n## Largest responses of this site's first view (th, guidance)\n\n"
             + largest_requests(ours, "th", "guidance")
             + f"\nRun took {minutes:.1f} min on this machine.\n")
     out = Path(out)

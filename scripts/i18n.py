@@ -26,9 +26,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 
-from scripts.sitelib import freshness, locale_rules, provenance, xliff_io
+from scripts.sitelib import freshness, locale_rules, provenance
 from scripts.sitelib.langid import wrong_language_blocks
-from scripts.sitelib.locales import DOCS, LOCALES, SOURCE_LOCALE, TRANSLATIONS
+from scripts.sitelib.locales import DOCS, SOURCE_LOCALE, TRANSLATIONS
 from scripts.sitelib.outline import compare
 from scripts.sitelib.source_errors import SourceError
 from scripts.sitelib.source_guard import check_source

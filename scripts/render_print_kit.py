@@ -12,7 +12,7 @@ build is served on a free local port while Chromium prints.
 import os
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 

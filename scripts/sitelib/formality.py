@@ -42,7 +42,8 @@ RULES = {
     "es": [(r"\busted\b", "es addresses the reader with «tú»"),
            (r"\b(?:vosotros|vosotras|vuestr[oa]s?|os|\w+(?:áis|éis))\b",
             "es is Latin American Spanish: «ustedes», never «vosotros»"),
-           (r"\b(?:ordenador(?:es)?|(?:el|tu|un|su|del|al) móvil|coches?|cog(?:er|e|es|ió)|pinch(?:ar|a|as|es)|puls(?:ar|a|as|e|es|aste|arlo|ando))\b",
+           (r"\b(?:ordenador(?:es)?|(?:el|tu|un|su|del|al) móvil|coches?|cog(?:er|e|es|ió)|pinch(?:ar|a|as|es)|"
+            r"puls(?:ar|a|as|e|es|aste|arlo|ando))\b",
             "es is Latin American Spanish: computadora, celular or teléfono, carro or auto, tocar or presionar")],
     "ro": [(r"\b(?:dumneavoastră|dvs)\b", "ro addresses the reader with «tu»")],
     "zh": [(r"您", "zh addresses the reader with 你")],

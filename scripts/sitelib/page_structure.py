@@ -15,7 +15,6 @@ to, and the component markers of its source.
 import functools
 from collections import Counter
 from pathlib import Path
-from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
 

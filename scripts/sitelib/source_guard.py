@@ -54,24 +54,24 @@ def headings(markdown: str) -> Iterator[tuple[int, int, str, str | None]]:
 
 def heading_ids(markdown: str) -> set[str]:
     """The set of `{ #id }` ids on the headings of a page."""
-    return {heading_id for _, _, _, heading_id in headings(markdown) if heading_id}
+    return {found for _, _, _, found in headings(markdown) if found}
 
 
 def check_headings(body: str, path: str | Path, offset: int = 0) -> None:
     """Every `##` and deeper heading ends with `{ #id }`; no id is used twice."""
     seen: dict[str, int] = {}
-    for number, level, text, heading_id in headings(body):
+    for number, level, text, section_id in headings(body):
         line = number + offset
-        if level >= 2 and not heading_id:
+        if level >= 2 and not section_id:
             shown = text if len(text) <= 60 else text[:57] + "…"
             raise SourceError(path, line, f"heading '{'#' * level} {shown}' has no id; end it with "
                               "{ #short-english-id }, the same id in every language")
-        if heading_id is not None and id_problem(heading_id):
-            raise SourceError(path, line, f"id '{heading_id}' {id_problem(heading_id)}")
-        if heading_id and heading_id in seen:
-            raise SourceError(path, line, f"id '{heading_id}' is already used on line {seen[heading_id]}")
-        if heading_id:
-            seen[heading_id] = line
+        if section_id is not None and id_problem(section_id):
+            raise SourceError(path, line, f"id '{section_id}' {id_problem(section_id)}")
+        if section_id and section_id in seen:
+            raise SourceError(path, line, f"id '{section_id}' is already used on line {seen[section_id]}")
+        if section_id:
+            seen[section_id] = line
     masked = mask_code_and_comments(body).split("\n")
     for index in range(1, len(masked)):
         if SETEXT_H2.match(masked[index]) and not NOT_PARAGRAPH.match(masked[index - 1]):

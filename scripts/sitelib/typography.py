@@ -49,7 +49,8 @@ RULES: dict[str, list[Rule]] = {
 }
 SKIP = {"code", "pre", "kbd", "samp", "script", "style", "textarea", "svg", "math"}
 RAW_TEXT = {"script", "style", "textarea"}
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}  # HTML's void elements: the one list
+# HTML's void elements: the one list
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 INLINE = {"a", "abbr", "b", "bdi", "cite", "em", "i", "mark", "q", "s", "small", "span", "strong", "sub", "sup",
           "time", "u", "ins", "del", "code", "kbd", "samp", "var", "data", "dfn"}
 TAG = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<![^>]*>|<\?[^>]*>|<(/?)([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>", re.S)

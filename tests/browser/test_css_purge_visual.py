@@ -9,7 +9,6 @@ screenshots and the difference image are saved in build/visual-diff/.
 """
 import base64
 import math
-from pathlib import Path
 
 import pytest
 from PIL import Image, ImageChops

@@ -3,7 +3,6 @@ measured and read back; print pages on a phone; Thai lines broken only between w
 
 Every PDF is rendered once per session (fixture `print_kit`) and shared by the tests.
 """
-import io
 import re
 import subprocess
 import zipfile
@@ -20,7 +19,7 @@ from scripts.sitelib.print_kit import (
     POSTER_SIZES, cards_url, flyer_topics, flyer_url, mixed_card_locales, overview_url, pack_url, page_pdf_url,
     poster_url, topic_url, zip_url,
 )
-from scripts.devtools.print_pdf import A4, mkdocs_nav, print_jobs, render_print_kit
+from scripts.devtools.print_pdf import A4, mkdocs_nav, render_print_kit
 from scripts.sitelib.site_address import PREVIEW_FLAG
 from scripts.sitelib.typesetting import THAI, thai_words
 from tests.support.shared_site import MakeFailed, shared_site
@@ -79,8 +78,8 @@ def pdf_path(site, path):
 # --- what `make flyers` writes ---
 
 def test_make_flyers_renders_every_piece_and_leaves_nothing_out(print_kit):
-    expected = [page_pdf_url(flyer_url(l, t.slug)) for l, t in FLYERS]
-    expected += [page_pdf_url(cards_url(l)) for l in LOCALES] + [page_pdf_url(cards_url(None))]
+    expected = [page_pdf_url(flyer_url(locale, t.slug)) for locale, t in FLYERS]
+    expected += [page_pdf_url(cards_url(locale)) for locale in LOCALES] + [page_pdf_url(cards_url(None))]
     expected += [page_pdf_url(poster_url(size)) for size in POSTER_SIZES] + [pack_url(t.slug) for t in TOPICS]
     assert sorted(p.relative_to(print_kit.dir).as_posix() for p in print_kit.pdfs) == sorted(expected)
     assert {pdf: note for pdf, note in print_kit.notes.items() if note} == {}, \
@@ -131,13 +130,13 @@ def test_every_qr_code_on_every_card_sheet_opens_the_help_page_in_its_language(p
         [image] = rasters[page_pdf_url(cards_url(locale))]
         assert decode(image) == [print_kit.url + topic_url(locale, "help")] * 10, locale
     found = [url for image in rasters[page_pdf_url(cards_url(None))] for url in decode(image)]
-    assert sorted(found) == sorted(print_kit.url + topic_url(l, "help") for l in mixed_card_locales())
+    assert sorted(found) == sorted(print_kit.url + topic_url(locale, "help") for locale in mixed_card_locales())
 
 
 @pytest.mark.parametrize("size", POSTER_SIZES)
 def test_every_qr_code_on_the_poster_opens_its_language(print_kit, rasters, size):
     [image] = rasters[page_pdf_url(poster_url(size))]
-    assert sorted(decode(image)) == sorted(print_kit.url + topic_url(l, "") for l in LOCALES)
+    assert sorted(decode(image)) == sorted(print_kit.url + topic_url(locale, "") for locale in LOCALES)
 
 
 def test_qr_codes_on_flyers_are_at_least_30_mm(print_kit, rasters):
@@ -212,7 +211,7 @@ def test_every_pdf_embeds_its_fonts_as_real_fonts_from_the_pinned_packages(print
 def test_card_sheets_have_crop_marks_at_every_cut(print_kit, rasters):
     mm = 150 / 25.4
     xs, ys = [20, 105, 190], [10.5 + 55 * n for n in range(6)]
-    for path in [page_pdf_url(cards_url(l)) for l in LOCALES] + [page_pdf_url(cards_url(None))]:
+    for path in [page_pdf_url(cards_url(locale)) for locale in LOCALES] + [page_pdf_url(cards_url(None))]:
         for image in rasters[path]:
             pixels = image.load()
 
@@ -231,7 +230,11 @@ def test_card_sheets_have_crop_marks_at_every_cut(print_kit, rasters):
 LINE_STARTS = """sheet => {
   const out = [];
   let text = "", lastTop = null, lastLeft = null, lastBlock = null;
-  const block = node => { let el = node.parentElement; while (getComputedStyle(el).display === "inline") el = el.parentElement; return el; };
+  const block = node => {
+    let el = node.parentElement;
+    while (getComputedStyle(el).display === "inline") el = el.parentElement;
+    return el;
+  };
   const walker = document.createTreeWalker(sheet, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     if (node.parentElement.closest("svg, script")) continue;

@@ -56,7 +56,7 @@ def footer_targets(site, locale, path):
     from bs4 import BeautifulSoup
     url = site.url + locale_prefix(locale) + path
     soup = BeautifulSoup((site.dir / locale_prefix(locale) / path / "index.html").read_text(encoding="utf-8"), "html.parser")
-    hrefs = [a["href"] for a in soup.select("a.md-footer__link")] + [l["href"] for l in soup.select("link[rel=prev], link[rel=next]")]
+    hrefs = [a["href"] for a in soup.select("a.md-footer__link")] + [link["href"] for link in soup.select("link[rel=prev], link[rel=next]")]
     return [urljoin(url, href)[len(site.url + locale_prefix(locale)):] for href in hrefs]
 
 

@@ -77,7 +77,8 @@ def test_each_flyer_is_a_leaflet_with_band_title_key_messages_qr_code_and_versio
 
 
 def test_version_codes_differ_between_languages_and_topics(site):
-    codes = [text(soup_of(site, flyer_url(l, t.slug)).select_one(".flyer__footer")).split()[-1] for l in LOCALES for t in TOPICS]
+    codes = [text(soup_of(site, flyer_url(locale, t.slug)).select_one(".flyer__footer")).split()[-1]
+             for locale in LOCALES for t in TOPICS]
     assert len(set(codes)) == len(codes)
 
 
@@ -176,7 +177,7 @@ def test_the_overview_has_a_card_per_language_with_every_flyer_cards_and_posters
     path = overview_url(locale)
     soup = soup_of(site, path)
     cards = soup.select(".site-flyer-list__card:not(.site-flyer-list__card--all)")
-    assert [text(card.h3) for card in cards] == [language_label(l) for l in LOCALES]
+    assert [text(card.h3) for card in cards] == [language_label(locale) for locale in LOCALES]
     for card, row_locale in zip(cards, LOCALES):
         links = card.select("a.site-flyer-list__link")
         assert [resolve(site, path, a["href"]) for a in links] == [
@@ -185,7 +186,8 @@ def test_the_overview_has_a_card_per_language_with_every_flyer_cards_and_posters
         assert all(a["href"].endswith(f"?from={locale}") for a in links), "the print page's toolbar speaks this language"
     everyone = soup.select_one(".site-flyer-list__card--all")
     targets = [resolve(site, path, a["href"]) for a in everyone.select("a")]
-    assert targets == [Path(site.dir) / poster_url(s) / "index.html" for s in POSTER_SIZES] + [Path(site.dir) / cards_url(None) / "index.html"]
+    assert targets == ([Path(site.dir) / poster_url(s) / "index.html" for s in POSTER_SIZES]
+                       + [Path(site.dir) / cards_url(None) / "index.html"])
 
 
 @pytest.mark.parametrize("locale", LOCALES)

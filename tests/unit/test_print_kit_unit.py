@@ -209,6 +209,7 @@ def test_the_index_links_every_language_with_the_toolbar_language():
     assert languages[6]["cards"]["href"] == "../../th/flyers/pocket-cards/?from=bg"
     assert all(flyer["pdf"] is None for card in languages for flyer in card["flyers"])
     everyone = PrintKitIndex("bg", topics, pdfs=True).all_languages(Page())
-    assert [p["href"] for p in everyone["posters"]] == ["../../flyers/language-poster-a4/?from=bg", "../../flyers/language-poster-a3/?from=bg"]
+    assert [p["href"] for p in everyone["posters"]] == [
+        "../../flyers/language-poster-a4/?from=bg", "../../flyers/language-poster-a3/?from=bg"]
     assert everyone["zip"] == "../../flyers/print-kit.zip"
     assert [p["pdf"] for p in everyone["packs"]] == [f"../../flyers/print-pack-{t.slug}.pdf" for t in topics]

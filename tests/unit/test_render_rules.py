@@ -3,7 +3,6 @@ the build writes, autoescape in our templates, interface strings as data, ids th
 shadow browser globals, and the page title and markers a translation keeps."""
 import ast
 import re
-from pathlib import Path
 
 import pytest
 from jinja2 import nodes as jinja_nodes
