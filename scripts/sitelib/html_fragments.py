@@ -1,5 +1,6 @@
 """Take a rendered page apart and move its pieces elsewhere: the one section splitter
-and the one link rewriter, both on BeautifulSoup.
+(on Python's HTML parser, which reports where each tag starts) and the one link
+rewriter (on BeautifulSoup).
 
 Embed views, the feed and flyers all cut a page at its `## … { #id }` headings
 (top-level <h2 id>) and carry the pieces to other URLs.
@@ -7,10 +8,13 @@ Embed views, the feed and flyers all cut a page at its `## … { #id }` headings
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from typing import overload
 from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup, Tag
+
+from .typography import VOID
 
 URL_ATTRIBUTES = ("href", "src")
 
@@ -53,6 +57,37 @@ def split_sections(content: str) -> tuple[str, list[Section]]:
     return content[:headings[0][2]], sections
 
 
+class _TopHeadings(HTMLParser):
+    """The top-level <h2 id> of a fragment as parse() nests it, without building the tree
+    (a third of the time): an end tag closes up to its start tag, one with none is ignored,
+    void elements and `<x/>` hold nothing. Each: [id, text pieces, (line, column)]."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.open: list[str] = []
+        self.found: list[tuple[str, list[str], tuple[int, int]]] = []
+        self.text: list[str] | None = None   # the pieces of the top-level <h2 id> being read
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if not self.open and tag == "h2" and "id" in values:
+            self.text = []
+            self.found.append((values["id"] or "", self.text, self.getpos()))
+        if tag not in VOID:
+            self.open.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.open:
+            while self.open.pop() != tag:
+                pass
+        if not self.open:
+            self.text = None
+
+    def handle_data(self, data: str) -> None:
+        if self.text is not None:
+            self.text.append(data)
+
+
 # The provenance note, embed views, feed and flyers split the same pages; under `mkdocs
 # serve` the pages an edit did not touch come again in every rebuild (~160 per build).
 @functools.lru_cache(maxsize=1024)
@@ -61,10 +96,11 @@ def _headings(content: str) -> tuple[tuple[str, str, int], ...]:
     line_starts = [0]
     for line in content.split("\n")[:-1]:
         line_starts.append(line_starts[-1] + len(line) + 1)
-    # html.parser records each tag's position (sourceline, sourcepos); id is a one-valued attribute
-    return tuple((heading["id"], " ".join(heading.get_text().split()),  # type: ignore[misc]
-                  line_starts[heading.sourceline - 1] + heading.sourcepos)  # type: ignore[operator]
-                 for heading in parse(content).find_all("h2", id=True, recursive=False))
+    parser = _TopHeadings()
+    parser.feed(content)
+    parser.close()
+    return tuple((id_, " ".join("".join(text).split()), line_starts[line - 1] + column)
+                 for id_, text, (line, column) in parser.found)
 
 
 @overload

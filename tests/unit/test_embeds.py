@@ -22,6 +22,15 @@ def test_split_sections_cuts_at_each_h2():
     assert embeds.split_sections("<p>no headings</p>") == ("<p>no headings</p>", [])
 
 
+def test_only_top_level_headings_with_an_id_cut_a_page():
+    page = ('<p>a<br>b</p>\n<div><h2 id="inner">In a box</h2></div><h2>No id</h2></p>\n'
+            '<h2 id="one">Tea &amp; <em>cake</em><img src="x.png"></h2><p>1</p><hr/>\n<h2 id="two">Two</h2>')
+    intro, sections = embeds.split_sections(page)
+    assert [(s.id, s.heading) for s in sections] == [("one", "Tea & cake"), ("two", "Two")]
+    assert intro + "".join(s.html for s in sections) == page
+    assert sections[0].html == '<h2 id="one">Tea &amp; <em>cake</em><img src="x.png"></h2><p>1</p><hr/>\n'
+
+
 @pytest.mark.parametrize("locale, url, path, page_id, embed", [
     ("nb", "", "", "index", "embed/"),
     ("nb", "covid-19/", "covid-19/", "covid-19", "covid-19/embed/vaccination/"),
