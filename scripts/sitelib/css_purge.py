@@ -454,7 +454,7 @@ class Matcher:
             return any((not above or above <= shape.above(element)) and compiled.match(element)
                        for shape, element in self.pages.one_per_context[context, first_screen].get(subject, ()))
         for shape in self.pages.shapes:
-            if not required <= shape.keys:
+            if not required <= shape.keys or first_screen and not shape.first_screen:
                 continue
             for element in shape.by_key.get(subject, ()):
                 if ((not first_screen or id(element) in shape.first_screen)
