@@ -36,14 +36,14 @@ def feed_path(locale: str, name: str = JSON_FEED) -> str:
     return locale_prefix(locale) + name
 
 
-def for_feed(fragment: str) -> str:
+def for_feed(fragment: str, page_url: str) -> str:
     """The fragment without its <h1> (the item has a title) and without decorative
     icons (`aria-hidden` SVGs or SVGs in an `aria-hidden` span, and the twemoji spans around them): without the
-    site's CSS they show huge."""
+    site's CSS they show huge. Its links are made absolute against page_url."""
     tree = parse(fragment)
     for element in tree.select("h1, .twemoji, svg[aria-hidden=true], [aria-hidden=true] > svg"):
         element.decompose()
-    return str(tree)
+    return str(absolutize_links(tree, page_url))
 
 
 def timestamp(value: object, end_of_day: bool = False) -> str:
@@ -71,7 +71,7 @@ def page_item(*, locale: str, url: str, title: object, description: object, meta
     intro, found = split_sections(content)
     kept = [section for section in found if section.id in sections]
     html = "".join([intro] + [section.html for section in kept])
-    html = absolutize_links(for_feed(html), page_url).strip()
+    html = for_feed(html, page_url).strip()
     meta = meta or {}
     candidates = [timestamp(value) for value in (changed, meta.get("reviewed")) if value]
     published = timestamp(meta["published"]) if meta.get("published") else None

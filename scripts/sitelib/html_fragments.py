@@ -120,6 +120,11 @@ def rewrite_links(fragment: str | Tag, rewrite: Callable[[str], str], tags: str 
     return str(soup) if isinstance(fragment, str) else soup
 
 
-def absolutize_links(fragment: str, base_url: str) -> str:
-    """Make every href/src in an HTML fragment absolute, resolved against base_url."""
+@overload
+def absolutize_links(fragment: str, base_url: str) -> str: ...
+@overload
+def absolutize_links(fragment: Tag, base_url: str) -> Tag: ...
+def absolutize_links(fragment: str | Tag, base_url: str) -> str | Tag:
+    """Make every href/src in an HTML fragment (text, or a tree changed in place) absolute,
+    resolved against base_url."""
     return rewrite_links(fragment, lambda value: urljoin(base_url, value))
